@@ -1,0 +1,63 @@
+/**
+ * Dataset CLI for authors and checks.
+ *   validate   exit 1 and name file, entry and problem for each fault; else print a summary
+ *   stats      JSON {"total": N, "byType": {...}}
+ *   lookup NAME  JSON array of full records whose name, alias or Wikipedia title equals NAME
+ *              (case- and diacritic-insensitive), best match first
+ */
+import { foldKey } from '../src/core/text/fold';
+import { ENTITY_TYPES, type Entity } from '../src/core/dataset/types';
+import { loadDataset } from './lib/dataset-files';
+
+function stats(entities: Entity[]): { total: number; byType: Record<string, number> } {
+  const byType: Record<string, number> = Object.fromEntries(ENTITY_TYPES.map((t) => [t, 0]));
+  for (const e of entities) byType[e.type] = (byType[e.type] ?? 0) + 1;
+  return { total: entities.length, byType };
+}
+
+/** Rank 0: the name; 1: the Wikipedia title; 2: an alias. */
+function lookup(entities: Entity[], query: string): Entity[] {
+  const key = foldKey(query);
+  const ranked: [number, Entity][] = [];
+  for (const e of entities) {
+    if (foldKey(e.name) === key) ranked.push([0, e]);
+    else if (foldKey(e.wikipedia) === key) ranked.push([1, e]);
+    else if ((e.aliases ?? []).some((a) => foldKey(a) === key)) ranked.push([2, e]);
+  }
+  return ranked.sort((a, b) => a[0] - b[0] || a[1].name.localeCompare(b[1].name)).map(([, e]) => e);
+}
+
+function main(argv: string[]): number {
+  const [command, ...rest] = argv;
+  const result = loadDataset();
+  switch (command) {
+    case 'validate': {
+      for (const p of result.problems) console.error(`${p.file}: ${p.id ? `${p.id}: ` : ''}${p.problem}`);
+      if (result.problems.length > 0) {
+        console.error(`${result.problems.length} problem(s)`);
+        return 1;
+      }
+      const s = stats(result.entities);
+      console.log(`ok: ${s.total} entities (${Object.entries(s.byType).map(([t, n]) => `${n} ${t}`).join(', ')}); ${result.needsContext.length} aliases need context`);
+      if (rest.includes('--context')) for (const c of result.needsContext) console.log(`  ${c.key}: ${c.reasons.join('+')} -> ${c.ids.join(', ')}`);
+      return 0;
+    }
+    case 'stats':
+      console.log(JSON.stringify(stats(result.entities)));
+      return 0;
+    case 'lookup': {
+      const name = rest.join(' ').trim();
+      if (name === '') {
+        console.error('usage: npm run -s dataset -- lookup NAME');
+        return 2;
+      }
+      console.log(JSON.stringify(lookup(result.entities, name), null, 2));
+      return 0;
+    }
+    default:
+      console.error('usage: npm run -s dataset -- validate [--context] | stats | lookup NAME');
+      return 2;
+  }
+}
+
+process.exitCode = main(process.argv.slice(2));

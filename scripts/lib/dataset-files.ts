@@ -1,0 +1,38 @@
+/** Reads the dataset's source files and the dictionary used to flag ambiguous aliases (Node only). */
+import { readFileSync, readdirSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import wordListPath from 'word-list';
+import { validateDataset, type SourceFile, type ValidationResult, type Problem } from '../../src/core/dataset/validate';
+
+export const ROOT = join(import.meta.dirname, '..', '..');
+export const DATA_DIR = join(ROOT, 'assets', 'data');
+
+/** Each assets/data/*.json parsed; a file that is not JSON comes back as a problem instead. */
+export function readSourceFiles(dir = DATA_DIR): { files: SourceFile[]; problems: Problem[] } {
+  const files: SourceFile[] = [];
+  const problems: Problem[] = [];
+  for (const name of readdirSync(dir).filter((n) => n.endsWith('.json')).sort()) {
+    const path = join(dir, name);
+    const file = relative(ROOT, path);
+    try {
+      files.push({ file, data: JSON.parse(readFileSync(path, 'utf8')) });
+    } catch (err) {
+      problems.push({ file, problem: `not valid JSON: ${(err as Error).message}` });
+    }
+  }
+  return { files, problems };
+}
+
+let commonWords: Set<string> | undefined;
+
+/** About 274,000 lower-case English words (the word-list package); read once, about 30 ms. */
+export function loadCommonWords(): Set<string> {
+  commonWords ??= new Set(readFileSync(wordListPath, 'utf8').split('\n').filter(Boolean));
+  return commonWords;
+}
+
+export function loadDataset(dir = DATA_DIR): ValidationResult {
+  const { files, problems } = readSourceFiles(dir);
+  const result = validateDataset(files, loadCommonWords());
+  return { ...result, problems: [...problems, ...result.problems] };
+}

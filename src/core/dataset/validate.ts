@@ -1,0 +1,244 @@
+/**
+ * The dataset validator: every rule a source file must keep, as pure code over parsed JSON, so the
+ * CLI, the build and the unit tests share it. Problems name the file, the entry and what is wrong.
+ */
+import { foldKey } from '../text/fold';
+import { ENTITY_FIELDS, ENTITY_TYPES, RELATIONS, type Entity } from './types';
+
+export interface SourceFile {
+  file: string;
+  data: unknown;
+}
+
+export interface Problem {
+  file: string;
+  id?: string;
+  problem: string;
+}
+
+/** An alias the matcher must not trust alone: a dictionary word, or a form several entities share. */
+export interface ContextAlias {
+  key: string;
+  reasons: ('common-word' | 'shared')[];
+  ids: string[];
+}
+
+export interface ValidationResult {
+  entities: Entity[];
+  problems: Problem[];
+  needsContext: ContextAlias[];
+}
+
+const ID = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
+const DATE = /^(-?)(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$/;
+const MAX_LIFESPAN_YEARS = 122;
+const TYPES: ReadonlySet<string> = new Set(ENTITY_TYPES);
+const RELATION_SET: ReadonlySet<string> = new Set(RELATIONS);
+
+/** A partial date as [year, month or null, day or null], or null when malformed. */
+export function parsePartialDate(value: string): [number, number | null, number | null] | null {
+  const m = DATE.exec(value);
+  if (!m) return null;
+  const year = Number(m[2]) * (m[1] ? -1 : 1);
+  const month = m[3] ? Number(m[3]) : null;
+  const day = m[4] ? Number(m[4]) : null;
+  if (month !== null && (month < 1 || month > 12)) return null;
+  if (day !== null && month !== null) {
+    const leap = (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0;
+    const days = [31, leap ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][month - 1]!;
+    if (day < 1 || day > days) return null;
+  }
+  return [year, month, day];
+}
+
+/** -1, 0 or 1 comparing two partial dates at the precision both share. */
+export function comparePartialDates(a: string, b: string): number {
+  const pa = parsePartialDate(a);
+  const pb = parsePartialDate(b);
+  if (!pa || !pb) return 0;
+  for (let i = 0; i < 3; i++) {
+    const x = pa[i];
+    const y = pb[i];
+    if (x === null || y === null || x === undefined || y === undefined) return 0;
+    if (x !== y) return x < y ? -1 : 1;
+  }
+  return 0;
+}
+
+function isStringArray(v: unknown): v is string[] {
+  return Array.isArray(v) && v.every((x) => typeof x === 'string');
+}
+
+function checkEntity(raw: Record<string, unknown>, report: (problem: string) => void): void {
+  for (const key of Object.keys(raw)) if (!ENTITY_FIELDS.has(key)) report(`unknown field "${key}"`);
+  if (typeof raw.id !== 'string' || !ID.test(raw.id)) report('id must be a lower-case slug (a-z, 0-9, single hyphens)');
+  if (typeof raw.type !== 'string' || !TYPES.has(raw.type)) report(`type must be one of ${ENTITY_TYPES.join(', ')}`);
+  if (typeof raw.name !== 'string' || raw.name.trim() === '' || raw.name !== raw.name.trim()) report('name must be a non-empty trimmed string');
+  if (typeof raw.wikipedia !== 'string' || raw.wikipedia.trim() === '' || raw.wikipedia !== raw.wikipedia.trim()) {
+    report('wikipedia must be the English Wikipedia article title');
+  } else if (/^https?:|_|\/wiki\//.test(raw.wikipedia)) {
+    report('wikipedia must be a title with spaces ("Walter Krivitsky"), not a URL or underscored');
+  }
+  if (typeof raw.description !== 'string') {
+    report('description is required');
+  } else {
+    const d = raw.description.trim();
+    if (d.length < 25) report('description is too short (under 25 characters)');
+    if (d.length > 400) report('description is too long (over 400 characters; one or two sentences)');
+    if (!/[.!?]$/.test(d)) report('description must end with a full stop');
+  }
+  if (raw.aliases !== undefined) {
+    if (!isStringArray(raw.aliases)) report('aliases must be an array of strings');
+    else {
+      const seen = new Set<string>();
+      for (const alias of raw.aliases) {
+        const key = foldKey(alias);
+        if (key === '') report('an alias is empty');
+        else if (typeof raw.name === 'string' && key === foldKey(raw.name)) report(`alias "${alias}" repeats the name`);
+        else if (seen.has(key)) report(`alias "${alias}" is listed twice`);
+        seen.add(key);
+      }
+    }
+  }
+  for (const field of ['roles', 'tags', 'cues', 'places'] as const) {
+    if (raw[field] !== undefined && !isStringArray(raw[field])) report(`${field} must be an array of strings`);
+  }
+  const isPerson = raw.type === 'person';
+  for (const field of ['born', 'died', 'start', 'end'] as const) {
+    const value = raw[field];
+    if (value === undefined) continue;
+    if (typeof value !== 'string' || !parsePartialDate(value)) report(`${field} "${String(value)}" is not an ISO 8601 partial date (1899-06-28, 1899-06, 1899, -0044-03-15)`);
+    if (isPerson && (field === 'start' || field === 'end')) report(`a person has born/died, not ${field}`);
+    if (!isPerson && (field === 'born' || field === 'died')) report(`only a person has ${field}; use start/end`);
+  }
+  if (typeof raw.born === 'string' && typeof raw.died === 'string' && parsePartialDate(raw.born) && parsePartialDate(raw.died)) {
+    if (comparePartialDates(raw.born, raw.died) > 0) report(`born ${raw.born} is after died ${raw.died}`);
+    const years = parsePartialDate(raw.died)![0] - parsePartialDate(raw.born)![0];
+    if (years > MAX_LIFESPAN_YEARS) report(`lifespan of ${years} years is not plausible`);
+  }
+  if (typeof raw.start === 'string' && typeof raw.end === 'string' && comparePartialDates(raw.start, raw.end) > 0) {
+    report(`start ${raw.start} is after end ${raw.end}`);
+  }
+  if (raw.coords !== undefined) {
+    const c = raw.coords;
+    if (raw.type !== 'place') report('only a place has coords');
+    if (!Array.isArray(c) || c.length !== 2 || typeof c[0] !== 'number' || typeof c[1] !== 'number' || Math.abs(c[0]) > 90 || Math.abs(c[1]) > 180) {
+      report('coords must be [latitude, longitude] in degrees');
+    }
+  }
+  if (raw.related !== undefined) {
+    if (!Array.isArray(raw.related)) report('related must be an array of { id, relation }');
+    else for (const r of raw.related as unknown[]) {
+      const rel = r as Record<string, unknown>;
+      if (typeof rel !== 'object' || rel === null || typeof rel.id !== 'string' || typeof rel.relation !== 'string') {
+        report('each related entry must be { "id": string, "relation": string }');
+      } else if (!RELATION_SET.has(rel.relation)) {
+        report(`relation "${rel.relation}" is not one of: ${RELATIONS.join(', ')}`);
+      } else if (rel.id === raw.id) {
+        report('an entity cannot relate to itself');
+      }
+    }
+  }
+}
+
+/**
+ * Validates every source file together: per-entry rules, then the rules across files (unique ids,
+ * titles and descriptions; references that resolve), then derives the aliases that need context.
+ * commonWords holds lower-case dictionary words; an alias that is one of them needs support to match.
+ */
+export function validateDataset(files: SourceFile[], commonWords: ReadonlySet<string>): ValidationResult {
+  const problems: Problem[] = [];
+  const entities: Entity[] = [];
+  const fileOf = new Map<string, string>();
+  const byId = new Map<string, Entity>();
+  const titles = new Map<string, string>();
+  const descriptions = new Map<string, string>();
+
+  for (const { file, data } of files) {
+    const d = data as Record<string, unknown> | null;
+    if (typeof d !== 'object' || d === null || Array.isArray(d)) {
+      problems.push({ file, problem: 'the file must hold an object { "topic": string, "entities": [...] }' });
+      continue;
+    }
+    if (typeof d.topic !== 'string') problems.push({ file, problem: 'missing "topic" (a string saying what the file covers)' });
+    if (!Array.isArray(d.entities)) {
+      problems.push({ file, problem: '"entities" must be an array' });
+      continue;
+    }
+    d.entities.forEach((raw: unknown, index: number) => {
+      const where = typeof (raw as Entity)?.id === 'string' ? (raw as Entity).id : `entry #${index + 1}`;
+      if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) {
+        problems.push({ file, id: where, problem: 'an entry must be an object' });
+        return;
+      }
+      let ok = true;
+      checkEntity(raw as Record<string, unknown>, (problem) => {
+        ok = false;
+        problems.push({ file, id: where, problem });
+      });
+      const e = raw as Entity;
+      if (typeof e.id === 'string') {
+        const other = fileOf.get(e.id);
+        if (other !== undefined) {
+          problems.push({ file, id: e.id, problem: `duplicate id (also in ${other})` });
+          ok = false;
+        } else fileOf.set(e.id, file);
+      }
+      if (typeof e.wikipedia === 'string') {
+        const key = e.wikipedia.toLowerCase();
+        const other = titles.get(key);
+        if (other !== undefined) problems.push({ file, id: where, problem: `wikipedia title "${e.wikipedia}" is also used by ${other}` });
+        else titles.set(key, where);
+      }
+      if (typeof e.description === 'string') {
+        const key = foldKey(e.description);
+        const other = descriptions.get(key);
+        if (other !== undefined) problems.push({ file, id: where, problem: `description duplicates that of ${other}` });
+        else descriptions.set(key, where);
+      }
+      if (ok) {
+        entities.push(e);
+        byId.set(e.id, e);
+      }
+    });
+  }
+
+  for (const e of entities) {
+    const file = fileOf.get(e.id)!;
+    for (const r of e.related ?? []) {
+      if (!fileOf.has(r.id)) problems.push({ file, id: e.id, problem: `related id "${r.id}" does not exist` });
+    }
+    for (const p of e.places ?? []) {
+      const place = byId.get(p);
+      if (!fileOf.has(p)) problems.push({ file, id: e.id, problem: `place id "${p}" does not exist` });
+      else if (place && place.type !== 'place') problems.push({ file, id: e.id, problem: `places entry "${p}" is a ${place.type}, not a place` });
+    }
+  }
+
+  return { entities, problems, needsContext: findContextAliases(entities, commonWords) };
+}
+
+/** Every surface form (name and aliases) by folded key, with the ids that carry it. */
+export function surfaceForms(entities: readonly Entity[]): Map<string, Set<string>> {
+  const forms = new Map<string, Set<string>>();
+  for (const e of entities) {
+    for (const form of [e.name, ...(e.aliases ?? [])]) {
+      const key = foldKey(form);
+      let ids = forms.get(key);
+      if (!ids) forms.set(key, (ids = new Set()));
+      ids.add(e.id);
+    }
+  }
+  return forms;
+}
+
+function findContextAliases(entities: readonly Entity[], commonWords: ReadonlySet<string>): ContextAlias[] {
+  const out: ContextAlias[] = [];
+  for (const [key, ids] of surfaceForms(entities)) {
+    const reasons: ContextAlias['reasons'] = [];
+    if (commonWords.has(key)) reasons.push('common-word');
+    if (ids.size > 1) reasons.push('shared');
+    if (reasons.length > 0) out.push({ key, reasons, ids: [...ids].sort() });
+  }
+  return out.sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
+}
