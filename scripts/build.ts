@@ -1,0 +1,125 @@
+/**
+ * Builds dist/chrome and dist/firefox from src/, assets/ and manifest.json.
+ *   npm run build            production build (minified, external source maps)
+ *   npm run watch            rebuild on every change to src/, assets/ or manifest.json
+ *   npm run package          build, then write store-ready zips (no source maps) to dist/
+ *   --lenient                with watch: build even while the dataset has problems (they are printed)
+ */
+import * as esbuild from 'esbuild';
+import { zipSync } from 'fflate';
+import { cpSync, mkdirSync, readFileSync, readdirSync, rmSync, statSync, watch, writeFileSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { buildIndex, DatasetError } from './lib/compile-data';
+import { ROOT } from './lib/dataset-files';
+import { manifestFor, TARGETS, type Target } from './lib/targets';
+
+const DIST = join(ROOT, 'dist');
+const args = new Set(process.argv.slice(2));
+const watchMode = args.has('--watch');
+const lenient = args.has('--lenient') || watchMode;
+
+const version = (JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { version: string }).version;
+
+const STATIC: [from: string, to: string][] = [
+  ['assets/icons', 'icons'],
+  ['src/popup/popup.html', 'popup.html'],
+  ['src/popup/popup.css', 'popup.css'],
+  ['src/content/content.css', 'content.css'],
+];
+
+function esbuildOptions(outdir: string): esbuild.BuildOptions {
+  return {
+    absWorkingDir: ROOT,
+    entryPoints: {
+      background: 'src/background/main.ts',
+      content: 'src/content/main.ts',
+      popup: 'src/popup/main.tsx',
+    },
+    outdir,
+    bundle: true,
+    format: 'iife',
+    target: ['chrome120', 'firefox140'],
+    minify: !watchMode,
+    sourcemap: watchMode ? 'linked' : 'external',
+    legalComments: 'none',
+    jsx: 'automatic',
+    jsxImportSource: 'preact',
+    loader: { '.css': 'text' },
+    define: { 'process.env.NODE_ENV': watchMode ? '"development"' : '"production"' },
+    logLevel: 'warning',
+  };
+}
+
+function writeData(outdir: string): void {
+  mkdirSync(join(outdir, 'data'), { recursive: true });
+  writeFileSync(join(outdir, 'data', 'index.json'), JSON.stringify(buildIndex({ lenient })));
+}
+
+function writeStatic(outdir: string, target: Target): void {
+  for (const [from, to] of STATIC) cpSync(join(ROOT, from), join(outdir, to), { recursive: true });
+  const base = JSON.parse(readFileSync(join(ROOT, 'manifest.json'), 'utf8')) as Record<string, unknown>;
+  writeFileSync(join(outdir, 'manifest.json'), JSON.stringify(manifestFor(target, base, version), null, 2));
+}
+
+/** Both targets ship the same bundles; only their manifests differ, so JS is built once and copied. */
+async function buildOnce(): Promise<void> {
+  const started = performance.now();
+  const primary = join(DIST, 'chrome');
+  rmSync(DIST, { recursive: true, force: true });
+  mkdirSync(primary, { recursive: true });
+  await esbuild.build(esbuildOptions(primary));
+  writeData(primary);
+  for (const target of TARGETS) {
+    const outdir = join(DIST, target);
+    if (outdir !== primary) cpSync(primary, outdir, { recursive: true });
+    writeStatic(outdir, target);
+  }
+  console.log(`built dist/chrome and dist/firefox in ${Math.round(performance.now() - started)} ms`);
+}
+
+function filesUnder(dir: string): string[] {
+  return readdirSync(dir).flatMap((name) => {
+    const path = join(dir, name);
+    return statSync(path).isDirectory() ? filesUnder(path) : [path];
+  });
+}
+
+function packageZips(): void {
+  for (const target of TARGETS) {
+    const dir = join(DIST, target);
+    const files: Record<string, Uint8Array> = {};
+    for (const path of filesUnder(dir).sort()) {
+      if (path.endsWith('.map')) continue;
+      files[relative(dir, path)] = readFileSync(path);
+    }
+    const zip = join(DIST, `dramatis-${target}-${version}.zip`);
+    // A fixed mtime keeps the zips byte-for-byte reproducible.
+    writeFileSync(zip, zipSync(files, { level: 9, mtime: new Date('2026-01-01T00:00:00Z') }));
+    console.log(`packaged ${relative(ROOT, zip)} (${Object.keys(files).length} files)`);
+  }
+}
+
+async function runWatch(): Promise<void> {
+  await buildOnce();
+  let timer: NodeJS.Timeout | undefined;
+  const rebuild = () => {
+    clearTimeout(timer);
+    timer = setTimeout(() => {
+      buildOnce().catch((err) => console.error(err instanceof Error ? err.message : err));
+    }, 150);
+  };
+  for (const dir of ['src', 'assets']) watch(join(ROOT, dir), { recursive: true }, rebuild);
+  watch(join(ROOT, 'manifest.json'), rebuild);
+  console.log('watching src/, assets/ and manifest.json (Ctrl+C to stop)');
+}
+
+async function main(): Promise<void> {
+  if (watchMode) return runWatch();
+  await buildOnce();
+  if (args.has('--package')) packageZips();
+}
+
+main().catch((err: unknown) => {
+  console.error(err instanceof DatasetError ? `build failed: ${err.message}` : err);
+  process.exitCode = 1;
+});

@@ -1,0 +1,20 @@
+/**
+ * Background entry (Chrome service worker, Firefox event page). Listeners are registered
+ * synchronously at the top level so a message that wakes a stopped worker is never missed;
+ * nothing lives only in memory that cannot be rebuilt from the bundle or IndexedDB.
+ */
+import browser from 'webextension-polyfill';
+import { validateRequest } from '../core/protocol/validate';
+import type { Request, Responses } from '../core/protocol/messages';
+import { createRouter } from '../shared/messaging';
+import { getSettings, updateSettings } from './db';
+import { detect, getEntities } from './detector';
+
+const router = createRouter<Request, Responses>(validateRequest, {
+  detect: (m) => detect(m.blocks, m.choices),
+  'entities.get': (m) => getEntities(m.ids),
+  'settings.get': () => getSettings(),
+  'settings.set': (m) => updateSettings(m.patch),
+});
+
+browser.runtime.onMessage.addListener(router as Parameters<typeof browser.runtime.onMessage.addListener>[0]);

@@ -1,0 +1,74 @@
+/** The mentions shown on this page, with their DOM ranges and a reverse index for hit-testing. */
+import type { CardEntity } from '../core/index/format';
+import type { Mention } from '../core/match/resolve';
+import { Highlighter, type HighlightKind } from './highlights';
+import { rangeOf, type PageBlock } from './page-text';
+
+export interface PageMention {
+  id?: string;
+  candidates?: string[];
+  range: Range;
+  kind: HighlightKind;
+  block: PageBlock;
+}
+
+export class PageMentions {
+  readonly all: PageMention[] = [];
+  readonly entities = new Map<string, CardEntity>();
+  readonly highlighter = new Highlighter();
+  private readonly byNode = new Map<Node, PageMention[]>();
+  private readonly byRange = new WeakMap<AbstractRange, PageMention>();
+
+  /** Adds resolved mentions for the given blocks (indices in mentions refer to blocks). */
+  add(blocks: readonly PageBlock[], mentions: readonly Mention[], entities: Record<string, CardEntity>): PageMention[] {
+    for (const [id, e] of Object.entries(entities)) this.entities.set(id, e);
+    const added: PageMention[] = [];
+    for (const m of mentions) {
+      const block = blocks[m.block];
+      if (!block) continue;
+      const range = rangeOf(block, m.start, m.end);
+      const kind: HighlightKind = m.id ? this.entities.get(m.id)?.type ?? 'person' : 'ambiguous';
+      const pm: PageMention = { id: m.id, candidates: m.candidates, range, kind, block };
+      this.all.push(pm);
+      added.push(pm);
+      this.byRange.set(range, pm);
+      for (const node of block.nodes) {
+        if (!range.intersectsNode(node)) continue;
+        let list = this.byNode.get(node);
+        if (!list) this.byNode.set(node, (list = []));
+        list.push(pm);
+      }
+      this.highlighter.add(kind, range);
+    }
+    return added;
+  }
+
+  /** Removes every mention whose block lies inside root (before root's text is detected again). */
+  removeWithin(root: Node): void {
+    for (let i = this.all.length - 1; i >= 0; i--) {
+      const pm = this.all[i]!;
+      if (!root.contains(pm.block.root as unknown as Node) && !pm.block.nodes.some((n) => root.contains(n))) continue;
+      this.all.splice(i, 1);
+      this.highlighter.remove(pm.kind, pm.range);
+      for (const n of pm.block.nodes) {
+        const list = this.byNode.get(n);
+        if (!list) continue;
+        const at = list.indexOf(pm);
+        if (at !== -1) list.splice(at, 1);
+        if (list.length === 0) this.byNode.delete(n);
+      }
+    }
+  }
+
+  forRange(range: AbstractRange): PageMention | undefined {
+    return this.byRange.get(range);
+  }
+
+  /** Mentions whose range holds the given caret position. */
+  at(node: Node, offset: number): PageMention | undefined {
+    for (const pm of this.byNode.get(node) ?? []) {
+      if (pm.range.comparePoint(node, offset) === 0) return pm;
+    }
+    return undefined;
+  }
+}

@@ -1,0 +1,225 @@
+/**
+ * Per-document disambiguation: turns candidates into mentions of one entity, or ambiguous mentions
+ * with their candidates, or nothing. A reader forgives a missed name; a wrong card destroys trust,
+ * so every weak form (a surname, a first name, a dictionary word, a shared alias) needs support.
+ */
+import { FormFlag, type CompiledIndex } from '../index/format';
+import { tokenize, type Token } from '../text/tokens';
+import type { Candidate, Matcher } from './matcher';
+
+export interface Mention {
+  /** Which block of the document. */
+  block: number;
+  start: number;
+  end: number;
+  /** The linked entity's id; absent when ambiguous. */
+  id?: string;
+  /** Ambiguous mentions: candidate ids, most likely first. */
+  candidates?: string[];
+}
+
+/** Words that, right before a capitalised name, say a person follows ("Senator Dies"). */
+const TITLES = new Set([
+  'senator', 'sen', 'professor', 'prof', 'ambassador', 'president', 'general', 'gen', 'dr', 'doctor', 'mr', 'mrs',
+  'ms', 'miss', 'comrade', 'colonel', 'col', 'captain', 'capt', 'admiral', 'marshal', 'king', 'queen', 'emperor',
+  'empress', 'tsar', 'czar', 'tsarina', 'pope', 'prince', 'princess', 'duke', 'duchess', 'lord', 'lady', 'sir',
+  'chairman', 'premier', 'secretary', 'minister', 'governor', 'judge', 'justice', 'rev', 'reverend', 'father',
+  'bishop', 'cardinal', 'mayor', 'representative', 'rep', 'congressman', 'congresswoman', 'chancellor',
+  'lieutenant', 'lt', 'major', 'sergeant', 'commissar', 'director', 'consul', 'count', 'countess', 'baron',
+  'agent', 'assassin', 'defector', 'historian', 'leader', 'comrades', 'citizen', 'marshall',
+]);
+
+/** Particles that may stay lower case inside a capitalised name ("Charles de Gaulle"). */
+const LOWER_OK = new Set(['de', 'del', 'della', 'der', 'di', 'da', 'do', 'dos', 'du', 'la', 'le', 'van', 'von', 'y', 'e', 'of', 'the', 'and', 'al', 'el', 'bin', 'ibn', 'zu', 'den', 'ter', 'des', 'for', 'on', 'in', 'to', 'a', 'an', 'und', 'et']);
+
+const CUE_WINDOW = 6;
+
+interface Scored {
+  entity: number;
+  score: number;
+  valid: boolean;
+}
+
+interface BlockCandidates {
+  tokens: Token[];
+  candidates: Candidate[];
+}
+
+/** True when the surface is written like a name: capitalised words, acronyms in capitals. */
+function looksLikeName(text: string, tokens: readonly Token[], c: Candidate, flags: number): boolean {
+  for (let t = c.firstToken; t < c.endToken; t++) {
+    const tok = tokens[t]!;
+    const surface = text.slice(tok.start, tok.end);
+    const firstChar = surface[0]!;
+    const isUpper = firstChar !== firstChar.toLowerCase() || /\d/.test(firstChar);
+    if (flags & FormFlag.Acronym) {
+      if (surface !== surface.toUpperCase()) return false;
+    } else if (!isUpper) {
+      if (!(LOWER_OK.has(tok.key) && t > c.firstToken && t < c.endToken - 1)) return false;
+    }
+  }
+  return true;
+}
+
+/** Years the page mentions (1000-2100), for the era preference. */
+function pageYears(blocks: readonly BlockCandidates[]): number[] {
+  const years: number[] = [];
+  for (const b of blocks) for (const t of b.tokens) {
+    if (t.key.length === 4 && /^(1\d|20)\d\d$/.test(t.key)) years.push(Number(t.key));
+    else if (t.key.length === 5 && /^(1\d|20)\d0s$/.test(t.key)) years.push(Number(t.key.slice(0, 4)) + 5);
+  }
+  return years.sort((a, b) => a - b);
+}
+
+function yearOf(date: string | undefined): number | undefined {
+  if (!date) return undefined;
+  const m = /^(-?)(\d{4})/.exec(date);
+  return m ? Number(m[2]) * (m[1] ? -1 : 1) : undefined;
+}
+
+/** Years an entity was alive or active: a person from about 15 until death. */
+function activeSpan(index: CompiledIndex, entity: number): [number, number] | undefined {
+  const e = index.entities[entity]!;
+  const from = e.type === 'person' ? (yearOf(e.born) !== undefined ? yearOf(e.born)! + 15 : undefined) : yearOf(e.start);
+  const to = e.type === 'person' ? yearOf(e.died) : yearOf(e.end);
+  if (from === undefined && to === undefined) return undefined;
+  return [from ?? (to! - 60), to ?? (from! + 80)];
+}
+
+export interface ResolveOptions {
+  /** Entities the reader chose for ambiguous forms on this page: form key -> entity id. */
+  choices?: Record<string, string>;
+}
+
+/**
+ * Resolves all candidates of a document given as blocks of text. Two passes: first the forms that
+ * name one entity on their own (strong), then the weak ones, scored against what the page holds.
+ */
+export function resolveDocument(blocks: readonly string[], matcher: Matcher, options: ResolveOptions = {}): Mention[] {
+  const index = matcher.index;
+  const found: BlockCandidates[] = blocks.map((text) => {
+    const tokens = tokenize(text);
+    return { tokens, candidates: matcher.candidates(text, tokens) };
+  });
+
+  // Pass 1: strong mentions put their entities "on the page".
+  const onPage = new Map<number, number>();
+  found.forEach(({ tokens, candidates }, b) => {
+    for (const c of candidates) {
+      const e = c.entries;
+      if (e.length !== 2) continue;
+      const flags = e[1]!;
+      if (flags & (FormFlag.Surname | FormFlag.FirstName | FormFlag.CommonWord)) continue;
+      if (!looksLikeName(blocks[b]!, tokens, c, flags)) continue;
+      onPage.set(e[0]!, (onPage.get(e[0]!) ?? 0) + 1);
+    }
+  });
+
+  const years = pageYears(found);
+  const medianYear = years.length > 0 ? years[Math.floor(years.length / 2)] : undefined;
+  const idOf = (i: number) => index.entities[i]!.id;
+  const entityByIdIndex = new Map(index.entities.map((e, i) => [e.id, i]));
+
+  const mentions: Mention[] = [];
+  found.forEach(({ tokens, candidates }, b) => {
+    const text = blocks[b]!;
+    for (const c of candidates) {
+      const scored: Scored[] = [];
+      const prev = c.firstToken > 0 ? tokens[c.firstToken - 1] : undefined;
+      const titled = prev !== undefined && !tokens[c.firstToken]!.breakBefore && TITLES.has(prev.key) && isCapitalised(text, prev);
+      for (let k = 0; k < c.entries.length; k += 2) {
+        const entity = c.entries[k]!;
+        const flags = c.entries[k + 1]!;
+        if (!looksLikeName(text, tokens, c, flags)) continue;
+        const e = index.entities[entity]!;
+        const derived = (flags & (FormFlag.Surname | FormFlag.FirstName)) !== 0;
+        const common = (flags & FormFlag.CommonWord) !== 0;
+        const isOnPage = onPage.has(entity);
+        const cue = cueSupport(index, entity, tokens, c);
+        let score = 0;
+        if (isOnPage) score += 3;
+        if (!derived) score += 1;
+        score += cue;
+        if (titled) score += e.type === 'person' ? 1 : -5;
+        score += relatedSupport(index, entity, onPage, entityByIdIndex);
+        if (medianYear !== undefined) {
+          const span = activeSpan(index, entity);
+          if (span) {
+            if (medianYear >= span[0] - 5 && medianYear <= span[1] + 5) score += 1;
+            else if (medianYear < span[0] - 30 || medianYear > span[1] + 30) score -= 2;
+          }
+        }
+        let valid = true;
+        if (derived && !isOnPage && cue === 0) valid = false;
+        if (common && !isOnPage && cue === 0 && !(titled && e.type === 'person')) valid = false;
+        if (titled && e.type !== 'person') valid = false;
+        scored.push({ entity, score, valid });
+      }
+      const valid = scored.filter((s) => s.valid).sort((x, y) => y.score - x.score || x.entity - y.entity);
+      if (valid.length === 0) continue;
+      // A namesake backed by a cue here, but not valid, still makes the others doubtful.
+      const chosen = options.choices?.[c.key];
+      if (chosen !== undefined && valid.some((s) => idOf(s.entity) === chosen)) {
+        mentions.push({ block: b, start: c.start, end: c.end, id: chosen });
+        continue;
+      }
+      if (valid.length === 1 && scored.length === 1) {
+        mentions.push({ block: b, start: c.start, end: c.end, id: idOf(valid[0]!.entity) });
+        continue;
+      }
+      const best = valid[0]!;
+      const runnerUp = Math.max(valid[1]?.score ?? -Infinity, ...scored.filter((s) => !s.valid && s.score >= best.score).map((s) => s.score));
+      if (best.score - runnerUp >= 2 || (valid.length === 1 && best.score - runnerUp >= 1)) {
+        mentions.push({ block: b, start: c.start, end: c.end, id: idOf(best.entity) });
+      } else if (valid.length > 1) {
+        mentions.push({ block: b, start: c.start, end: c.end, candidates: valid.map((s) => idOf(s.entity)) });
+      } else {
+        mentions.push({ block: b, start: c.start, end: c.end, id: idOf(best.entity) });
+      }
+    }
+  });
+  return mentions;
+}
+
+function isCapitalised(text: string, t: Token): boolean {
+  const ch = text[t.start]!;
+  return ch !== ch.toLowerCase();
+}
+
+/** +4 for a cue word within a few tokens of the mention, +2 for one elsewhere in the block. */
+function cueSupport(index: CompiledIndex, entity: number, tokens: readonly Token[], c: Candidate): number {
+  const cues = index.cues[entity];
+  if (!cues || cues.length === 0) return 0;
+  let best = 0;
+  for (let t = 0; t < tokens.length; t++) {
+    if (t >= c.firstToken && t < c.endToken) continue;
+    const key = tokens[t]!.key;
+    for (const cue of cues) {
+      if (cue !== key && !(cue.includes(' ') && matchesAt(tokens, t, cue))) continue;
+      const distance = t < c.firstToken ? c.firstToken - t : t - c.endToken + 1;
+      best = Math.max(best, distance <= CUE_WINDOW ? 4 : 2);
+    }
+  }
+  return best;
+}
+
+function matchesAt(tokens: readonly Token[], at: number, phrase: string): boolean {
+  const words = phrase.split(' ');
+  return words.every((w, i) => tokens[at + i]?.key === w);
+}
+
+/** +1 for each entity related to this one that is named on the page, at most +3. */
+function relatedSupport(index: CompiledIndex, entity: number, onPage: ReadonlyMap<number, number>, byId: ReadonlyMap<string, number>): number {
+  let n = 0;
+  for (const r of index.entities[entity]!.related ?? []) {
+    const other = byId.get(r.id);
+    if (other !== undefined && onPage.has(other)) n++;
+    if (n === 3) break;
+  }
+  return n;
+}
+
+/** Convenience for the CLI and tests: tokenizes nothing twice. */
+export function detectText(text: string, matcher: Matcher): Mention[] {
+  return resolveDocument([text], matcher);
+}

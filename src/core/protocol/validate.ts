@@ -1,0 +1,77 @@
+/**
+ * Boundary checks for every message type: a message from a content script is untrusted input (the
+ * page may have been hostile to it), so each field is checked before any handler runs.
+ */
+import type { Request, TabRequest } from './messages';
+
+type Check = (value: unknown) => string | null;
+
+const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+
+const MAX_BLOCKS = 50_000;
+const MAX_TEXT = 8 * 1024 * 1024;
+
+const str = (max = 10_000): Check => (v) => (typeof v === 'string' && v.length <= max ? null : `must be a string of at most ${max} characters`);
+const bool: Check = (v) => (typeof v === 'boolean' ? null : 'must be true or false');
+const optional = (check: Check): Check => (v) => (v === undefined ? null : check(v));
+const arrayOf = (check: Check, max: number): Check => (v) => {
+  if (!Array.isArray(v)) return 'must be an array';
+  if (v.length > max) return `must have at most ${max} items`;
+  for (let i = 0; i < v.length; i++) {
+    const problem = check(v[i]);
+    if (problem) return `[${i}] ${problem}`;
+  }
+  return null;
+};
+const recordOf = (check: Check, max: number): Check => (v) => {
+  if (!isObject(v)) return 'must be an object';
+  const entries = Object.entries(v);
+  if (entries.length > max) return `must have at most ${max} entries`;
+  for (const [k, x] of entries) {
+    const problem = check(x);
+    if (problem) return `.${k} ${problem}`;
+  }
+  return null;
+};
+const shape = (fields: Record<string, Check>): Check => (v) => {
+  if (!isObject(v)) return 'must be an object';
+  for (const [name, check] of Object.entries(fields)) {
+    const problem = check(v[name]);
+    if (problem) return `${name} ${problem}`;
+  }
+  for (const name of Object.keys(v)) if (!(name in fields) && name !== 'type') return `has an unknown field "${name}"`;
+  return null;
+};
+
+const blocks: Check = (v) => {
+  const problem = arrayOf(str(MAX_TEXT), MAX_BLOCKS)(v);
+  if (problem) return problem;
+  const total = (v as string[]).reduce((n, s) => n + s.length, 0);
+  return total <= MAX_TEXT ? null : `must hold at most ${MAX_TEXT} characters in all`;
+};
+
+const REQUESTS: Record<Request['type'], Check> = {
+  detect: shape({ blocks, choices: optional(recordOf(str(200), 10_000)) }),
+  'entities.get': shape({ ids: arrayOf(str(200), 10_000) }),
+  'settings.get': shape({}),
+  'settings.set': shape({
+    patch: shape({ highlightsEnabled: optional(bool), disabledSites: optional(arrayOf(str(253), 10_000)) }),
+  }),
+};
+
+const TAB_REQUESTS: Record<TabRequest['type'], Check> = {
+  'page.summary': shape({}),
+  'page.scrollTo': shape({ id: str(200) }),
+  'page.setHighlights': shape({ on: bool }),
+};
+
+function check<T extends { type: string }>(table: Record<string, Check>, message: unknown): { ok: true; message: T } | { ok: false; error: string } {
+  if (!isObject(message) || typeof message.type !== 'string') return { ok: false, error: 'message must be an object with a string "type"' };
+  const fn = Object.hasOwn(table, message.type) ? table[message.type] : undefined;
+  if (!fn) return { ok: false, error: `unknown message type "${message.type.slice(0, 60)}"` };
+  const problem = fn(message);
+  return problem ? { ok: false, error: `${message.type}: ${problem}` } : { ok: true, message: message as T };
+}
+
+export const validateRequest = (message: unknown) => check<Request>(REQUESTS, message);
+export const validateTabRequest = (message: unknown) => check<TabRequest>(TAB_REQUESTS, message);

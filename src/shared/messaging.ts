@@ -1,0 +1,42 @@
+/** Typed senders over runtime and tabs messaging; the only place that knows the wire format. */
+import browser from 'webextension-polyfill';
+import type { Reply, Request, RequestOf, Responses, TabRequest, TabRequestOf, TabResponses } from '../core/protocol/messages';
+
+export class MessageError extends Error {}
+
+function unwrap<T>(reply: unknown): T {
+  const r = reply as Reply<T> | undefined;
+  if (!r || typeof r !== 'object' || !('ok' in r)) throw new MessageError('no answer from Dramatis (the extension may have been updated; reload the page)');
+  if (!r.ok) throw new MessageError(r.error);
+  return r.value;
+}
+
+/** Sends a request to the background and returns its typed answer, or throws MessageError. */
+export async function send<K extends Request['type']>(message: RequestOf<K>): Promise<Responses[K]> {
+  return unwrap<Responses[K]>(await browser.runtime.sendMessage(message));
+}
+
+/** Sends a request to the content script of a tab. */
+export async function sendToTab<K extends TabRequest['type']>(tabId: number, message: TabRequestOf<K>): Promise<TabResponses[K]> {
+  return unwrap<TabResponses[K]>(await browser.tabs.sendMessage(tabId, message));
+}
+
+/**
+ * A runtime.onMessage listener for a table of handlers: validates every message first, answers
+ * { ok, value } or { ok: false, error }, and ignores messages from anything but this extension.
+ */
+export function createRouter<M extends { type: string }, R extends Record<M['type'], unknown>>(
+  validate: (message: unknown) => { ok: true; message: M } | { ok: false; error: string },
+  handlers: { [K in M['type']]: (message: Extract<M, { type: K }>, sender: browser.Runtime.MessageSender) => Promise<R[K]> | R[K] },
+): (message: unknown, sender: browser.Runtime.MessageSender) => Promise<Reply<unknown>> | undefined {
+  return (message, sender) => {
+    if (sender.id !== browser.runtime.id) return undefined;
+    const checked = validate(message);
+    if (!checked.ok) return Promise.resolve({ ok: false, error: checked.error });
+    const handler = handlers[checked.message.type as M['type']] as (m: M, s: browser.Runtime.MessageSender) => unknown;
+    return Promise.resolve()
+      .then(() => handler(checked.message, sender))
+      .then((value) => ({ ok: true as const, value }))
+      .catch((err: unknown) => ({ ok: false as const, error: err instanceof Error ? err.message : String(err) }));
+  };
+}

@@ -1,0 +1,84 @@
+/** Reading what Dramatis shows on a page, through the test probe (see test/e2e/probe/probe.js). */
+import type { TestPage } from './browsers';
+
+export interface HighlightInfo { name: string; text: string; x: number; y: number }
+export interface CardInfo {
+  open: boolean;
+  name?: string;
+  text?: string;
+  links?: { text: string; href: string; target: string }[];
+  rect?: { x: number; y: number; width: number; height: number };
+  hostMode?: string;
+}
+
+/**
+ * Asks the probe through window.postMessage. The page-side code is a string so that no build tool
+ * (tsx, Playwright's transform) can rewrite it with helpers that do not exist in the page.
+ */
+async function ask<T>(page: TestPage, what: 'card'): Promise<T> {
+  const script = `new Promise((resolve, reject) => {
+    const id = Math.random().toString(36).slice(2);
+    const timer = setTimeout(() => reject(new Error('the test probe did not answer')), 5000);
+    window.addEventListener('message', function onMessage(event) {
+      if (typeof event.data !== 'string' || !event.data.startsWith('{"dramatisProbeReply"')) return;
+      const data = JSON.parse(event.data);
+      if (data.dramatisProbeReply !== id) return;
+      window.removeEventListener('message', onMessage);
+      clearTimeout(timer);
+      resolve(data);
+    });
+    window.postMessage(JSON.stringify({ dramatisProbe: id, what: ${JSON.stringify(what)} }), '*');
+  })`;
+  return (page as unknown as { evaluate(s: string): Promise<T> }).evaluate(script);
+}
+
+/**
+ * The highlights as the page itself can see them: the Highlight registry belongs to the document,
+ * so page scripts can read which ranges are painted (never what a card or a note says).
+ */
+export const highlights = (page: TestPage) =>
+  (page as unknown as { evaluate(s: string): Promise<{ api: boolean; ranges: HighlightInfo[] }> }).evaluate(`(() => {
+    const ranges = [];
+    if (!globalThis.CSS || !CSS.highlights) return { api: false, ranges };
+    CSS.highlights.forEach((highlight, name) => highlight.forEach((range) => {
+      const r = range.getClientRects()[0];
+      ranges.push({ name, text: range.toString(), x: r ? r.x + Math.min(4, r.width / 2) : -1, y: r ? r.y + r.height / 2 : -1 });
+    }));
+    return { api: true, ranges };
+  })()`);
+export const card = (page: TestPage) => ask<CardInfo>(page, 'card');
+
+/** Polls until check passes or the timeout ends; returns the last value. */
+export async function waitFor<T>(read: () => Promise<T>, check: (value: T) => boolean, timeoutMs = 10_000, what = 'condition'): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  let value = await read();
+  while (!check(value)) {
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}; last value: ${JSON.stringify(value).slice(0, 500)}`);
+    await new Promise((r) => setTimeout(r, 100));
+    value = await read();
+  }
+  return value;
+}
+
+export const waitForHighlights = (page: TestPage, min = 1) =>
+  waitFor(() => highlights(page), (h) => h.ranges.length >= min, 15_000, `at least ${min} highlights`);
+
+/** Moves the pointer onto the first highlight whose text equals `text`, and waits for its card. */
+export async function hoverName(page: TestPage, text: string, nth = 0): Promise<CardInfo> {
+  const all = (await highlights(page)).ranges.filter((r) => r.text === text);
+  const target = all[nth];
+  if (!target) throw new Error(`no highlight "${text}" (found: ${[...new Set((await highlights(page)).ranges.map((r) => r.text))].slice(0, 40).join(', ')})`);
+  await page.evaluate(({ x, y }: { x: number; y: number }) => {
+    // Bring the name into view first; coordinates are re-read after scrolling.
+    const el = document.elementFromPoint(x, y);
+    if (!el) window.scrollTo(0, Math.max(0, y - 200));
+  }, target);
+  const fresh = (await highlights(page)).ranges.filter((r) => r.text === text)[nth]!;
+  if (fresh.y < 0 || fresh.y > 880) {
+    await page.evaluate((dy: number) => window.scrollBy(0, dy), fresh.y - 300);
+  }
+  const placed = (await highlights(page)).ranges.filter((r) => r.text === text)[nth]!;
+  await page.mouse.move(placed.x - 30, placed.y + 60);
+  await page.mouse.move(placed.x, placed.y);
+  return waitFor(() => card(page), (c) => c.open, 5000, `the card for "${text}"`);
+}
