@@ -9,16 +9,27 @@ export type SummaryState =
   | { status: 'ready'; tabId: number; summary: PageSummary }
   | { status: 'unavailable'; reason: string };
 
+/**
+ * The tab the popup speaks for: the active tab, or ?tab=ID when the popup is opened as a page of its
+ * own (from the keyboard, or by the end-to-end tests, where there is no toolbar to click).
+ */
+async function targetTabId(): Promise<number> {
+  const fromQuery = Number(new URLSearchParams(location.search).get('tab'));
+  if (Number.isInteger(fromQuery) && fromQuery > 0) return fromQuery;
+  const [tab] = await browser.tabs.query({ active: true, currentWindow: true });
+  if (tab?.id === undefined) throw new Error('No active tab.');
+  return tab.id;
+}
+
 export function usePageSummary(): [SummaryState, () => void] {
   const [state, setState] = useState<SummaryState>({ status: 'loading' });
   const [generation, setGeneration] = useState(0);
   useEffect(() => {
     let cancelled = false;
     (async () => {
-      const [tab] = await browser.tabs.query({ active: true, currentWindow: true });
-      if (tab?.id === undefined) throw new Error('No active tab.');
-      const summary = await sendToTab(tab.id, { type: 'page.summary' });
-      if (!cancelled) setState({ status: 'ready', tabId: tab.id, summary });
+      const tabId = await targetTabId();
+      const summary = await sendToTab(tabId, { type: 'page.summary' });
+      if (!cancelled) setState({ status: 'ready', tabId, summary });
     })().catch(() => {
       if (!cancelled) setState({ status: 'unavailable', reason: 'Dramatis does not run on this page (browser pages, the extension store and PDF viewers are off limits).' });
     });

@@ -34,6 +34,17 @@ const LOWER_OK = new Set(['de', 'del', 'della', 'der', 'di', 'da', 'do', 'dos', 
 
 const CUE_WINDOW = 6;
 
+/** Words that start sentences: before a surname at a sentence start they are not a first name. */
+const SENTENCE_WORDS = new Set(`a about above after again against all also although always among an and another any
+as at back because before being below besides between both but by can could despite did do does during each early
+either even eventually ever every except finally first for from further had has have he her here hers him his how
+however i if in including indeed instead into it its just last late later like many may meanwhile might more
+moreover most much my neither never nevertheless next no nor not now of often on once one only or other otherwise
+our out over perhaps poor rather really shortly should similarly since so some soon still such than that the their
+then there therefore these they this those though through thus to today together too under unlike until up upon
+us very was we were what whatever when whenever where whereas whether which while who whom whose why will with
+within without would yes yet you young old dear poor meet ask said says see sir yesterday tomorrow`.split(/\s+/));
+
 interface Scored {
   entity: number;
   score: number;
@@ -151,18 +162,19 @@ export function resolveDocument(blocks: readonly string[], matcher: Matcher, opt
         }
         let valid = true;
         if (derived && !isOnPage && cue === 0) valid = false;
+        if (derived && partOfLongerName(text, tokens, c, flags, matcher)) valid = false;
         if (common && !isOnPage && cue === 0 && !(titled && e.type === 'person')) valid = false;
         if (titled && e.type !== 'person') valid = false;
         scored.push({ entity, score, valid });
       }
-      const valid = scored.filter((s) => s.valid).sort((x, y) => y.score - x.score || x.entity - y.entity);
-      if (valid.length === 0) continue;
-      // A namesake backed by a cue here, but not valid, still makes the others doubtful.
       const chosen = options.choices?.[c.key];
-      if (chosen !== undefined && valid.some((s) => idOf(s.entity) === chosen)) {
+      if (chosen !== undefined && scored.some((s) => idOf(s.entity) === chosen)) {
         mentions.push({ block: b, start: c.start, end: c.end, id: chosen });
         continue;
       }
+      const valid = scored.filter((s) => s.valid).sort((x, y) => y.score - x.score || x.entity - y.entity);
+      if (valid.length === 0) continue;
+      // A namesake that is not valid here but scores as high still makes the others doubtful.
       if (valid.length === 1 && scored.length === 1) {
         mentions.push({ block: b, start: c.start, end: c.end, id: idOf(valid[0]!.entity) });
         continue;
@@ -181,12 +193,40 @@ export function resolveDocument(blocks: readonly string[], matcher: Matcher, opt
   return mentions;
 }
 
+/**
+ * A surname or first name that is only part of a longer, unknown name: "Lev" in "Lev Sedov" is not
+ * Lev Trotsky, "Hansen" in "Reba Hansen" is not Joseph Hansen.
+ */
+function partOfLongerName(text: string, tokens: readonly Token[], c: Candidate, flags: number, matcher: Matcher): boolean {
+  if (flags & FormFlag.FirstName) {
+    const next = tokens[c.endToken];
+    if (next && !next.breakBefore && isCapitalised(text, next) && !LOWER_OK.has(next.key)) return true;
+  }
+  if (flags & FormFlag.Surname) {
+    const prev = tokens[c.firstToken - 1];
+    if (prev && !tokens[c.firstToken]!.breakBefore && isCapitalised(text, prev) && !TITLES.has(prev.key)) {
+      const sentenceStart = c.firstToken - 1 === 0 || prev.breakBefore;
+      if (!sentenceStart) return true;
+      // At a sentence start a capital proves little: "When Hansen" is not a name, "Reba Hansen" is.
+      if (!SENTENCE_WORDS.has(prev.key)) return true;
+      const entries = matcher.lookup(prev.key);
+      if (entries && hasFlag(entries, FormFlag.FirstName)) return true;
+    }
+  }
+  return false;
+}
+
+function hasFlag(entries: readonly number[], flag: number): boolean {
+  for (let k = 1; k < entries.length; k += 2) if (entries[k]! & flag) return true;
+  return false;
+}
+
 function isCapitalised(text: string, t: Token): boolean {
   const ch = text[t.start]!;
   return ch !== ch.toLowerCase();
 }
 
-/** +4 for a cue word within a few tokens of the mention, +2 for one elsewhere in the block. */
+/** +5 for a cue word within a few tokens of the mention, +2 for one elsewhere in the block. */
 function cueSupport(index: CompiledIndex, entity: number, tokens: readonly Token[], c: Candidate): number {
   const cues = index.cues[entity];
   if (!cues || cues.length === 0) return 0;
@@ -197,7 +237,7 @@ function cueSupport(index: CompiledIndex, entity: number, tokens: readonly Token
     for (const cue of cues) {
       if (cue !== key && !(cue.includes(' ') && matchesAt(tokens, t, cue))) continue;
       const distance = t < c.firstToken ? c.firstToken - t : t - c.endToken + 1;
-      best = Math.max(best, distance <= CUE_WINDOW ? 4 : 2);
+      best = Math.max(best, distance <= CUE_WINDOW ? 5 : 2);
     }
   }
   return best;

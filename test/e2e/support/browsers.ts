@@ -86,7 +86,8 @@ export async function launchChromium(options: { headless?: boolean; probe?: bool
   });
   let [worker] = context.serviceWorkers().filter((w) => w.url().endsWith('/background.js'));
   worker ??= await context.waitForEvent('serviceworker', { predicate: (w) => w.url().endsWith('/background.js'), timeout: 15_000 });
-  const extensionOrigin = new URL(worker.url()).origin;
+  // URL.origin is "null" for non-special schemes such as chrome-extension:, so build it from the host.
+  const extensionOrigin = `chrome-extension://${new URL(worker.url()).host}`;
   return {
     engine: 'chromium',
     context,
@@ -107,6 +108,8 @@ export async function launchFirefox(options: { probe?: boolean; colorScheme?: 'l
     browser: 'firefox',
     executablePath,
     headless: true,
+    // Firefox 153 lets WebDriver open moz-extension:// pages (the popup, the notebook) only with this.
+    args: ['--remote-allow-system-access'],
     extraPrefsFirefox: {
       'extensions.webextensions.uuids': JSON.stringify({ [FIREFOX_ID]: FIREFOX_UUID }),
       'ui.systemUsesDarkTheme': options.colorScheme === 'dark' ? 1 : 0,

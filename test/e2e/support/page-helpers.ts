@@ -82,3 +82,17 @@ export async function hoverName(page: TestPage, text: string, nth = 0): Promise<
   await page.mouse.move(placed.x, placed.y);
   return waitFor(() => card(page), (c) => c.open, 5000, `the card for "${text}"`);
 }
+
+/**
+ * Opens an extension page (popup.html, notebook.html) in a tab. Firefox never reports such a
+ * navigation as finished over WebDriver BiDi, so we wait for the document ourselves.
+ */
+export async function openExtensionPage(page: TestPage, url: string): Promise<void> {
+  await Promise.race([page.goto(url).catch(() => undefined), new Promise((r) => setTimeout(r, 3000))]);
+  await waitFor(
+    () => (page as unknown as { evaluate(s: string): Promise<string> }).evaluate('location.href + "|" + document.readyState').catch(() => ''),
+    (v) => v.startsWith(url) && v.endsWith('complete'),
+    15_000,
+    `${url} to load`,
+  );
+}

@@ -40,6 +40,10 @@ export async function startServer(port = 0): Promise<StaticServer> {
   return {
     origin,
     url: (p) => `${origin}${p.startsWith('/') ? p : `/${p}`}`,
-    close: () => new Promise((resolve) => server.close(() => resolve())),
+    close: () => new Promise((resolve) => {
+      // Browsers keep connections alive; without this, close() waits for them to time out.
+      server.closeAllConnections();
+      server.close(() => resolve());
+    }),
   };
 }

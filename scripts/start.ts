@@ -1,0 +1,89 @@
+/**
+ * npm start: build, serve the demo post on localhost, and open a browser with the extension on it.
+ * With a display: a real Chromium window to hover in (close it to stop). Without one (a server, CI):
+ * headless; hovers the first highlighted name, saves a screenshot of the page with its card to
+ * out/start.png and prints what it saw.
+ *   --port N     serve on this port (default: a free one)
+ */
+import { spawnSync } from 'node:child_process';
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { BrowserMissingError, launchChromium } from '../test/e2e/support/browsers';
+import { card, highlights, hoverName, waitForHighlights } from '../test/e2e/support/page-helpers';
+import { startServer } from '../test/e2e/support/server';
+import { ROOT } from './lib/dataset-files';
+
+const DEMO = '/demo/defectors-1937.html';
+const portArg = process.argv.indexOf('--port');
+const port = portArg > 0 ? Number(process.argv[portArg + 1]) : 0;
+
+function build(): void {
+  const result = spawnSync(process.execPath, ['--import', 'tsx', join(ROOT, 'scripts', 'build.ts')], { stdio: 'inherit', cwd: ROOT });
+  if (result.status !== 0) process.exit(result.status ?? 1);
+}
+
+async function withDisplay(url: string): Promise<void> {
+  const session = await launchChromium({ headless: false, probe: false });
+  const page = await session.context.newPage();
+  await page.goto(url);
+  for (const p of session.context.pages()) if (p !== page && p.url() === 'about:blank') await p.close();
+  console.log(`Chromium is open on ${url} with Dramatis loaded. Hover a name. Close the window to stop.`);
+  await new Promise<void>((resolve) => session.context.on('close', () => resolve()));
+}
+
+async function headless(url: string): Promise<void> {
+  const session = await launchChromium({ headless: true });
+  try {
+    const page = await session.context.newPage();
+    // Time from DOMContentLoaded to the first painted highlight, measured in the page.
+    await page.addInitScript(() => {
+      const w = window as unknown as { __firstHighlight?: number };
+      document.addEventListener('DOMContentLoaded', () => {
+        const start = performance.now();
+        const tick = () => {
+          const registry = (CSS as unknown as { highlights?: { size: number } }).highlights;
+          if (registry && registry.size > 0) w.__firstHighlight = performance.now() - start;
+          else requestAnimationFrame(tick);
+        };
+        tick();
+      });
+    });
+    await page.goto(url);
+    const found = await waitForHighlights(page as never, 1);
+    const firstMs = await page.evaluate(() => (window as unknown as { __firstHighlight?: number }).__firstHighlight);
+    const first = found.ranges.slice().sort((a, b) => a.y - b.y || a.x - b.x)[0]!;
+    const shown = await hoverName(page as never, first.text);
+    await page.waitForTimeout(250); // let the card's fade-in finish before the picture
+    const outDir = join(ROOT, 'out');
+    mkdirSync(outDir, { recursive: true });
+    const shot = join(outDir, 'start.png');
+    await page.screenshot({ path: shot });
+    const names = new Set((await highlights(page as never)).ranges.map((r) => r.text));
+    console.log('\nDramatis demo (headless: no display found)');
+    console.log(`  page:                 ${url}`);
+    console.log(`  names highlighted:    ${found.ranges.length} mentions, ${names.size} distinct surface forms`);
+    console.log(`  first card:           ${shown.name} (hovered "${first.text}")`);
+    console.log(`  DOMContentLoaded → first highlight: ${firstMs === undefined ? 'not measured' : `${Math.round(firstMs)} ms`}`);
+    console.log(`  screenshot:           ${shot}`);
+    if (!(await card(page as never)).open) throw new Error('the card closed before the screenshot');
+  } finally {
+    await session.close();
+  }
+}
+
+async function main(): Promise<void> {
+  build();
+  const server = await startServer(port);
+  const url = server.url(DEMO);
+  try {
+    if (process.env.DISPLAY || process.env.WAYLAND_DISPLAY) await withDisplay(url);
+    else await headless(url);
+  } finally {
+    await server.close();
+  }
+}
+
+main().catch((err: unknown) => {
+  console.error(err instanceof BrowserMissingError ? err.message : err);
+  process.exitCode = 1;
+});

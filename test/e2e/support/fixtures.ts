@@ -1,0 +1,30 @@
+/**
+ * Playwright fixtures shared by every spec: one browser with the extension per worker and engine
+ * (launching is the slow part), a fresh tab per test, and the localhost server.
+ */
+import { test as base } from '@playwright/test';
+import { launch, type Engine, type ExtensionSession, type TestPage } from './browsers';
+import { startServer, type StaticServer } from './server';
+
+export interface Options { engine: Engine }
+
+export const test = base.extend<{ tab: TestPage }, Options & { session: ExtensionSession; server: StaticServer }>({
+  engine: ['chromium', { option: true, scope: 'worker' }],
+  session: [async ({ engine }, use) => {
+    const session = await launch(engine);
+    await use(session);
+    await session.close();
+  }, { scope: 'worker' }],
+  server: [async ({}, use) => {
+    const server = await startServer();
+    await use(server);
+    await server.close();
+  }, { scope: 'worker' }],
+  tab: async ({ session }, use) => {
+    const page = await session.newPage();
+    await use(page);
+    await page.close();
+  },
+});
+
+export { expect } from '@playwright/test';

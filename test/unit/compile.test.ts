@@ -1,0 +1,30 @@
+import { describe, expect, it } from 'vitest';
+import { compileIndex } from '../../src/core/index/compile';
+import { FormFlag } from '../../src/core/index/format';
+import type { Entity } from '../../src/core/dataset/types';
+
+const e = (over: Partial<Entity>): Entity => ({ id: 'x', type: 'person', name: 'X', description: 'Something true and fresh.', wikipedia: 'X', ...over });
+
+describe('compileIndex', () => {
+  const index = compileIndex([
+    e({ id: 'martin-dies-jr', name: 'Martin Dies Jr.', aliases: ['Dies'], wikipedia: 'Martin Dies Jr.', cues: ['Committee'] }),
+    e({ id: 'nkvd', type: 'organization', name: 'NKVD', wikipedia: 'NKVD' }),
+    e({ id: 'mi5', type: 'organization', name: 'MI5', wikipedia: 'MI5' }),
+  ], new Set(['dies', 'martin']));
+  const flags = (key: string) => index.forms[key];
+
+  it('keeps card data and drops what only matching needs', () => {
+    expect(index.entities.map((x) => x.id)).toEqual(['martin-dies-jr', 'mi5', 'nkvd']);
+    expect(index.entities[0]).not.toHaveProperty('aliases');
+    expect(index.cues[0]).toEqual(['committee']);
+  });
+  it('flags dictionary words and derives surnames and first names', () => {
+    expect(flags('dies')).toEqual([0, FormFlag.CommonWord]);
+    expect(flags('martin')).toEqual([0, FormFlag.FirstName | FormFlag.CommonWord]);
+    expect(flags('martin dies jr')).toEqual([0, 0]);
+  });
+  it('adds dotted and dashed acronym variants', () => {
+    expect(flags('n k v d')).toEqual([2, FormFlag.Acronym]);
+    expect(flags('mi 5')).toEqual([1, FormFlag.Acronym]);
+  });
+});

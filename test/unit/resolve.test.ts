@@ -1,0 +1,74 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { Matcher } from '../../src/core/match/matcher';
+import { resolveDocument, type Mention } from '../../src/core/match/resolve';
+import { fixtureMatcher } from './fixture-index';
+
+let matcher: Matcher;
+beforeAll(() => {
+  matcher = fixtureMatcher();
+});
+
+/** "surface=id" for each mention ("surface?a|b" when ambiguous), in document order. */
+function linked(...blocks: string[]): string[] {
+  return resolveDocument(blocks, matcher).map((m: Mention) => {
+    const surface = blocks[m.block]!.slice(m.start, m.end);
+    return m.id ? `${surface}=${m.id}` : `${surface}?${m.candidates!.join('|')}`;
+  });
+}
+
+describe('surface forms', () => {
+  it('finds full names, aliases and possessives', () => {
+    expect(linked('Walter Krivitsky met Trotsky’s son. Krivitsky\'s friend was Ignaz Reiss.')).toEqual([
+      'Walter Krivitsky=walter-krivitsky', 'Trotsky=leon-trotsky', 'Krivitsky=walter-krivitsky', 'Ignaz Reiss=ignace-reiss',
+    ]);
+  });
+  it('ignores diacritics, spacing and line breaks', () => {
+    expect(linked('the Leon\u00a0Blum government', 'Walter\nKrivitsky')).toEqual(['Leon\u00a0Blum=leon-blum', 'Walter\nKrivitsky=walter-krivitsky']);
+  });
+  it('takes transliterations listed as aliases', () => {
+    expect(linked('Trotski wrote')).toEqual(['Trotski=leon-trotsky']);
+  });
+  it('reads hyphenated pairs as one man under two names, two people, or a named pact', () => {
+    expect(linked('Orlov-Feldbin was a bully')).toEqual(['Orlov=alexander-orlov', 'Feldbin=alexander-orlov']);
+    expect(linked('Krivitsky-Reiss friendship')).toEqual(['Krivitsky=walter-krivitsky', 'Reiss=ignace-reiss']);
+    expect(linked('after the Stalin-Hitler Pact')).toEqual(['Stalin-Hitler Pact=molotov-ribbentrop-pact']);
+  });
+  it('matches acronyms with dots and dashes, in capitals only', () => {
+    expect(linked('the N.K.V.D. and MI-5 and the FBI')).toEqual(['N.K.V.D=nkvd', 'MI-5=mi5', 'FBI=fbi']);
+    expect(linked('the nkvd and fbi')).toEqual([]);
+  });
+  it('never matches lower-case words', () => {
+    expect(linked('walter krivitsky and the senator who dies')).toEqual([]);
+  });
+});
+
+describe('disambiguation', () => {
+  it('links a surname only after the full name is on the page', () => {
+    expect(linked('Hansen was a guard.')).toEqual([]);
+    expect(linked('Joseph Hansen went to Mexico.', 'Hansen was a guard.')).toEqual(['Joseph Hansen=joseph-hansen', 'Hansen=joseph-hansen']);
+  });
+  it('does not take part of an unknown longer name', () => {
+    expect(linked('Joseph Hansen married.', 'Reba Hansen lived on.')).toEqual(['Joseph Hansen=joseph-hansen']);
+    expect(linked('Lev Trotsky had a son, Lev Sedov.')).toEqual(['Lev Trotsky=leon-trotsky']);
+  });
+  it('lets context words decide between namesakes', () => {
+    expect(linked('It is said that J. Edgar Hoover was furious.', 'The Hoover government had resigned.')).toEqual([
+      'J. Edgar Hoover=j-edgar-hoover', 'Hoover=herbert-hoover',
+    ]);
+    expect(linked('The FBI knew.', 'Hoover, its director, was furious.')).toEqual(['FBI=fbi', 'Hoover=j-edgar-hoover']);
+  });
+  it('marks a namesake without support as ambiguous, never a silent guess', () => {
+    const [only] = resolveDocument(['Hoover was there.'], matcher);
+    // Neither Hoover is named in full and nothing in context points to one: no link, or candidates.
+    expect(only === undefined || only.candidates !== undefined).toBe(true);
+  });
+  it('needs a title, the full name or a cue for a dictionary word', () => {
+    expect(linked('Senator Dies annulled the invitation.')).toEqual(['Dies=martin-dies-jr']);
+    expect(linked('Martin Dies chaired it.', 'Later Dies gave up.')).toEqual(['Martin Dies=martin-dies-jr', 'Dies=martin-dies-jr']);
+    expect(linked('Dies irae, dies illa.')).toEqual([]);
+  });
+  it('honours the reader\'s choice for an ambiguous form', () => {
+    const m = resolveDocument(['Hoover was there.'], matcher, { choices: { hoover: 'herbert-hoover' } });
+    expect(m.map((x) => x.id)).toEqual(['herbert-hoover']);
+  });
+});

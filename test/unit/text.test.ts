@@ -1,0 +1,44 @@
+import { describe, expect, it } from 'vitest';
+import { foldKey } from '../../src/core/text/fold';
+import { nameKey, tokenize } from '../../src/core/text/tokens';
+
+const surfaces = (text: string) => tokenize(text).map((t) => text.slice(t.start, t.end));
+
+describe('foldKey', () => {
+  it('drops case, diacritics and odd spaces', () => {
+    expect(foldKey('Léon\u00a0BLUM')).toBe('leon blum');
+    expect(foldKey('Andrés Nin Pérez')).toBe('andres nin perez');
+    expect(foldKey('Łódź')).toBe('lodz');
+    expect(foldKey('Straße')).toBe('strasse');
+  });
+  it('unifies apostrophes and dashes', () => {
+    expect(foldKey('Trotsky’s')).toBe("trotsky's");
+    expect(foldKey('Molotov–Ribbentrop')).toBe('molotov-ribbentrop');
+  });
+});
+
+describe('tokenize', () => {
+  it('strips possessives with straight and typographic apostrophes', () => {
+    expect(surfaces('Trotsky’s gambit and Stalin\'s purge')).toEqual(['Trotsky', 'gambit', 'and', 'Stalin', 'purge']);
+  });
+  it('keeps apostrophes inside names', () => {
+    expect(tokenize("O'Brien d’Estaing").map((t) => t.key)).toEqual(["o'brien", "d'estaing"]);
+  });
+  it('lets initials continue a name but ends it at a sentence', () => {
+    const tokens = tokenize('J. Edgar Hoover. Then');
+    expect(tokens.map((t) => t.breakBefore)).toEqual([false, false, false, true]);
+  });
+  it('breaks names at commas and slashes, not at hyphens or line breaks', () => {
+    const tokens = tokenize('Stalin, Yezhov/Beria Orlov-Feldbin Joseph\nHansen');
+    expect(tokens.map((t) => `${t.breakBefore ? '|' : ''}${t.key}`)).toEqual(['stalin', '|yezhov', '|beria', 'orlov', 'feldbin', 'joseph', 'hansen']);
+  });
+  it('folds names to the same key whatever their spacing', () => {
+    expect(nameKey('Joseph\u00a0Hansen')).toBe(nameKey('Joseph  Hansen'));
+    expect(nameKey('N.K.V.D.')).toBe('n k v d');
+    expect(nameKey('MI-5')).toBe('mi 5');
+  });
+  it('keeps offsets into the original text with non-Latin letters', () => {
+    const text = 'Лев Троцкий, 1879';
+    expect(surfaces(text)).toEqual(['Лев', 'Троцкий', '1879']);
+  });
+});
