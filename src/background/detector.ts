@@ -28,9 +28,9 @@ export function getMatcher(): Promise<Matcher> {
   return matcherPromise;
 }
 
-export async function detect(blocks: string[], choices?: Record<string, string>): Promise<DetectResult> {
+export async function detect(blocks: string[], choices?: Record<string, string>, onPage?: string[]): Promise<DetectResult> {
   const matcher = await getMatcher();
-  const mentions = resolveDocument(blocks, matcher, { choices });
+  const mentions = resolveDocument(blocks, matcher, { choices, onPage });
   const entities: Record<string, CardEntity> = {};
   for (const m of mentions) for (const id of m.id ? [m.id] : m.candidates ?? []) entities[id] ??= byId!.get(id)!;
   return { mentions, entities };

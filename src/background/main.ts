@@ -11,7 +11,7 @@ import { getSettings, updateSettings } from './db';
 import { detect, getEntities } from './detector';
 
 const router = createRouter<Request, Responses>(validateRequest, {
-  detect: (m) => detect(m.blocks, m.choices),
+  detect: (m) => detect(m.blocks, m.choices, m.onPage),
   'entities.get': (m) => getEntities(m.ids),
   'settings.get': () => getSettings(),
   'settings.set': (m) => updateSettings(m.patch),

@@ -1,41 +1,35 @@
 /**
  * Content script entry: reads the page's text, asks the background which names it holds, paints
- * the highlights and answers the popup. It never changes the page's DOM except for the card host
- * while a card is open (and the fallback marks on browsers without the Highlight API).
+ * the highlights, keeps up with content that arrives later, and answers the popup. It changes the
+ * page's DOM only for the card host while a card is open (and the fallback marks on browsers
+ * without the Highlight API).
  */
 import browser from 'webextension-polyfill';
-import type { PageSummary, TabRequest, TabResponses, DetectResult } from '../core/protocol/messages';
+import type { PageSummary, TabRequest, TabResponses } from '../core/protocol/messages';
 import { validateTabRequest } from '../core/protocol/validate';
 import { createRouter, send } from '../shared/messaging';
+import { Annotator } from './annotator';
 import { CardView } from './card-view';
 import { HoverController } from './hover';
+import { LiveUpdates } from './live';
 import { PageMentions } from './mentions';
-import { pageBlocks, type PageBlock } from './page-text';
-
-/** Characters per detect message: large pages go in pieces so the first highlights come early. */
-const BATCH_CHARS = 256 * 1024;
 
 const mentions = new PageMentions();
+const annotator = new Annotator(mentions);
 const card = new CardView(mentions, (pm, id) => {
-  pm.id = id;
-  pm.candidates = undefined;
+  // The reader's pick applies to every mention of the same form on this page.
+  if (pm.key) annotator.choices[pm.key] = id;
+  for (const other of mentions.all) {
+    if (other === pm || (pm.key && other.key === pm.key && !other.id)) {
+      other.id = id;
+      other.candidates = undefined;
+    }
+  }
   card.open(pm);
 });
 const hover = new HoverController(mentions, card);
+const live = new LiveUpdates(mentions, annotator, (node) => node === card.host || (card.host?.contains(node) ?? false));
 let highlightsOn = false;
-
-async function detectBlocks(blocks: PageBlock[]): Promise<void> {
-  let from = 0;
-  while (from < blocks.length) {
-    let to = from;
-    let size = 0;
-    while (to < blocks.length && (to === from || size + blocks[to]!.text.length <= BATCH_CHARS)) size += blocks[to++]!.text.length;
-    const batch = blocks.slice(from, to);
-    const result: DetectResult = await send({ type: 'detect', blocks: batch.map((b) => b.text) });
-    mentions.add(batch, result.mentions, result.entities);
-    from = to;
-  }
-}
 
 function summary(): PageSummary {
   const counts = new Map<string, number>();
@@ -69,8 +63,7 @@ const router = createRouter<TabRequest, TabResponses>(validateTabRequest, {
   'page.scrollTo': (m) => {
     const pm = mentions.all.find((x) => x.id === m.id);
     if (!pm) return false;
-    const el = pm.range.startContainer.parentElement;
-    el?.scrollIntoView({ block: 'center', behavior: 'smooth' });
+    pm.range.startContainer.parentElement?.scrollIntoView({ block: 'center', behavior: 'smooth' });
     return true;
   },
   'page.setHighlights': (m) => setHighlights(m.on),
@@ -82,7 +75,8 @@ async function main(): Promise<void> {
   if (settings.disabledSites.includes(location.hostname)) return;
   // Shown before detection: Highlight sets are live, so each batch paints as soon as it lands.
   if (settings.highlightsEnabled) setHighlights(true);
-  await detectBlocks(pageBlocks());
+  live.start();
+  await annotator.annotate(document.body ?? document.documentElement);
 }
 
 main().catch((err: unknown) => {

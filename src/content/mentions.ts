@@ -7,6 +7,8 @@ import { rangeOf, type PageBlock } from './page-text';
 export interface PageMention {
   id?: string;
   candidates?: string[];
+  /** The form's key, for remembering the reader's choice when ambiguous. */
+  key?: string;
   range: Range;
   kind: HighlightKind;
   block: PageBlock;
@@ -28,7 +30,7 @@ export class PageMentions {
       if (!block) continue;
       const range = rangeOf(block, m.start, m.end);
       const kind: HighlightKind = m.id ? this.entities.get(m.id)?.type ?? 'person' : 'ambiguous';
-      const pm: PageMention = { id: m.id, candidates: m.candidates, range, kind, block };
+      const pm: PageMention = { id: m.id, candidates: m.candidates, key: m.key, range, kind, block };
       this.all.push(pm);
       added.push(pm);
       this.byRange.set(range, pm);
@@ -49,14 +51,28 @@ export class PageMentions {
       const pm = this.all[i]!;
       if (!root.contains(pm.block.root as unknown as Node) && !pm.block.nodes.some((n) => root.contains(n))) continue;
       this.all.splice(i, 1);
-      this.highlighter.remove(pm.kind, pm.range);
-      for (const n of pm.block.nodes) {
-        const list = this.byNode.get(n);
-        if (!list) continue;
-        const at = list.indexOf(pm);
-        if (at !== -1) list.splice(at, 1);
-        if (list.length === 0) this.byNode.delete(n);
-      }
+      this.forget(pm);
+    }
+  }
+
+  /** Forgets mentions whose text left the page (removed comments, replaced views). */
+  removeDetached(): void {
+    for (let i = this.all.length - 1; i >= 0; i--) {
+      const pm = this.all[i]!;
+      if (pm.block.nodes.every((n) => n.isConnected)) continue;
+      this.all.splice(i, 1);
+      this.forget(pm);
+    }
+  }
+
+  private forget(pm: PageMention): void {
+    this.highlighter.remove(pm.kind, pm.range);
+    for (const n of pm.block.nodes) {
+      const list = this.byNode.get(n);
+      if (!list) continue;
+      const at = list.indexOf(pm);
+      if (at !== -1) list.splice(at, 1);
+      if (list.length === 0) this.byNode.delete(n);
     }
   }
 

@@ -1,11 +1,7 @@
 /** The page's text blocks, through the shared extraction in core (see src/core/extract.ts). */
-import { extractBlocks, locate, type Block } from '../core/extract';
+import { locate, type Block } from '../core/extract';
 
 export type PageBlock = Block<Text>;
-
-export function pageBlocks(root: Node = document.body ?? document.documentElement): PageBlock[] {
-  return extractBlocks<Text>(root as unknown as Parameters<typeof extractBlocks>[0]) as PageBlock[];
-}
 
 /** A DOM Range over [start, end) of a block's text, across its text nodes. */
 export function rangeOf(block: PageBlock, start: number, end: number): Range {

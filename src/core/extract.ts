@@ -80,12 +80,20 @@ export function blockRootOf(node: DomNode): DomNode {
  * nodes still join (they are the spaces between inline elements).
  */
 export function extractBlocks<T extends DomText = DomText>(root: DomNode): Block<T>[] {
-  const blocks: Block<T>[] = [];
+  return [...walkBlocks<T>(root)];
+}
+
+/**
+ * The same walk as a generator, so the content script can take blocks a few milliseconds at a time
+ * and yield to the page in between (a 2 MB page must not freeze the main thread).
+ */
+export function* walkBlocks<T extends DomText = DomText>(root: DomNode): Generator<Block<T>, void, undefined> {
+  const ready: Block<T>[] = [];
   let current: Block<T> | null = null;
   let currentRoot: DomNode = blockRootOf(root);
 
   const flush = () => {
-    if (current && /[\p{L}\p{N}]{2}/u.test(current.text)) blocks.push(current);
+    if (current && /[\p{L}\p{N}]{2}/u.test(current.text)) ready.push(current);
     current = null;
   };
 
@@ -93,6 +101,7 @@ export function extractBlocks<T extends DomText = DomText>(root: DomNode): Block
   const stack: [DomNode, boolean][] = [[root, true]];
   const rootStack: DomNode[] = [];
   while (stack.length > 0) {
+    if (ready.length > 0) yield* ready.splice(0);
     const [node, entering] = stack.pop()!;
     if (node.nodeType === TEXT) {
       const data = (node as DomText).data;
@@ -121,7 +130,7 @@ export function extractBlocks<T extends DomText = DomText>(root: DomNode): Block
     }
   }
   flush();
-  return blocks;
+  yield* ready.splice(0);
 }
 
 /** Maps an offset in a block's text to [node index, offset in that node]; binary search, O(log n). */

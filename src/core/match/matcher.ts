@@ -25,8 +25,23 @@ export class Matcher {
   /** Every proper token-prefix of a multi-token key ("j", "j edgar" for "j edgar hoover"). */
   private readonly prefixes: Set<string>;
 
+  /** Entity index by id. */
+  readonly entityIndexById: ReadonlyMap<string, number>;
+  private readonly related: number[][];
+
   constructor(index: CompiledIndex) {
     this.index = index;
+    this.entityIndexById = new Map(index.entities.map((e, i) => [e.id, i]));
+    // Relations both ways round: "Reiss friend_of Krivitsky" also relates Krivitsky to Reiss.
+    this.related = index.entities.map(() => []);
+    index.entities.forEach((e, i) => {
+      for (const r of e.related ?? []) {
+        const j = this.entityIndexById.get(r.id);
+        if (j === undefined) continue;
+        this.related[i]!.push(j);
+        this.related[j]!.push(i);
+      }
+    });
     this.forms = new Map(Object.entries(index.forms));
     this.prefixes = new Set();
     for (const key of this.forms.keys()) {
@@ -36,6 +51,11 @@ export class Matcher {
         at = key.indexOf(' ', at + 1);
       }
     }
+  }
+
+  /** Entities related to this one, in either direction. */
+  neighbours(entity: number): readonly number[] {
+    return this.related[entity] ?? [];
   }
 
   /** Entries for a key, or undefined. */

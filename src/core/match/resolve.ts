@@ -16,6 +16,8 @@ export interface Mention {
   id?: string;
   /** Ambiguous mentions: candidate ids, most likely first. */
   candidates?: string[];
+  /** Ambiguous mentions: the form's key, under which the reader's choice is remembered. */
+  key?: string;
 }
 
 /** Words that, right before a capitalised name, say a person follows ("Senator Dies"). */
@@ -100,6 +102,8 @@ function activeSpan(index: CompiledIndex, entity: number): [number, number] | un
 export interface ResolveOptions {
   /** Entities the reader chose for ambiguous forms on this page: form key -> entity id. */
   choices?: Record<string, string>;
+  /** Ids already named on the page in earlier batches (content that arrived before this text). */
+  onPage?: readonly string[];
 }
 
 /**
@@ -129,7 +133,11 @@ export function resolveDocument(blocks: readonly string[], matcher: Matcher, opt
   const years = pageYears(found);
   const medianYear = years.length > 0 ? years[Math.floor(years.length / 2)] : undefined;
   const idOf = (i: number) => index.entities[i]!.id;
-  const entityByIdIndex = new Map(index.entities.map((e, i) => [e.id, i]));
+  const entityByIdIndex = matcher.entityIndexById;
+  for (const id of options.onPage ?? []) {
+    const i = entityByIdIndex.get(id);
+    if (i !== undefined && !onPage.has(i)) onPage.set(i, 1);
+  }
 
   const mentions: Mention[] = [];
   found.forEach(({ tokens, candidates }, b) => {
@@ -152,7 +160,7 @@ export function resolveDocument(blocks: readonly string[], matcher: Matcher, opt
         if (!derived) score += 1;
         score += cue;
         if (titled) score += e.type === 'person' ? 1 : -5;
-        score += relatedSupport(index, entity, onPage, entityByIdIndex);
+        score += relatedSupport(matcher, entity, onPage);
         if (medianYear !== undefined) {
           const span = activeSpan(index, entity);
           if (span) {
@@ -184,7 +192,7 @@ export function resolveDocument(blocks: readonly string[], matcher: Matcher, opt
       if (best.score - runnerUp >= 2 || (valid.length === 1 && best.score - runnerUp >= 1)) {
         mentions.push({ block: b, start: c.start, end: c.end, id: idOf(best.entity) });
       } else if (valid.length > 1) {
-        mentions.push({ block: b, start: c.start, end: c.end, candidates: valid.map((s) => idOf(s.entity)) });
+        mentions.push({ block: b, start: c.start, end: c.end, candidates: valid.map((s) => idOf(s.entity)), key: c.key });
       } else {
         mentions.push({ block: b, start: c.start, end: c.end, id: idOf(best.entity) });
       }
@@ -248,12 +256,11 @@ function matchesAt(tokens: readonly Token[], at: number, phrase: string): boolea
   return words.every((w, i) => tokens[at + i]?.key === w);
 }
 
-/** +1 for each entity related to this one that is named on the page, at most +3. */
-function relatedSupport(index: CompiledIndex, entity: number, onPage: ReadonlyMap<number, number>, byId: ReadonlyMap<string, number>): number {
+/** +1 for each entity related to this one (either way round) that is named on the page, at most +3. */
+function relatedSupport(matcher: Matcher, entity: number, onPage: ReadonlyMap<number, number>): number {
   let n = 0;
-  for (const r of index.entities[entity]!.related ?? []) {
-    const other = byId.get(r.id);
-    if (other !== undefined && onPage.has(other)) n++;
+  for (const other of matcher.neighbours(entity)) {
+    if (onPage.has(other)) n++;
     if (n === 3) break;
   }
   return n;

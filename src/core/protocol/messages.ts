@@ -23,7 +23,7 @@ export interface DetectResult {
 
 /** Messages to the background, each with the type of its answer. */
 export type Request =
-  | { type: 'detect'; blocks: string[]; choices?: Record<string, string> }
+  | { type: 'detect'; blocks: string[]; choices?: Record<string, string>; onPage?: string[] }
   | { type: 'entities.get'; ids: string[] }
   | { type: 'settings.get' }
   | { type: 'settings.set'; patch: Partial<Settings> };

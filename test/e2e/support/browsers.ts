@@ -131,6 +131,28 @@ export async function launchFirefox(options: { probe?: boolean; colorScheme?: 'l
   };
 }
 
+/** The same browser without Dramatis: the baseline for "the page is unchanged" comparisons. */
+export async function launchPlain(engine: Engine): Promise<{ newPage(): Promise<TestPage>; close(): Promise<void> }> {
+  if (engine === 'chromium') {
+    const executablePath = chromiumPath();
+    if (!executablePath) throw new BrowserMissingError(INSTALL_HINT.chromium);
+    const browser = await chromium.launch({ executablePath, headless: true, args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'] });
+    const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, colorScheme: 'light' });
+    return { newPage: async () => (await context.newPage()) as unknown as TestPage, close: () => browser.close() };
+  }
+  const executablePath = firefoxPath();
+  if (!executablePath) throw new BrowserMissingError(INSTALL_HINT.firefox);
+  const browser = await puppeteer.launch({ browser: 'firefox', executablePath, headless: true });
+  return {
+    newPage: async () => {
+      const page = await browser.newPage();
+      await page.setViewport({ width: 1280, height: 900 });
+      return page as unknown as TestPage;
+    },
+    close: () => browser.close(),
+  };
+}
+
 export function launch(engine: Engine, options: { colorScheme?: 'light' | 'dark'; probe?: boolean } = {}): Promise<ExtensionSession> {
   return engine === 'chromium' ? launchChromium(options) : launchFirefox(options);
 }

@@ -1,0 +1,44 @@
+/**
+ * npm run -s detect -- FILE [--summary]
+ * Runs the extension's page-text extraction and matcher in Node over an .html or .txt file and prints
+ * JSON {"text", "mentions": [{"start", "end", "id", "name", "type", "wikipedia"}]}; offsets index
+ * into text; an ambiguous mention has "candidates" instead of an id. --summary prints one line a mention.
+ */
+import { readFileSync } from 'node:fs';
+import { extname } from 'node:path';
+import { buildIndex, DatasetError } from './lib/compile-data';
+import { blocksOfHtml, blocksOfText, detectBlocks } from './lib/detect-file';
+
+function main(argv: string[]): number {
+  const file = argv.find((a) => !a.startsWith('--'));
+  if (!file) {
+    console.error('usage: npm run -s detect -- FILE.html|FILE.txt [--summary]');
+    return 2;
+  }
+  let source: string;
+  try {
+    source = readFileSync(file, 'utf8');
+  } catch (err) {
+    console.error(`cannot read ${file}: ${(err as Error).message}`);
+    return 2;
+  }
+  const ext = extname(file).toLowerCase();
+  const blocks = ext === '.html' || ext === '.htm' ? blocksOfHtml(source) : blocksOfText(source);
+  const result = detectBlocks(blocks, buildIndex());
+  if (argv.includes('--summary')) {
+    for (const m of result.mentions) {
+      const surface = result.text.slice(m.start, m.end).replace(/\s+/g, ' ');
+      console.log(`${String(m.start).padStart(6)} ${surface.padEnd(28)} ${m.id ?? `? ${m.candidates!.map((c) => c.id).join(' | ')}`}`);
+    }
+    return 0;
+  }
+  console.log(JSON.stringify(result));
+  return 0;
+}
+
+try {
+  process.exitCode = main(process.argv.slice(2));
+} catch (err) {
+  console.error(err instanceof DatasetError ? err.message : err);
+  process.exitCode = 1;
+}

@@ -1,0 +1,50 @@
+/** The CLI's detection: the content script's extraction (over linkedom) and the same matcher. */
+import { parseHTML } from 'linkedom';
+import { extractBlocks, type DomNode } from '../../src/core/extract';
+import type { CompiledIndex } from '../../src/core/index/format';
+import { Matcher } from '../../src/core/match/matcher';
+import { resolveDocument } from '../../src/core/match/resolve';
+
+export interface CliMention {
+  start: number;
+  end: number;
+  id?: string;
+  name?: string;
+  type?: string;
+  wikipedia?: string;
+  candidates?: { id: string; name: string; type: string; wikipedia: string }[];
+}
+
+/** Blocks are joined with a blank line, so offsets run through one plain text. */
+export const BLOCK_SEPARATOR = '\n\n';
+
+export function blocksOfHtml(html: string): string[] {
+  const { document } = parseHTML(html);
+  return extractBlocks((document.body ?? document.documentElement) as unknown as DomNode).map((b) => b.text);
+}
+
+/** Plain text: paragraphs are separated by blank lines; a single line break stays inside a block. */
+export function blocksOfText(text: string): string[] {
+  return text.split(/\r?\n[ \t]*\r?\n/).filter((b) => /[\p{L}\p{N}]{2}/u.test(b));
+}
+
+export function detectBlocks(blocks: string[], index: CompiledIndex, matcher = new Matcher(index)): { text: string; mentions: CliMention[] } {
+  const starts: number[] = [];
+  let text = '';
+  for (const b of blocks) {
+    if (text) text += BLOCK_SEPARATOR;
+    starts.push(text.length);
+    text += b;
+  }
+  const byId = new Map(index.entities.map((e) => [e.id, e]));
+  const mentions = resolveDocument(blocks, matcher).map((m): CliMention => {
+    const start = starts[m.block]! + m.start;
+    const end = starts[m.block]! + m.end;
+    if (m.id) {
+      const e = byId.get(m.id)!;
+      return { start, end, id: e.id, name: e.name, type: e.type, wikipedia: e.wikipedia };
+    }
+    return { start, end, candidates: (m.candidates ?? []).map((id) => { const e = byId.get(id)!; return { id, name: e.name, type: e.type, wikipedia: e.wikipedia }; }) };
+  });
+  return { text, mentions };
+}

@@ -1,0 +1,71 @@
+/**
+ * Turns page text into highlights, a few milliseconds at a time: blocks are read from the DOM in
+ * slices of SLICE_MS, sent to the background in batches of BATCH_CHARS, and their mentions painted
+ * in slices too, yielding to the page between slices so no task of ours runs long (target < 50 ms).
+ */
+import { walkBlocks, type DomNode } from '../core/extract';
+import type { DetectResult } from '../core/protocol/messages';
+import { send } from '../shared/messaging';
+import type { PageMentions } from './mentions';
+import type { PageBlock } from './page-text';
+
+const SLICE_MS = 8;
+const BATCH_CHARS = 128 * 1024;
+
+/** Gives the page's own tasks a turn. scheduler.yield keeps our place in the queue where it exists. */
+export function yieldToPage(): Promise<void> {
+  const scheduler = (globalThis as unknown as { scheduler?: { yield?: () => Promise<void> } }).scheduler;
+  if (scheduler?.yield) return scheduler.yield();
+  return new Promise((resolve) => setTimeout(resolve, 0));
+}
+
+export class Annotator {
+  /** Reader's choices for ambiguous forms on this page. */
+  readonly choices: Record<string, string> = {};
+
+  constructor(private readonly mentions: PageMentions) {}
+
+  /** Detects and paints every block under root. Resolves when all of it is painted. */
+  async annotate(root: Node): Promise<void> {
+    const walker = walkBlocks<Text>(root as unknown as DomNode) as Generator<PageBlock>;
+    const pending: Promise<void>[] = [];
+    let batch: PageBlock[] = [];
+    let size = 0;
+    let sliceStart = performance.now();
+    for (let next = walker.next(); !next.done; next = walker.next()) {
+      batch.push(next.value);
+      size += next.value.text.length;
+      if (size >= BATCH_CHARS) {
+        pending.push(this.detect(batch));
+        batch = [];
+        size = 0;
+      }
+      if (performance.now() - sliceStart > SLICE_MS) {
+        await yieldToPage();
+        sliceStart = performance.now();
+      }
+    }
+    if (batch.length > 0) pending.push(this.detect(batch));
+    await Promise.all(pending);
+  }
+
+  private async detect(blocks: PageBlock[]): Promise<void> {
+    const onPage = [...new Set(this.mentions.all.flatMap((m) => (m.id ? [m.id] : [])))];
+    const result: DetectResult = await send({
+      type: 'detect',
+      blocks: blocks.map((b) => b.text),
+      choices: Object.keys(this.choices).length > 0 ? this.choices : undefined,
+      onPage: onPage.length > 0 ? onPage : undefined,
+    });
+    // Blocks may have left the page while the background worked (live pages): skip those.
+    const live = result.mentions.filter((m) => blocks[m.block]!.nodes.every((n) => n.isConnected));
+    let sliceStart = performance.now();
+    for (let i = 0; i < live.length; i += 200) {
+      this.mentions.add(blocks, live.slice(i, i + 200), result.entities);
+      if (performance.now() - sliceStart > SLICE_MS) {
+        await yieldToPage();
+        sliceStart = performance.now();
+      }
+    }
+  }
+}
