@@ -1,10 +1,12 @@
 /**
  * The matcher: finds every known surface form in a block of text, leftmost-longest, token by token.
- * Lookup is a hash probe per token plus one per extension while the running key is a known prefix,
- * so cost is O(tokens) whatever the number of names (measured in docs/PERFORMANCE.md).
+ * Keys and their token prefixes live in an open-addressing table of 32-bit hashes (see ../text/scan),
+ * so each token costs one integer probe, plus one per extension while the running key is a known
+ * prefix; strings are compared only on a hit. Cost is O(tokens) whatever the number of names
+ * (figures in docs/PERFORMANCE.md).
  */
 import type { CompiledIndex } from '../index/format';
-import { tokenize, type Token } from '../text/tokens';
+import { BREAK_BEFORE, hashKey, joinHash, scan, TokenScan } from '../text/scan';
 
 /** A surface form found in the text, before any decision about which entity it names. */
 export interface Candidate {
@@ -19,15 +21,59 @@ export interface Candidate {
   entries: readonly number[];
 }
 
+const IS_KEY = 1;
+const IS_PREFIX = 2;
+
+/** Integer hash -> flags and the first of the keys with that hash (chained on collision). */
+class HashTable {
+  private readonly mask: number;
+  private readonly hashes: Int32Array;
+  private readonly used: Uint8Array;
+  readonly flags: Uint8Array;
+  readonly head: Int32Array;
+
+  constructor(size: number) {
+    let cap = 16;
+    while (cap < size * 2) cap <<= 1;
+    this.mask = cap - 1;
+    this.hashes = new Int32Array(cap);
+    this.used = new Uint8Array(cap);
+    this.flags = new Uint8Array(cap);
+    this.head = new Int32Array(cap).fill(-1);
+  }
+
+  /** The slot holding hash, or -1. Linear probing; the table is at most half full. */
+  find(hash: number): number {
+    let slot = (Math.imul(hash, 0x9e3779b1) >>> 0) & this.mask;
+    while (this.used[slot] === 1) {
+      if (this.hashes[slot] === hash) return slot;
+      slot = (slot + 1) & this.mask;
+    }
+    return -1;
+  }
+
+  insert(hash: number): number {
+    let slot = (Math.imul(hash, 0x9e3779b1) >>> 0) & this.mask;
+    while (this.used[slot] === 1) {
+      if (this.hashes[slot] === hash) return slot;
+      slot = (slot + 1) & this.mask;
+    }
+    this.used[slot] = 1;
+    this.hashes[slot] = hash;
+    return slot;
+  }
+}
+
 export class Matcher {
   readonly index: CompiledIndex;
-  private readonly forms: Map<string, readonly number[]>;
-  /** Every proper token-prefix of a multi-token key ("j", "j edgar" for "j edgar hoover"). */
-  private readonly prefixes: Set<string>;
-
   /** Entity index by id. */
   readonly entityIndexById: ReadonlyMap<string, number>;
   private readonly related: number[][];
+  private readonly table: HashTable;
+  private readonly keys: string[] = [];
+  private readonly values: (readonly number[])[] = [];
+  private readonly next: number[] = [];
+  private readonly byKey: Map<string, readonly number[]>;
 
   constructor(index: CompiledIndex) {
     this.index = index;
@@ -42,13 +88,20 @@ export class Matcher {
         this.related[j]!.push(i);
       }
     });
-    this.forms = new Map(Object.entries(index.forms));
-    this.prefixes = new Set();
-    for (const key of this.forms.keys()) {
-      let at = key.indexOf(' ');
-      while (at !== -1) {
-        this.prefixes.add(key.slice(0, at));
-        at = key.indexOf(' ', at + 1);
+    const entries = Object.entries(index.forms);
+    this.byKey = new Map(entries);
+    let prefixes = 0;
+    for (const [key] of entries) for (let at = key.indexOf(' '); at !== -1; at = key.indexOf(' ', at + 1)) prefixes++;
+    this.table = new HashTable(entries.length + prefixes);
+    for (const [key, value] of entries) {
+      const slot = this.table.insert(hashKey(key));
+      this.table.flags[slot]! |= IS_KEY;
+      this.keys.push(key);
+      this.values.push(value);
+      this.next.push(this.table.head[slot]!);
+      this.table.head[slot] = this.keys.length - 1;
+      for (let at = key.indexOf(' '); at !== -1; at = key.indexOf(' ', at + 1)) {
+        this.table.flags[this.table.insert(hashKey(key.slice(0, at)))]! |= IS_PREFIX;
       }
     }
   }
@@ -60,42 +113,89 @@ export class Matcher {
 
   /** Entries for a key, or undefined. */
   lookup(key: string): readonly number[] | undefined {
-    return this.forms.get(key);
+    return this.byKey.get(key);
   }
 
-  /** All candidates in one block's tokens, non-overlapping, leftmost-longest. */
-  candidates(text: string, tokens: readonly Token[] = tokenize(text)): Candidate[] {
+  /**
+   * The key index for tokens [from, to) if their joined key is a form, else -1. Only called on a
+   * hash hit; compares in place, without building the joined string.
+   */
+  private verify(s: TokenScan, slot: number, from: number, to: number): number {
+    for (let k = this.table.head[slot]!; k !== -1; k = this.next[k]!) if (keyEquals(this.keys[k]!, s, from, to)) return k;
+    return -1;
+  }
+
+  private readonly scratch = new TokenScan(4096);
+
+  /**
+   * All candidates in one block, non-overlapping, leftmost-longest. Without `tokens`, the text is
+   * scanned into a scratch scan reused across calls (so returned keys stay valid, they are the
+   * index's own strings).
+   */
+  candidates(text: string, tokens: TokenScan = scan(text, this.scratch)): Candidate[] {
     const out: Candidate[] = [];
-    const n = tokens.length;
+    const n = tokens.count;
+    const { hashes, lengths, breaks, starts, ends } = tokens;
+    const table = this.table;
     let i = 0;
     while (i < n) {
-      const first = tokens[i]!;
-      let key = first.key;
-      let bestEnd = -1;
-      let bestKey = '';
-      let bestEntries: readonly number[] | undefined = this.forms.get(key);
-      if (bestEntries) {
-        bestEnd = i + 1;
-        bestKey = key;
+      let h = hashes[i]!;
+      let slot = table.find(h);
+      if (slot === -1) {
+        i++;
+        continue;
       }
-      for (let j = i + 1; j < n && this.prefixes.has(key); j++) {
-        const t = tokens[j]!;
-        if (t.breakBefore) break;
-        key = key + ' ' + t.key;
-        const entries = this.forms.get(key);
-        if (entries) {
-          bestEnd = j + 1;
-          bestKey = key;
-          bestEntries = entries;
+      let bestEnd = -1;
+      let bestKey = -1;
+      let j = i + 1;
+      for (;;) {
+        const flags = table.flags[slot]!;
+        if (flags & IS_KEY) {
+          const k = this.verify(tokens, slot, i, j);
+          if (k !== -1) {
+            bestEnd = j;
+            bestKey = k;
+          }
         }
+        if (!(flags & IS_PREFIX) || j >= n || (breaks[j]! & BREAK_BEFORE) !== 0) break;
+        h = joinHash(h, hashes[j]!, lengths[j]!);
+        slot = table.find(h);
+        if (slot === -1) break;
+        j++;
       }
       if (bestEnd === -1) {
         i++;
         continue;
       }
-      out.push({ start: first.start, end: tokens[bestEnd - 1]!.end, firstToken: i, endToken: bestEnd, key: bestKey, entries: bestEntries! });
+      out.push({ start: starts[i]!, end: ends[bestEnd - 1]!, firstToken: i, endToken: bestEnd, key: this.keys[bestKey]!, entries: this.values[bestKey]! });
       i = bestEnd;
     }
     return out;
   }
+}
+
+/** True when tokens [from, to) joined by single spaces fold to key. ASCII tokens compare in place. */
+function keyEquals(key: string, s: TokenScan, from: number, to: number): boolean {
+  let at = 0;
+  for (let t = from; t < to; t++) {
+    if (t > from) {
+      if (key.charCodeAt(at) !== 32) return false;
+      at++;
+    }
+    if (s.isAscii(t)) {
+      const text = s.text;
+      const end = s.ends[t]!;
+      for (let p = s.starts[t]!; p < end; p++) {
+        let c = text.charCodeAt(p);
+        if (c >= 65 && c <= 90) c += 32;
+        else if (c === 96) c = 39; // a backquote folds to an apostrophe
+        if (key.charCodeAt(at++) !== c) return false;
+      }
+    } else {
+      const part = s.key(t);
+      if (!key.startsWith(part, at)) return false;
+      at += part.length;
+    }
+  }
+  return at === key.length;
 }

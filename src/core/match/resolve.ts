@@ -4,7 +4,7 @@
  * so every weak form (a surname, a first name, a dictionary word, a shared alias) needs support.
  */
 import { FormFlag, type CompiledIndex } from '../index/format';
-import { tokenize, type Token } from '../text/tokens';
+import { scan, type TokenScan } from '../text/scan';
 import type { Candidate, Matcher } from './matcher';
 
 export interface Mention {
@@ -54,21 +54,20 @@ interface Scored {
 }
 
 interface BlockCandidates {
-  tokens: Token[];
+  tokens: TokenScan;
   candidates: Candidate[];
 }
 
 /** True when the surface is written like a name: capitalised words, acronyms in capitals. */
-function looksLikeName(text: string, tokens: readonly Token[], c: Candidate, flags: number): boolean {
+function looksLikeName(text: string, tokens: TokenScan, c: Candidate, flags: number): boolean {
   for (let t = c.firstToken; t < c.endToken; t++) {
-    const tok = tokens[t]!;
-    const surface = text.slice(tok.start, tok.end);
+    const surface = text.slice(tokens.starts[t], tokens.ends[t]);
     const firstChar = surface[0]!;
     const isUpper = firstChar !== firstChar.toLowerCase() || /\d/.test(firstChar);
     if (flags & FormFlag.Acronym) {
       if (surface !== surface.toUpperCase()) return false;
     } else if (!isUpper) {
-      if (!(LOWER_OK.has(tok.key) && t > c.firstToken && t < c.endToken - 1)) return false;
+      if (!(LOWER_OK.has(tokens.key(t)) && t > c.firstToken && t < c.endToken - 1)) return false;
     }
   }
   return true;
@@ -77,9 +76,17 @@ function looksLikeName(text: string, tokens: readonly Token[], c: Candidate, fla
 /** Years the page mentions (1000-2100), for the era preference. */
 function pageYears(blocks: readonly BlockCandidates[]): number[] {
   const years: number[] = [];
-  for (const b of blocks) for (const t of b.tokens) {
-    if (t.key.length === 4 && /^(1\d|20)\d\d$/.test(t.key)) years.push(Number(t.key));
-    else if (t.key.length === 5 && /^(1\d|20)\d0s$/.test(t.key)) years.push(Number(t.key.slice(0, 4)) + 5);
+  for (const b of blocks) {
+    const s = b.tokens;
+    for (let t = 0; t < s.count; t++) {
+      const len = s.lengths[t]!;
+      if (len !== 4 && len !== 5) continue;
+      const first = s.text.charCodeAt(s.starts[t]!);
+      if (first !== 49 && first !== 50) continue; // '1' or '2': skip building keys for other words
+      const key = s.key(t);
+      if (len === 4 && /^(1\d|20)\d\d$/.test(key)) years.push(Number(key));
+      else if (len === 5 && /^(1\d|20)\d0s$/.test(key)) years.push(Number(key.slice(0, 4)) + 5);
+    }
   }
   return years.sort((a, b) => a - b);
 }
@@ -113,7 +120,7 @@ export interface ResolveOptions {
 export function resolveDocument(blocks: readonly string[], matcher: Matcher, options: ResolveOptions = {}): Mention[] {
   const index = matcher.index;
   const found: BlockCandidates[] = blocks.map((text) => {
-    const tokens = tokenize(text);
+    const tokens = scan(text);
     return { tokens, candidates: matcher.candidates(text, tokens) };
   });
 
@@ -144,8 +151,8 @@ export function resolveDocument(blocks: readonly string[], matcher: Matcher, opt
     const text = blocks[b]!;
     for (const c of candidates) {
       const scored: Scored[] = [];
-      const prev = c.firstToken > 0 ? tokens[c.firstToken - 1] : undefined;
-      const titled = prev !== undefined && !tokens[c.firstToken]!.breakBefore && TITLES.has(prev.key) && isCapitalised(text, prev);
+      const prev = c.firstToken - 1;
+      const titled = prev >= 0 && !tokens.breakBefore(c.firstToken) && TITLES.has(tokens.key(prev)) && isCapitalised(text, tokens, prev);
       for (let k = 0; k < c.entries.length; k += 2) {
         const entity = c.entries[k]!;
         const flags = c.entries[k + 1]!;
@@ -205,19 +212,20 @@ export function resolveDocument(blocks: readonly string[], matcher: Matcher, opt
  * A surname or first name that is only part of a longer, unknown name: "Lev" in "Lev Sedov" is not
  * Lev Trotsky, "Hansen" in "Reba Hansen" is not Joseph Hansen.
  */
-function partOfLongerName(text: string, tokens: readonly Token[], c: Candidate, flags: number, matcher: Matcher): boolean {
+function partOfLongerName(text: string, tokens: TokenScan, c: Candidate, flags: number, matcher: Matcher): boolean {
   if (flags & FormFlag.FirstName) {
-    const next = tokens[c.endToken];
-    if (next && !next.breakBefore && isCapitalised(text, next) && !LOWER_OK.has(next.key)) return true;
+    const next = c.endToken;
+    if (next < tokens.count && !tokens.breakBefore(next) && isCapitalised(text, tokens, next) && !LOWER_OK.has(tokens.key(next))) return true;
   }
   if (flags & FormFlag.Surname) {
-    const prev = tokens[c.firstToken - 1];
-    if (prev && !tokens[c.firstToken]!.breakBefore && isCapitalised(text, prev) && !TITLES.has(prev.key)) {
-      const sentenceStart = c.firstToken - 1 === 0 || prev.breakBefore;
+    const prev = c.firstToken - 1;
+    if (prev >= 0 && !tokens.breakBefore(c.firstToken) && isCapitalised(text, tokens, prev) && !TITLES.has(tokens.key(prev))) {
+      const sentenceStart = prev === 0 || tokens.breakBefore(prev);
       if (!sentenceStart) return true;
       // At a sentence start a capital proves little: "When Hansen" is not a name, "Reba Hansen" is.
-      if (!SENTENCE_WORDS.has(prev.key)) return true;
-      const entries = matcher.lookup(prev.key);
+      const prevKey = tokens.key(prev);
+      if (!SENTENCE_WORDS.has(prevKey)) return true;
+      const entries = matcher.lookup(prevKey);
       if (entries && hasFlag(entries, FormFlag.FirstName)) return true;
     }
   }
@@ -229,19 +237,19 @@ function hasFlag(entries: readonly number[], flag: number): boolean {
   return false;
 }
 
-function isCapitalised(text: string, t: Token): boolean {
-  const ch = text[t.start]!;
+function isCapitalised(text: string, tokens: TokenScan, t: number): boolean {
+  const ch = text[tokens.starts[t]!]!;
   return ch !== ch.toLowerCase();
 }
 
 /** +5 for a cue word within a few tokens of the mention, +2 for one elsewhere in the block. */
-function cueSupport(index: CompiledIndex, entity: number, tokens: readonly Token[], c: Candidate): number {
+function cueSupport(index: CompiledIndex, entity: number, tokens: TokenScan, c: Candidate): number {
   const cues = index.cues[entity];
   if (!cues || cues.length === 0) return 0;
   let best = 0;
-  for (let t = 0; t < tokens.length; t++) {
+  for (let t = 0; t < tokens.count; t++) {
     if (t >= c.firstToken && t < c.endToken) continue;
-    const key = tokens[t]!.key;
+    const key = tokens.key(t);
     for (const cue of cues) {
       if (cue !== key && !(cue.includes(' ') && matchesAt(tokens, t, cue))) continue;
       const distance = t < c.firstToken ? c.firstToken - t : t - c.endToken + 1;
@@ -251,9 +259,9 @@ function cueSupport(index: CompiledIndex, entity: number, tokens: readonly Token
   return best;
 }
 
-function matchesAt(tokens: readonly Token[], at: number, phrase: string): boolean {
+function matchesAt(tokens: TokenScan, at: number, phrase: string): boolean {
   const words = phrase.split(' ');
-  return words.every((w, i) => tokens[at + i]?.key === w);
+  return words.every((w, i) => at + i < tokens.count && tokens.key(at + i) === w);
 }
 
 /** +1 for each entity related to this one (either way round) that is named on the page, at most +3. */

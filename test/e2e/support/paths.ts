@@ -8,6 +8,7 @@ export const DIST_FIREFOX = join(ROOT, 'dist', 'firefox');
 export const PROBE_DIR = join(ROOT, 'test', 'e2e', 'probe');
 export const DEMO_DIR = join(ROOT, 'assets', 'demo');
 export const FIXTURES_DIR = join(ROOT, 'test', 'e2e', 'fixtures');
+export const BENCH_DIR = join(ROOT, 'out', 'bench');
 /** ../shared beside the checkout: material for developers and CI, absent on users' machines. */
 export const SHARED_PAGES = join(ROOT, '..', 'shared', 'pages');
 export const REAL_POST = 'trotsky-in-mexico-part-2g.html';

@@ -1,0 +1,137 @@
+/**
+ * Browser figures in real Chromium with the built extension: time from DOMContentLoaded to the first
+ * and to the last highlight (service-worker cold start included: a fresh browser per run), the
+ * longest main-thread task on a generated 2 MB page with and without the extension, and the
+ * JavaScript heap a tab pays for Dramatis.
+ */
+import type { Page } from '@playwright/test';
+import { launchChromium, launchPlain, type TestPage } from '../../test/e2e/support/browsers';
+import type { StaticServer } from '../../test/e2e/support/server';
+
+/** Installed before any page script: records DOMContentLoaded, highlight growth and long tasks. */
+const PROBE = `(() => {
+  const w = window;
+  w.__bench = { dcl: 0, first: 0, last: 0, count: 0, longTasks: [] };
+  try {
+    new PerformanceObserver((list) => {
+      for (const e of list.getEntries()) w.__bench.longTasks.push({ start: e.startTime, duration: e.duration });
+    }).observe({ type: 'longtask', buffered: true });
+  } catch (e) {}
+  document.addEventListener('DOMContentLoaded', () => {
+    w.__bench.dcl = performance.now();
+    const tick = () => {
+      let n = 0;
+      if (globalThis.CSS && CSS.highlights) CSS.highlights.forEach((h) => { n += h.size; });
+      if (n > 0 && !w.__bench.first) w.__bench.first = performance.now();
+      if (n !== w.__bench.count) { w.__bench.count = n; w.__bench.last = performance.now(); }
+      requestAnimationFrame(tick);
+    };
+    tick();
+  });
+})()`;
+
+interface BenchState { dcl: number; first: number; last: number; count: number; longTasks: { start: number; duration: number }[] }
+
+async function settle(page: TestPage, quietMs = 1500, timeoutMs = 30_000): Promise<BenchState> {
+  const started = Date.now();
+  for (;;) {
+    const s = await (page as unknown as { evaluate(x: string): Promise<BenchState> }).evaluate('window.__bench');
+    if (s.count > 0 && performance.now() >= 0 && Date.now() - started > quietMs) {
+      const again = await (page as unknown as { evaluate(x: string): Promise<BenchState> }).evaluate('({ ...window.__bench, now: performance.now() })') as BenchState & { now: number };
+      if (again.now - again.last > quietMs) return again;
+    }
+    if (Date.now() - started > timeoutMs) return s;
+    await new Promise((r) => setTimeout(r, 200));
+  }
+}
+
+export interface LoadTiming { firstMs: number; lastMs: number; highlights: number }
+
+/** DOMContentLoaded to first and last highlight, a fresh browser (cold service worker) per run. */
+export async function coldLoad(url: string, runs: number): Promise<LoadTiming[]> {
+  const out: LoadTiming[] = [];
+  for (let r = 0; r < runs; r++) {
+    const session = await launchChromium({ probe: false });
+    try {
+      const page = await session.context.newPage();
+      await page.addInitScript(PROBE);
+      await page.goto(url);
+      const s = await settle(page as unknown as TestPage, 800);
+      out.push({ firstMs: s.first - s.dcl, lastMs: s.last - s.dcl, highlights: s.count });
+    } finally {
+      await session.close();
+    }
+  }
+  return out;
+}
+
+export interface BigPageResult {
+  withExtension: { longestTaskMs: number; tasksOver50: number; annotateMs: number; highlights: number };
+  withoutExtension: { longestTaskMs: number; tasksOver50: number };
+}
+
+/** A generated 2 MB page: the longest tasks after DOMContentLoaded, with and without Dramatis. */
+export async function bigPage(server: StaticServer, path: string): Promise<BigPageResult> {
+  const session = await launchChromium({ probe: false });
+  let withExtension: BigPageResult['withExtension'];
+  try {
+    const page = await session.context.newPage();
+    await page.addInitScript(PROBE);
+    await page.goto(server.url(path), { timeout: 60_000 });
+    const s = await settle(page as unknown as TestPage, 2000, 60_000);
+    const after = s.longTasks.filter((t) => t.start + t.duration > s.dcl);
+    withExtension = {
+      longestTaskMs: Math.max(0, ...after.map((t) => t.duration)),
+      tasksOver50: after.filter((t) => t.duration > 50).length,
+      annotateMs: s.last - s.dcl,
+      highlights: s.count,
+    };
+  } finally {
+    await session.close();
+  }
+  const plain = await launchPlain('chromium');
+  try {
+    const page = (await plain.newPage()) as unknown as Page;
+    await page.addInitScript(PROBE);
+    await page.goto(server.url(path), { timeout: 60_000 });
+    await page.waitForTimeout(4000);
+    const s = (await page.evaluate('window.__bench')) as BenchState;
+    const after = s.longTasks.filter((t) => t.start + t.duration > s.dcl);
+    return { withExtension, withoutExtension: { longestTaskMs: Math.max(0, ...after.map((t) => t.duration)), tasksOver50: after.filter((t) => t.duration > 50).length } };
+  } finally {
+    await plain.close();
+  }
+}
+
+/** Extra JS heap a tab holds with Dramatis (content script world included), after garbage collection. */
+export async function tabMemory(url: string): Promise<{ withMb: number; withoutMb: number }> {
+  const measure = async (page: Page): Promise<number> => {
+    const cdp = await page.context().newCDPSession(page);
+    await cdp.send('Performance.enable');
+    await cdp.send('HeapProfiler.collectGarbage');
+    await new Promise((r) => setTimeout(r, 300));
+    await cdp.send('HeapProfiler.collectGarbage');
+    const { metrics } = await cdp.send('Performance.getMetrics');
+    return (metrics.find((m) => m.name === 'JSHeapUsedSize')?.value ?? 0) / 1e6;
+  };
+  const session = await launchChromium({ probe: false });
+  let withMb: number;
+  try {
+    const page = await session.context.newPage();
+    await page.addInitScript(PROBE);
+    await page.goto(url);
+    await settle(page as unknown as TestPage, 800);
+    withMb = await measure(page);
+  } finally {
+    await session.close();
+  }
+  const plain = await launchPlain('chromium');
+  try {
+    const page = (await plain.newPage()) as unknown as Page;
+    await page.goto(url);
+    await page.waitForTimeout(1500);
+    return { withMb, withoutMb: await measure(page) };
+  } finally {
+    await plain.close();
+  }
+}
