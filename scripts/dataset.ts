@@ -4,10 +4,13 @@
  *   stats      JSON {"total": N, "byType": {...}}
  *   lookup NAME  JSON array of full records whose name, alias or Wikipedia title equals NAME
  *              (case- and diacritic-insensitive), best match first
+ *   format [--check]  rewrite every source file in the canonical layout (--check: only report)
  */
 import { foldKey } from '../src/core/text/fold';
 import { ENTITY_TYPES, type Entity } from '../src/core/dataset/types';
-import { loadDataset } from './lib/dataset-files';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { DATA_DIR, formatSourceFile, loadDataset, readSourceFiles, ROOT } from './lib/dataset-files';
 
 function stats(entities: Entity[]): { total: number; byType: Record<string, number> } {
   const byType: Record<string, number> = Object.fromEntries(ENTITY_TYPES.map((t) => [t, 0]));
@@ -54,8 +57,26 @@ function main(argv: string[]): number {
       console.log(JSON.stringify(lookup(result.entities, name), null, 2));
       return 0;
     }
+    case 'format': {
+      const { files, problems } = readSourceFiles(DATA_DIR);
+      if (problems.length > 0) {
+        for (const p of problems) console.error(`${p.file}: ${p.problem}`);
+        return 1;
+      }
+      let changed = 0;
+      for (const f of files) {
+        const path = join(ROOT, f.file);
+        const text = formatSourceFile(f.data as Parameters<typeof formatSourceFile>[0]);
+        if (readFileSync(path, 'utf8') === text) continue;
+        changed++;
+        if (rest.includes('--check')) console.log(`not canonical: ${f.file}`);
+        else writeFileSync(path, text);
+      }
+      console.log(`${changed} file(s) ${rest.includes('--check') ? 'not in canonical layout' : 'rewritten'}`);
+      return rest.includes('--check') && changed > 0 ? 1 : 0;
+    }
     default:
-      console.error('usage: npm run -s dataset -- validate [--context] | stats | lookup NAME');
+      console.error('usage: npm run -s dataset -- validate [--context] | stats | lookup NAME | format [--check]');
       return 2;
   }
 }

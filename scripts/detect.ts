@@ -2,7 +2,8 @@
  * npm run -s detect -- FILE [--summary]
  * Runs the extension's page-text extraction and matcher in Node over an .html or .txt file and prints
  * JSON {"text", "mentions": [{"start", "end", "id", "name", "type", "wikipedia"}]}; offsets index
- * into text; an ambiguous mention has "candidates" instead of an id. --summary prints one line a mention.
+ * into text; an ambiguous mention has "candidates" instead of an id. --summary prints one line a mention;
+ * --explain SURFACE prints how every candidate with that surface was scored (for dataset authors).
  */
 import { readFileSync } from 'node:fs';
 import { extname } from 'node:path';
@@ -10,7 +11,9 @@ import { buildIndex, DatasetError } from './lib/compile-data';
 import { blocksOfHtml, blocksOfText, detectBlocks } from './lib/detect-file';
 
 function main(argv: string[]): number {
-  const file = argv.find((a) => !a.startsWith('--'));
+  const explainAt = argv.indexOf('--explain');
+  const explainSurface = explainAt !== -1 ? argv[explainAt + 1] : undefined;
+  const file = argv.find((a, i) => !a.startsWith('--') && (explainAt === -1 || i !== explainAt + 1));
   if (!file) {
     console.error('usage: npm run -s detect -- FILE.html|FILE.txt [--summary]');
     return 2;
@@ -24,7 +27,16 @@ function main(argv: string[]): number {
   }
   const ext = extname(file).toLowerCase();
   const blocks = ext === '.html' || ext === '.htm' ? blocksOfHtml(source) : blocksOfText(source);
-  const result = detectBlocks(blocks, buildIndex());
+  const index = buildIndex();
+  if (explainSurface !== undefined) {
+    detectBlocks(blocks, index, undefined, (e) => {
+      if (e.surface !== explainSurface) return;
+      console.log(`block ${e.block} @${e.start} "${e.surface}": ${e.outcome}`);
+      for (const s of e.scored) console.log(`    ${s.valid ? ' ' : 'x'} ${s.id} ${s.score}: ${s.why.join(', ')}`);
+    });
+    return 0;
+  }
+  const result = detectBlocks(blocks, index);
   if (argv.includes('--summary')) {
     for (const m of result.mentions) {
       const surface = result.text.slice(m.start, m.end).replace(/\s+/g, ' ');

@@ -37,3 +37,23 @@ export function loadDataset(dir = DATA_DIR): ValidationResult {
   const result = validateDataset(files, loadCommonWords());
   return { ...result, problems: [...problems, ...result.problems] };
 }
+
+const FIELD_ORDER = ['id', 'type', 'name', 'aliases', 'description', 'wikipedia', 'born', 'died', 'start', 'end', 'roles', 'places', 'related', 'tags', 'coords', 'cues'];
+
+function inline(value: unknown): string {
+  if (Array.isArray(value)) return `[${value.map(inline).join(', ')}]`;
+  if (value && typeof value === 'object') return `{ ${Object.entries(value).map(([k, v]) => `${JSON.stringify(k)}: ${inline(v)}`).join(', ')} }`;
+  return JSON.stringify(value);
+}
+
+/**
+ * The canonical text of a source file: one field per line, arrays inline, fields in a fixed order,
+ * so a diff shows exactly what changed in an entity. `dataset -- format` applies it.
+ */
+export function formatSourceFile(data: { topic: string; entities: Record<string, unknown>[] }): string {
+  const entities = data.entities.map((e) => {
+    const keys = [...FIELD_ORDER.filter((k) => k in e), ...Object.keys(e).filter((k) => !FIELD_ORDER.includes(k))];
+    return `    {\n${keys.map((k) => `      ${JSON.stringify(k)}: ${inline(e[k])}`).join(',\n')}\n    }`;
+  });
+  return `{\n  "topic": ${JSON.stringify(data.topic)},\n  "entities": [\n${entities.join(',\n')}\n  ]\n}\n`;
+}

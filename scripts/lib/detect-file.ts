@@ -3,7 +3,7 @@ import { parseHTML } from 'linkedom';
 import { extractBlocks, type DomNode } from '../../src/core/extract';
 import type { CompiledIndex } from '../../src/core/index/format';
 import { Matcher } from '../../src/core/match/matcher';
-import { resolveDocument } from '../../src/core/match/resolve';
+import { resolveDocument, type Explanation } from '../../src/core/match/resolve';
 
 export interface CliMention {
   start: number;
@@ -28,7 +28,7 @@ export function blocksOfText(text: string): string[] {
   return text.split(/\r?\n[ \t]*\r?\n/).filter((b) => /[\p{L}\p{N}]{2}/u.test(b));
 }
 
-export function detectBlocks(blocks: string[], index: CompiledIndex, matcher = new Matcher(index)): { text: string; mentions: CliMention[] } {
+export function detectBlocks(blocks: string[], index: CompiledIndex, matcher = new Matcher(index), explain?: (e: Explanation) => void): { text: string; mentions: CliMention[] } {
   const starts: number[] = [];
   let text = '';
   for (const b of blocks) {
@@ -37,7 +37,7 @@ export function detectBlocks(blocks: string[], index: CompiledIndex, matcher = n
     text += b;
   }
   const byId = new Map(index.entities.map((e) => [e.id, e]));
-  const mentions = resolveDocument(blocks, matcher).map((m): CliMention => {
+  const mentions = resolveDocument(blocks, matcher, { explain }).map((m): CliMention => {
     const start = starts[m.block]! + m.start;
     const end = starts[m.block]! + m.end;
     if (m.id) {

@@ -72,3 +72,27 @@ describe('disambiguation', () => {
     expect(m.map((x) => x.id)).toEqual(['herbert-hoover']);
   });
 });
+
+describe('page-level rules', () => {
+  it('takes a dictionary word capitalised mid-sentence as a place, not at a sentence start', () => {
+    expect(linked('Krivitsky was dispatched to Spain in 1936.')).toEqual(['Krivitsky=walter-krivitsky', 'Spain=spain']);
+    expect(linked('Spain was far away.')).toEqual([]);
+  });
+  it('links a close misspelling of a name already on the page, and only then', () => {
+    expect(linked('Ramón Mercader struck.', 'They delivered Mercador to the police.')).toEqual(['Ramón Mercader=ramon-mercader', 'Mercador=ramon-mercader']);
+    expect(linked('They delivered Mercador to the police.')).toEqual([]);
+  });
+  it('gives a shared form the sense it had elsewhere on the page', () => {
+    expect(linked('In Spain the Popular Front won the Spanish election.', 'Later the Popular Front split.')).toEqual([
+      'Spain=spain', 'Popular Front=popular-front-spain', 'Popular Front=popular-front-spain',
+    ]);
+  });
+  it('keeps mixed-case forms to their own spelling', () => {
+    expect(linked('Our friend Ryan mentioned it.')).toEqual([]);
+    expect(linked('The KGB ran RYaN for years.').filter((s) => s.startsWith('RYaN'))).toEqual(['RYaN=operation-ryan']);
+  });
+  it('never makes a first name of a title', () => {
+    expect(linked('He ran for U.S. Senator from New York.')).toEqual([]);
+    expect(linked('Senator Joseph McCarthy spoke.')).toEqual(['Senator Joseph McCarthy=joseph-mccarthy']);
+  });
+});

@@ -5,6 +5,7 @@
  */
 import type { Entity } from '../dataset/types';
 import { nameKey, tokenize } from '../text/tokens';
+import { TITLES } from '../text/titles';
 import { FormFlag, INDEX_VERSION, type CardEntity, type CompiledIndex } from './format';
 
 /** Name particles and suffixes that never stand alone as a surname or first name. */
@@ -32,7 +33,11 @@ function acronymVariants(form: string): string[] {
 
 /** Surname and first-name tokens of a person's full name ("Joseph Leroy Hansen" -> hansen, joseph). */
 function nameParts(fullName: string): { surname?: string; first?: string } {
-  const words = tokenize(fullName).map((t) => t.key).filter((k) => !NOT_A_NAME.has(k));
+  const all = tokenize(fullName).map((t) => t.key);
+  // Leading titles are not first names: "Senator Joseph McCarthy" gives joseph, mccarthy.
+  while (all.length > 2 && TITLES.has(all[0]!)) all.shift();
+  if (TITLES.has(all[0]!)) return {};
+  const words = all.filter((k) => !NOT_A_NAME.has(k));
   if (words.length < 2) return {};
   const surname = words[words.length - 1]!;
   const first = words[0]!;
@@ -58,6 +63,7 @@ export function compileIndex(entities: readonly Entity[], commonWords: ReadonlyS
       const key = nameKey(form);
       let flags = 0;
       if (!key.includes(' ') && commonWords.has(key)) flags |= FormFlag.CommonWord;
+      if (/\p{Ll}\p{Lu}/u.test(form) && !ACRONYM.test(form)) flags |= FormFlag.MixedCase;
       if (ACRONYM.test(form)) {
         flags |= FormFlag.Acronym;
         for (const variant of acronymVariants(form)) add(variant, index, flags);
@@ -65,11 +71,15 @@ export function compileIndex(entities: readonly Entity[], commonWords: ReadonlyS
       add(key, index, flags);
     }
     if (e.type === 'person') {
+      // When the dataset lists the surname alone as a form (Gorbachev), history writing uses it alone,
+      // so the surnames of the other spellings (Mikhail Gorbachov -> Gorbachov) stand alone too.
+      const explicitKeys = new Set(explicit.map(nameKey));
+      const surnameStandsAlone = [...explicitKeys].some((k) => !k.includes(' ') && k === nameParts(e.name).surname);
       for (const form of explicit) {
         if (!form.trim().includes(' ')) continue;
         const { surname, first } = nameParts(form);
         const common = (k: string) => (commonWords.has(k) ? FormFlag.CommonWord : 0);
-        if (surname) add(surname, index, FormFlag.Surname | common(surname));
+        if (surname) add(surname, index, (surnameStandsAlone ? 0 : FormFlag.Surname) | common(surname));
         if (first) add(first, index, FormFlag.FirstName | common(first));
       }
     }

@@ -30,6 +30,8 @@ export const FormFlag = {
   CommonWord: 4,
   /** An all-capitals acronym (POUM, NKVD): the page must write it in capitals too. */
   Acronym: 8,
+  /** A form with a capital inside a word (RYaN, McCarthy): "Ryan" or "mccarthy" on a page is not it. */
+  MixedCase: 16,
 } as const;
 
 export interface CompiledIndex {

@@ -106,6 +106,28 @@ export class Matcher {
     }
   }
 
+  private singleForms: Map<string, string[]> | undefined;
+
+  /**
+   * Single-word keys that name this entity and no other ("mercader"), for the misspelling rule.
+   * Built on first use by one pass over the forms.
+   */
+  singleWordForms(id: string): readonly string[] {
+    if (!this.singleForms) {
+      this.singleForms = new Map();
+      for (let k = 0; k < this.keys.length; k++) {
+        const key = this.keys[k]!;
+        const entries = this.values[k]!;
+        if (key.includes(' ') || entries.length !== 2) continue;
+        const entityId = this.index.entities[entries[0]!]!.id;
+        let list = this.singleForms.get(entityId);
+        if (!list) this.singleForms.set(entityId, (list = []));
+        list.push(key);
+      }
+    }
+    return this.singleForms.get(id) ?? [];
+  }
+
   /** Entities related to this one, in either direction. */
   neighbours(entity: number): readonly number[] {
     return this.related[entity] ?? [];

@@ -5,6 +5,7 @@
  */
 import { FormFlag, type CompiledIndex } from '../index/format';
 import { scan, type TokenScan } from '../text/scan';
+import { TITLES } from '../text/titles';
 import type { Candidate, Matcher } from './matcher';
 
 export interface Mention {
@@ -18,23 +19,16 @@ export interface Mention {
   candidates?: string[];
   /** Ambiguous mentions: the form's key, under which the reader's choice is remembered. */
   key?: string;
+  /** Internal to resolve: the form key of a confidently linked shared form. */
+  formKey?: string;
 }
-
-/** Words that, right before a capitalised name, say a person follows ("Senator Dies"). */
-const TITLES = new Set([
-  'senator', 'sen', 'professor', 'prof', 'ambassador', 'president', 'general', 'gen', 'dr', 'doctor', 'mr', 'mrs',
-  'ms', 'miss', 'comrade', 'colonel', 'col', 'captain', 'capt', 'admiral', 'marshal', 'king', 'queen', 'emperor',
-  'empress', 'tsar', 'czar', 'tsarina', 'pope', 'prince', 'princess', 'duke', 'duchess', 'lord', 'lady', 'sir',
-  'chairman', 'premier', 'secretary', 'minister', 'governor', 'judge', 'justice', 'rev', 'reverend', 'father',
-  'bishop', 'cardinal', 'mayor', 'representative', 'rep', 'congressman', 'congresswoman', 'chancellor',
-  'lieutenant', 'lt', 'major', 'sergeant', 'commissar', 'director', 'consul', 'count', 'countess', 'baron',
-  'agent', 'assassin', 'defector', 'historian', 'leader', 'comrades', 'citizen', 'marshall',
-]);
 
 /** Particles that may stay lower case inside a capitalised name ("Charles de Gaulle"). */
 const LOWER_OK = new Set(['de', 'del', 'della', 'der', 'di', 'da', 'do', 'dos', 'du', 'la', 'le', 'van', 'von', 'y', 'e', 'of', 'the', 'and', 'al', 'el', 'bin', 'ibn', 'zu', 'den', 'ter', 'des', 'for', 'on', 'in', 'to', 'a', 'an', 'und', 'et']);
 
 const CUE_WINDOW = 6;
+/** Points for a cue within CUE_WINDOW tokens; a dictionary word needs at least this. */
+const NEAR_CUE = 6;
 
 /** Words that start sentences: before a surname at a sentence start they are not a first name. */
 const SENTENCE_WORDS = new Set(`a about above after again against all also although always among an and another any
@@ -51,6 +45,18 @@ interface Scored {
   entity: number;
   score: number;
   valid: boolean;
+  /** Why, for --explain: "on page +3", "cue +5", "era -2", "derived, no support". */
+  why: string[];
+}
+
+/** What resolve decided for one candidate, for the CLI's --explain. */
+export interface Explanation {
+  block: number;
+  start: number;
+  end: number;
+  surface: string;
+  scored: { id: string; score: number; valid: boolean; why: string[] }[];
+  outcome: string;
 }
 
 interface BlockCandidates {
@@ -66,6 +72,9 @@ function looksLikeName(text: string, tokens: TokenScan, c: Candidate, flags: num
     const isUpper = firstChar !== firstChar.toLowerCase() || /\d/.test(firstChar);
     if (flags & FormFlag.Acronym) {
       if (surface !== surface.toUpperCase()) return false;
+    } else if (flags & FormFlag.MixedCase) {
+      if (surface !== surface.toUpperCase() && !/\p{Ll}\p{Lu}/u.test(text.slice(tokens.starts[c.firstToken], tokens.ends[c.endToken - 1]))) return false;
+      if (!isUpper && !LOWER_OK.has(tokens.key(t))) return false;
     } else if (!isUpper) {
       if (!(LOWER_OK.has(tokens.key(t)) && t > c.firstToken && t < c.endToken - 1)) return false;
     }
@@ -111,6 +120,8 @@ export interface ResolveOptions {
   choices?: Record<string, string>;
   /** Ids already named on the page in earlier batches (content that arrived before this text). */
   onPage?: readonly string[];
+  /** Called with the scoring of every candidate (the CLI's --explain); off the hot path when absent. */
+  explain?: (e: Explanation) => void;
 }
 
 /**
@@ -124,8 +135,9 @@ export function resolveDocument(blocks: readonly string[], matcher: Matcher, opt
     return { tokens, candidates: matcher.candidates(text, tokens) };
   });
 
-  // Pass 1: strong mentions put their entities "on the page".
+  // Pass 1: strong mentions put their entities "on the page" (and in their paragraph).
   const onPage = new Map<number, number>();
+  const blockEntities: Set<number>[] = found.map(() => new Set());
   found.forEach(({ tokens, candidates }, b) => {
     for (const c of candidates) {
       const e = c.entries;
@@ -134,6 +146,7 @@ export function resolveDocument(blocks: readonly string[], matcher: Matcher, opt
       if (flags & (FormFlag.Surname | FormFlag.FirstName | FormFlag.CommonWord)) continue;
       if (!looksLikeName(blocks[b]!, tokens, c, flags)) continue;
       onPage.set(e[0]!, (onPage.get(e[0]!) ?? 0) + 1);
+      blockEntities[b]!.add(e[0]!);
     }
   });
 
@@ -145,6 +158,13 @@ export function resolveDocument(blocks: readonly string[], matcher: Matcher, opt
     const i = entityByIdIndex.get(id);
     if (i !== undefined && !onPage.has(i)) onPage.set(i, 1);
   }
+
+  const titleCaseCache = new Map<number, boolean>();
+  const titleCase = (b: number): boolean => {
+    let v = titleCaseCache.get(b);
+    if (v === undefined) titleCaseCache.set(b, (v = isTitleCase(blocks[b]!, found[b]!.tokens)));
+    return v;
+  };
 
   const mentions: Mention[] = [];
   found.forEach(({ tokens, candidates }, b) => {
@@ -162,50 +182,180 @@ export function resolveDocument(blocks: readonly string[], matcher: Matcher, opt
         const common = (flags & FormFlag.CommonWord) !== 0;
         const isOnPage = onPage.has(entity);
         const cue = cueSupport(index, entity, tokens, c);
+        const why: string[] = [];
         let score = 0;
-        if (isOnPage) score += 3;
-        if (!derived) score += 1;
-        score += cue;
-        if (titled) score += e.type === 'person' ? 1 : -5;
-        score += relatedSupport(matcher, entity, onPage);
+        const add = (points: number, reason: string) => {
+          if (points === 0) return;
+          score += points;
+          why.push(`${reason} ${points > 0 ? '+' : ''}${points}`);
+        };
+        if (isOnPage) add(3, 'named on page');
+        if (!derived) add(1, 'explicit form');
+        add(cue, 'cue');
+        if (titled) add(e.type === 'person' ? 1 : -5, 'title before');
+        add(relatedSupport(matcher, entity, onPage), 'related on page');
+        add(relatedInBlock(matcher, entity, blockEntities[b]!), 'related in paragraph');
         if (medianYear !== undefined) {
           const span = activeSpan(index, entity);
           if (span) {
-            if (medianYear >= span[0] - 5 && medianYear <= span[1] + 5) score += 1;
-            else if (medianYear < span[0] - 30 || medianYear > span[1] + 30) score -= 2;
+            if (medianYear >= span[0] - 5 && medianYear <= span[1] + 5) add(1, 'era');
+            else if (medianYear < span[0] - 30 || medianYear > span[1] + 30) add(-2, 'era');
           }
         }
         let valid = true;
-        if (derived && !isOnPage && cue === 0) valid = false;
-        if (derived && partOfLongerName(text, tokens, c, flags, matcher)) valid = false;
-        if (common && !isOnPage && cue === 0 && !(titled && e.type === 'person')) valid = false;
-        if (titled && e.type !== 'person') valid = false;
-        scored.push({ entity, score, valid });
+        const invalid = (reason: string) => {
+          valid = false;
+          why.push(reason);
+        };
+        if (derived && !isOnPage && cue < NEAR_CUE) invalid('surname/first name without the full name or a near cue');
+        if (derived && partOfLongerName(text, tokens, c, flags, matcher)) invalid('part of a longer unknown name');
+        // A dictionary word capitalised mid-sentence is a name; for a place or an organization that is
+        // enough ("to Spain", "in Paris"). People, works and events ("Office Politics", "We") also
+        // need a title, the full name or a cue.
+        const properNoun = (e.type === 'place' || e.type === 'organization') && !derived && midSentenceCapital(text, tokens, c, titleCase(b));
+        if (common && !isOnPage && cue < NEAR_CUE && !(titled && e.type === 'person') && !properNoun) invalid('dictionary word without a title, the full name or a near cue');
+        if (titled && e.type !== 'person') invalid('a title before a non-person');
+        scored.push({ entity, score, valid, why });
       }
-      const chosen = options.choices?.[c.key];
-      if (chosen !== undefined && scored.some((s) => idOf(s.entity) === chosen)) {
-        mentions.push({ block: b, start: c.start, end: c.end, id: chosen });
-        continue;
-      }
-      const valid = scored.filter((s) => s.valid).sort((x, y) => y.score - x.score || x.entity - y.entity);
-      if (valid.length === 0) continue;
-      // A namesake that is not valid here but scores as high still makes the others doubtful.
-      if (valid.length === 1 && scored.length === 1) {
-        mentions.push({ block: b, start: c.start, end: c.end, id: idOf(valid[0]!.entity) });
-        continue;
-      }
-      const best = valid[0]!;
-      const runnerUp = Math.max(valid[1]?.score ?? -Infinity, ...scored.filter((s) => !s.valid && s.score >= best.score).map((s) => s.score));
-      if (best.score - runnerUp >= 2 || (valid.length === 1 && best.score - runnerUp >= 1)) {
-        mentions.push({ block: b, start: c.start, end: c.end, id: idOf(best.entity) });
-      } else if (valid.length > 1) {
-        mentions.push({ block: b, start: c.start, end: c.end, candidates: valid.map((s) => idOf(s.entity)), key: c.key });
-      } else {
-        mentions.push({ block: b, start: c.start, end: c.end, id: idOf(best.entity) });
-      }
+      const mention = decide(c, scored, b, options.choices?.[c.key], idOf);
+      if (mention) mentions.push(mention);
+      options.explain?.({
+        block: b, start: c.start, end: c.end, surface: text.slice(c.start, c.end),
+        scored: scored.map((x) => ({ id: idOf(x.entity), score: x.score, valid: x.valid, why: x.why })),
+        outcome: !mention ? 'no link' : mention.id ? `linked to ${mention.id}` : `ambiguous: ${mention.candidates!.join(' | ')}`,
+      });
     }
   });
+  oneSensePerPage(mentions);
+  mentions.push(...misspellings(found, blocks, mentions, matcher));
+  mentions.sort((a, b) => a.block - b.block || a.start - b.start);
   return mentions;
+}
+
+/**
+ * One sense per page: a shared form left ambiguous takes the entity that the same form was linked to
+ * elsewhere on the page with confidence ("Popular Front" twice in a post about Spain), when exactly
+ * one such entity exists and it is among the candidates.
+ */
+function oneSensePerPage(mentions: Mention[]): void {
+  const linked = new Map<string, Set<string>>();
+  for (const m of mentions) {
+    if (!m.id || !m.formKey) continue;
+    let ids = linked.get(m.formKey);
+    if (!ids) linked.set(m.formKey, (ids = new Set()));
+    ids.add(m.id);
+  }
+  for (const m of mentions) {
+    if (m.id || !m.candidates || !m.key) continue;
+    const ids = linked.get(m.key);
+    if (ids?.size === 1) {
+      const [id] = ids;
+      if (m.candidates.includes(id!)) {
+        m.id = id;
+        m.candidates = undefined;
+        m.key = undefined;
+      }
+    }
+  }
+  for (const m of mentions) delete m.formKey;
+}
+
+/**
+ * Close misspellings of a name already on the page ("Mercador" beside "Mercader"): a capitalised
+ * word of at least six letters, not itself a known form, one edit away from exactly one single-word
+ * form of exactly one entity linked on the page. Cost: only capitalised unknown words are compared,
+ * against the page's own names (dozens), so it stays O(tokens).
+ */
+function misspellings(found: readonly BlockCandidates[], blocks: readonly string[], mentions: readonly Mention[], matcher: Matcher): Mention[] {
+  const linkedIds = new Set(mentions.flatMap((m) => (m.id ? [m.id] : [])));
+  if (linkedIds.size === 0) return [];
+  // Single-word forms of the entities linked on the page that name only that entity.
+  const pageKeys = new Map<string, string>();
+  for (const id of linkedIds) {
+    for (const key of matcher.singleWordForms(id)) if (key.length >= 6) pageKeys.set(key, id);
+  }
+  if (pageKeys.size === 0) return [];
+  const out: Mention[] = [];
+  found.forEach(({ tokens, candidates }, b) => {
+    const text = blocks[b]!;
+    let ci = 0;
+    for (let t = 0; t < tokens.count; t++) {
+      while (ci < candidates.length && candidates[ci]!.endToken <= t) ci++;
+      if (ci < candidates.length && candidates[ci]!.firstToken <= t) continue;
+      if (tokens.lengths[t]! < 6 || !isCapitalised(text, tokens, t)) continue;
+      const key = tokens.key(t);
+      if (matcher.lookup(key)) continue;
+      let match: string | undefined;
+      let count = 0;
+      for (const [pageKey, id] of pageKeys) {
+        if (pageKey[0] !== key[0] || !withinOneEdit(key, pageKey)) continue;
+        if (match !== id) count++;
+        match = id;
+      }
+      if (count === 1 && match) out.push({ block: b, start: tokens.starts[t]!, end: tokens.ends[t]!, id: match });
+    }
+  });
+  return out;
+}
+
+/** Damerau-Levenshtein distance at most 1 (one substitution, insertion, deletion or swap). */
+export function withinOneEdit(a: string, b: string): boolean {
+  if (a === b) return false;
+  const la = a.length;
+  const lb = b.length;
+  if (Math.abs(la - lb) > 1) return false;
+  let i = 0;
+  while (i < la && i < lb && a[i] === b[i]) i++;
+  if (la === lb) {
+    if (a.slice(i + 1) === b.slice(i + 1)) return true;
+    return a[i] === b[i + 1] && a[i + 1] === b[i] && a.slice(i + 2) === b.slice(i + 2);
+  }
+  return la > lb ? a.slice(i + 1) === b.slice(i) : a.slice(i) === b.slice(i + 1);
+}
+
+/** The decision for one candidate from its scored entries: a link, an ambiguous mention, or none. */
+function decide(c: Candidate, scored: Scored[], block: number, chosen: string | undefined, idOf: (i: number) => string): Mention | undefined {
+  const at = { block, start: c.start, end: c.end };
+  if (chosen !== undefined && scored.some((s) => idOf(s.entity) === chosen)) return { ...at, id: chosen };
+  const valid = scored.filter((s) => s.valid).sort((x, y) => y.score - x.score || x.entity - y.entity);
+  if (valid.length === 0) return undefined;
+  if (valid.length === 1 && scored.length === 1) return { ...at, id: idOf(valid[0]!.entity) };
+  const best = valid[0]!;
+  // A namesake that is not valid here but scores as high still makes the others doubtful.
+  const runnerUp = Math.max(valid[1]?.score ?? -Infinity, ...scored.filter((s) => !s.valid && s.score >= best.score).map((s) => s.score));
+  // Linked with confidence among namesakes: remember the form, for one sense per page.
+  if (best.score - runnerUp >= 2 || (valid.length === 1 && best.score - runnerUp >= 1)) return { ...at, id: idOf(best.entity), formKey: c.key };
+  if (valid.length > 1) return { ...at, candidates: valid.map((s) => idOf(s.entity)), key: c.key };
+  return { ...at, id: idOf(best.entity) };
+}
+
+/** The candidate is capitalised but not where any word would be (a sentence start, a title-case heading). */
+function midSentenceCapital(text: string, tokens: TokenScan, c: Candidate, blockIsTitleCase: boolean): boolean {
+  if (blockIsTitleCase || tokens.sentenceStart(c.firstToken)) return false;
+  return isCapitalised(text, tokens, c.firstToken);
+}
+
+/**
+ * Headings and menus capitalise most words, so a capital there proves nothing. Particles that
+ * headings keep in lower case ("of", "the") do not count.
+ */
+function isTitleCase(text: string, tokens: TokenScan): boolean {
+  let words = 0;
+  let caps = 0;
+  for (let t = 0; t < tokens.count; t++) {
+    const first = text.charCodeAt(tokens.starts[t]!);
+    if (first >= 48 && first <= 57) continue;
+    if (tokens.lengths[t]! <= 3 && LOWER_OK.has(tokens.key(t))) continue;
+    words++;
+    if (isCapitalised(text, tokens, t)) caps++;
+  }
+  return words > 0 && caps / words >= 0.75;
+}
+
+/** +2 when an entity related to this one is named in the same paragraph. */
+function relatedInBlock(matcher: Matcher, entity: number, inBlock: ReadonlySet<number>): number {
+  for (const other of matcher.neighbours(entity)) if (inBlock.has(other)) return 2;
+  return 0;
 }
 
 /**
@@ -217,7 +367,7 @@ function partOfLongerName(text: string, tokens: TokenScan, c: Candidate, flags: 
     const next = c.endToken;
     if (next < tokens.count && !tokens.breakBefore(next) && isCapitalised(text, tokens, next) && !LOWER_OK.has(tokens.key(next))) return true;
   }
-  if (flags & FormFlag.Surname) {
+  if (flags & (FormFlag.Surname | FormFlag.FirstName)) {
     const prev = c.firstToken - 1;
     if (prev >= 0 && !tokens.breakBefore(c.firstToken) && isCapitalised(text, tokens, prev) && !TITLES.has(tokens.key(prev))) {
       const sentenceStart = prev === 0 || tokens.breakBefore(prev);
@@ -242,7 +392,7 @@ function isCapitalised(text: string, tokens: TokenScan, t: number): boolean {
   return ch !== ch.toLowerCase();
 }
 
-/** +5 for a cue word within a few tokens of the mention, +2 for one elsewhere in the block. */
+/** +6 for a cue word within a few tokens of the mention, +2 for one elsewhere in the block. */
 function cueSupport(index: CompiledIndex, entity: number, tokens: TokenScan, c: Candidate): number {
   const cues = index.cues[entity];
   if (!cues || cues.length === 0) return 0;
@@ -253,7 +403,7 @@ function cueSupport(index: CompiledIndex, entity: number, tokens: TokenScan, c: 
     for (const cue of cues) {
       if (cue !== key && !(cue.includes(' ') && matchesAt(tokens, t, cue))) continue;
       const distance = t < c.firstToken ? c.firstToken - t : t - c.endToken + 1;
-      best = Math.max(best, distance <= CUE_WINDOW ? 5 : 2);
+      best = Math.max(best, distance <= CUE_WINDOW ? NEAR_CUE : 2);
     }
   }
   return best;

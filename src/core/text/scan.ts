@@ -29,6 +29,8 @@ const APOSTROPHE = 39;
 /** Flag bits in TokenScan.breaks. */
 export const BREAK_BEFORE = 1;
 const ASCII_TOKEN = 2;
+/** The token starts a sentence: first in its block, or after . ! ? (not after an initial). */
+const SENTENCE_START = 4;
 const LOWER_S = 115;
 const SPACE = 32;
 
@@ -88,6 +90,10 @@ export class TokenScan {
     return (this.breaks[i]! & ASCII_TOKEN) !== 0;
   }
 
+  sentenceStart(i: number): boolean {
+    return (this.breaks[i]! & SENTENCE_START) !== 0;
+  }
+
   breakBefore(i: number): boolean {
     return (this.breaks[i]! & BREAK_BEFORE) !== 0;
   }
@@ -144,6 +150,7 @@ export function scan(text: string, into?: TokenScan): TokenScan {
   const n = text.length;
   let i = 0;
   let pendingBreak = false;
+  let pendingSentence = true;
   let lastEnd = -1;
   let lastLength = 0;
   while (i < n) {
@@ -156,14 +163,22 @@ export function scan(text: string, into?: TokenScan): TokenScan {
       if (kind === Kind.Apostrophe || kind === Kind.Word) {
         // handled below
       } else {
-        if (kind === Kind.Break) pendingBreak = true;
+        if (kind === Kind.Break) {
+          pendingBreak = true;
+          if (cp === 0x2026) pendingSentence = true; // an ellipsis may end a sentence
+        }
         i += cp > 0xffff ? 2 : 1;
         continue;
       }
     }
     if (kind !== Kind.Word) {
-      if (kind === Kind.Break || kind === Kind.Apostrophe) pendingBreak = true;
-      else if (kind === Kind.Period && !(lastEnd === i && lastLength === 1)) pendingBreak = true;
+      if (kind === Kind.Break || kind === Kind.Apostrophe) {
+        pendingBreak = true;
+        if (code === 33 || code === 63) pendingSentence = true; // ! ?
+      } else if (kind === Kind.Period && !(lastEnd === i && lastLength === 1)) {
+        pendingBreak = true;
+        pendingSentence = true;
+      }
       i++;
       continue;
     }
@@ -239,8 +254,9 @@ export function scan(text: string, into?: TokenScan): TokenScan {
       len = lenBeforeApos;
       end = aposAt;
     }
-    out.push(start, end, h, len, (pendingBreak ? BREAK_BEFORE : 0) | ascii);
+    out.push(start, end, h, len, (pendingBreak ? BREAK_BEFORE : 0) | (pendingSentence ? SENTENCE_START : 0) | ascii);
     pendingBreak = false;
+    pendingSentence = false;
     lastEnd = end;
     lastLength = len;
   }
