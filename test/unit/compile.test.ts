@@ -28,3 +28,16 @@ describe('compileIndex', () => {
     expect(flags('mi 5')).toEqual([1, FormFlag.Acronym]);
   });
 });
+
+describe('surname spellings', () => {
+  const index = compileIndex([
+    e({ id: 'mikhail-gorbachev', name: 'Mikhail Gorbachev', aliases: ['Gorbachev', 'Mikhail Gorbachov'], wikipedia: 'Mikhail Gorbachev' }),
+    e({ id: 'eugene-dennis', name: 'Eugene Dennis', aliases: ['Dennis', 'Tim Ryan'], wikipedia: 'Eugene Dennis' }),
+  ], new Set());
+  it('lets another spelling of a surname that stands alone stand alone too', () => {
+    expect(index.forms['gorbachov']).toEqual([1, 0]);
+  });
+  it('keeps a pseudonym\'s surname weak', () => {
+    expect(index.forms['ryan']).toEqual([0, FormFlag.Surname]);
+  });
+});

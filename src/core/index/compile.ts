@@ -72,14 +72,16 @@ export function compileIndex(entities: readonly Entity[], commonWords: ReadonlyS
     }
     if (e.type === 'person') {
       // When the dataset lists the surname alone as a form (Gorbachev), history writing uses it alone,
-      // so the surnames of the other spellings (Mikhail Gorbachov -> Gorbachov) stand alone too.
-      const explicitKeys = new Set(explicit.map(nameKey));
-      const surnameStandsAlone = [...explicitKeys].some((k) => !k.includes(' ') && k === nameParts(e.name).surname);
+      // so other spellings of that surname (Mikhail Gorbachov -> Gorbachov) stand alone too; a
+      // pseudonym's surname (Eugene Dennis alias Tim Ryan -> Ryan) does not.
+      const mainSurname = nameParts(e.name).surname;
+      const surnameStandsAlone = mainSurname !== undefined && explicit.some((f) => nameKey(f) === mainSurname);
       for (const form of explicit) {
         if (!form.trim().includes(' ')) continue;
         const { surname, first } = nameParts(form);
         const common = (k: string) => (commonWords.has(k) ? FormFlag.CommonWord : 0);
-        if (surname) add(surname, index, (surnameStandsAlone ? 0 : FormFlag.Surname) | common(surname));
+        const variant = surnameStandsAlone && surname !== undefined && editDistance(surname, mainSurname!) <= 2;
+        if (surname) add(surname, index, (variant ? 0 : FormFlag.Surname) | common(surname));
         if (first) add(first, index, FormFlag.FirstName | common(first));
       }
     }
@@ -93,4 +95,15 @@ export function compileIndex(entities: readonly Entity[], commonWords: ReadonlyS
     out[key] = flat;
   }
   return { version: INDEX_VERSION, entities: sorted.map(cardOf), cues, forms: out };
+}
+
+/** Levenshtein distance, for telling spellings of one surname from different names. */
+function editDistance(a: string, b: string): number {
+  let prev = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    const row = [i];
+    for (let j = 1; j <= b.length; j++) row[j] = Math.min(prev[j]! + 1, row[j - 1]! + 1, prev[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1));
+    prev = row;
+  }
+  return prev[b.length]!;
 }
