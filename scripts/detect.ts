@@ -27,7 +27,8 @@ function main(argv: string[]): number {
   }
   const ext = extname(file).toLowerCase();
   const blocks = ext === '.html' || ext === '.htm' ? blocksOfHtml(source) : blocksOfText(source);
-  const index = buildIndex();
+  // --lenient: leave out invalid entries instead of failing (while the dataset is being edited).
+  const index = buildIndex({ lenient: argv.includes('--lenient') });
   if (explainSurface !== undefined) {
     detectBlocks(blocks, index, undefined, (e) => {
       if (e.surface !== explainSurface) return;

@@ -8,9 +8,14 @@ import { validateRequest } from '../core/protocol/validate';
 import type { Request, Responses } from '../core/protocol/messages';
 import { createRouter } from '../shared/messaging';
 import { getSettings, updateSettings } from './db';
-import { detect, getEntities } from './detector';
+import { detect, getEntities, getMatcher } from './detector';
 
 const router = createRouter<Request, Responses>(validateRequest, {
+  // Sent by content scripts at document_start: the worker wakes and loads the index while the page parses.
+  warm: async () => {
+    await getMatcher();
+    return true;
+  },
   detect: (m) => detect(m.blocks, m.choices, m.onPage),
   'entities.get': (m) => getEntities(m.ids),
   'settings.get': () => getSettings(),

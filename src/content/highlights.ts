@@ -18,13 +18,52 @@ const HighlightCtor = (): (new (...ranges: Range[]) => Set<Range>) | undefined =
 
 export const supportsHighlightApi = (): boolean => registry() !== undefined && HighlightCtor() !== undefined;
 
+/**
+ * Each change to a registered Highlight makes the browser re-walk the page before the next paint
+ * (about 60 ms on a 2 MB page), so additions are queued and flushed at most every FLUSH_MS.
+ */
+const FLUSH_MS = 300;
+const SLICE_MS = 8;
+
 export class Highlighter {
   private readonly sets = new Map<HighlightKind, Set<Range>>();
+  private pending: [HighlightKind, Range][] = [];
+  private flushTimer: ReturnType<typeof setTimeout> | undefined;
+  private lastFlush = 0;
   private readonly wrapped = new Map<Range, HTMLElement[]>();
   private shown = false;
   private readonly api = supportsHighlightApi();
 
   add(kind: HighlightKind, range: Range): void {
+    if (!this.api) return this.addNow(kind, range);
+    this.pending.push([kind, range]);
+    if (this.flushTimer !== undefined) return;
+    const wait = Math.max(0, this.lastFlush + FLUSH_MS - performance.now());
+    this.flushTimer = setTimeout(() => this.flush(), wait);
+  }
+
+  /**
+   * Applies queued additions, at most SLICE_MS of them per task (adding a range to a registered
+   * Highlight costs tens of microseconds); the rest go in the next task. With `all`, everything now
+   * (before a removal, so order is kept).
+   */
+  flush(all = false): void {
+    if (this.flushTimer !== undefined) clearTimeout(this.flushTimer);
+    this.flushTimer = undefined;
+    this.lastFlush = performance.now();
+    const deadline = all ? Infinity : this.lastFlush + SLICE_MS;
+    let i = 0;
+    while (i < this.pending.length && performance.now() < deadline) {
+      for (const end = Math.min(this.pending.length, i + 50); i < end; i++) {
+        const [kind, range] = this.pending[i]!;
+        this.addNow(kind, range);
+      }
+    }
+    this.pending = this.pending.slice(i);
+    if (this.pending.length > 0) this.flushTimer = setTimeout(() => this.flush(), 0);
+  }
+
+  private addNow(kind: HighlightKind, range: Range): void {
     let set = this.sets.get(kind);
     if (!set) {
       set = this.api ? new (HighlightCtor()!)() : new Set<Range>();
@@ -36,6 +75,7 @@ export class Highlighter {
   }
 
   remove(kind: HighlightKind, range: Range): void {
+    if (this.pending.length > 0) this.flush(true);
     this.sets.get(kind)?.delete(range);
     this.unwrap(range);
   }

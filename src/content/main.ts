@@ -70,8 +70,18 @@ const router = createRouter<TabRequest, TabResponses>(validateTabRequest, {
 });
 browser.runtime.onMessage.addListener(router as Parameters<typeof browser.runtime.onMessage.addListener>[0]);
 
+/** Resolves at DOMContentLoaded (at once if the document is already parsed). */
+function domReady(): Promise<void> {
+  if (document.readyState !== 'loading') return Promise.resolve();
+  return new Promise((resolve) => document.addEventListener('DOMContentLoaded', () => resolve(), { once: true }));
+}
+
 async function main(): Promise<void> {
-  const settings = await send({ type: 'settings.get' });
+  // We run at document_start: wake the background now, so its index loads while the page parses.
+  const settingsReply = send({ type: 'settings.get' });
+  void send({ type: 'warm' }).catch(() => undefined);
+  await domReady();
+  const settings = await settingsReply;
   if (settings.disabledSites.includes(location.hostname)) return;
   // Shown before detection: Highlight sets are live, so each batch paints as soon as it lands.
   if (settings.highlightsEnabled) setHighlights(true);

@@ -92,7 +92,20 @@ describe('page-level rules', () => {
     expect(linked('The KGB ran RYaN for years.').filter((s) => s.startsWith('RYaN'))).toEqual(['RYaN=operation-ryan']);
   });
   it('never makes a first name of a title', () => {
-    expect(linked('He ran for U.S. Senator from New York.')).toEqual([]);
+    expect(linked('He ran for U.S. Senator from New York.')).toEqual(['U.S=united-states']);
     expect(linked('Senator Joseph McCarthy spoke.')).toEqual(['Senator Joseph McCarthy=joseph-mccarthy']);
+  });
+});
+
+describe('forms in running text', () => {
+  it('leaves a lower-case "the" out of a name that begins with The', () => {
+    expect(linked('He wrote for the Saturday Evening Post.')).toEqual(['Saturday Evening Post=the-saturday-evening-post']);
+    expect(linked('The Saturday Evening Post paid well.')).toEqual(['The Saturday Evening Post=the-saturday-evening-post']);
+  });
+  it('does not take a derived surname over a name another entity holds as its own', () => {
+    expect(linked('His memoir, In Stalin\'s Secret Service, defected from nothing.')).toEqual(['Stalin=joseph-stalin']);
+  });
+  it('does not call a suffixed word a misspelling', () => {
+    expect(linked('He left for America.', 'American communists and Americas.')).toEqual(['America=united-states']);
   });
 });

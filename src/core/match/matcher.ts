@@ -189,7 +189,11 @@ export class Matcher {
         i++;
         continue;
       }
-      out.push({ start: starts[i]!, end: ends[bestEnd - 1]!, firstToken: i, endToken: bestEnd, key: this.keys[bestKey]!, entries: this.values[bestKey]! });
+      // "the Saturday Evening Post": a lower-case article before a name that includes "The" is not
+      // part of the mention; the name proper starts at the next token.
+      let first = i;
+      if (bestEnd - i >= 2 && lengths[i] === 3 && text.charCodeAt(starts[i]!) === 116 && tokens.key(i) === 'the') first = i + 1;
+      out.push({ start: starts[first]!, end: ends[bestEnd - 1]!, firstToken: first, endToken: bestEnd, key: this.keys[bestKey]!, entries: this.values[bestKey]! });
       i = bestEnd;
     }
     return out;

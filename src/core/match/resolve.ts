@@ -169,6 +169,8 @@ export function resolveDocument(blocks: readonly string[], matcher: Matcher, opt
   const mentions: Mention[] = [];
   found.forEach(({ tokens, candidates }, b) => {
     const text = blocks[b]!;
+    let positions: Map<string, number[]> | undefined;
+    const positionsOf = () => (positions ??= tokenPositions(tokens));
     for (const c of candidates) {
       const scored: Scored[] = [];
       const prev = c.firstToken - 1;
@@ -181,7 +183,7 @@ export function resolveDocument(blocks: readonly string[], matcher: Matcher, opt
         const derived = (flags & (FormFlag.Surname | FormFlag.FirstName)) !== 0;
         const common = (flags & FormFlag.CommonWord) !== 0;
         const isOnPage = onPage.has(entity);
-        const cue = cueSupport(index, entity, tokens, c);
+        const cue = cueSupport(index, entity, tokens, c, positionsOf);
         const why: string[] = [];
         let score = 0;
         const add = (points: number, reason: string) => {
@@ -208,6 +210,7 @@ export function resolveDocument(blocks: readonly string[], matcher: Matcher, opt
           why.push(reason);
         };
         if (derived && !isOnPage && cue < NEAR_CUE) invalid('surname/first name without the full name or a near cue');
+        if (derived && !isOnPage && explicitHolder(c.entries)) invalid('another entity holds this form as its own name');
         if (derived && partOfLongerName(text, tokens, c, flags, matcher)) invalid('part of a longer unknown name');
         // A dictionary word capitalised mid-sentence is a name; for a place or an organization that is
         // enough ("to Spain", "in Paris"). People, works and events ("Office Politics", "We") also
@@ -288,7 +291,8 @@ function misspellings(found: readonly BlockCandidates[], blocks: readonly string
       let match: string | undefined;
       let count = 0;
       for (const [pageKey, id] of pageKeys) {
-        if (pageKey[0] !== key[0] || !withinOneEdit(key, pageKey)) continue;
+        // A suffix added or dropped is a different word (American, Stalins), not a misspelling.
+        if (pageKey[0] !== key[0] || key.startsWith(pageKey) || pageKey.startsWith(key) || !withinOneEdit(key, pageKey)) continue;
         if (match !== id) count++;
         match = id;
       }
@@ -311,6 +315,12 @@ export function withinOneEdit(a: string, b: string): boolean {
     return a[i] === b[i + 1] && a[i + 1] === b[i] && a.slice(i + 2) === b.slice(i + 2);
   }
   return la > lb ? a.slice(i + 1) === b.slice(i) : a.slice(i) === b.slice(i + 1);
+}
+
+/** True when some entity holds the form as its own (not derived from a full name). */
+function explicitHolder(entries: readonly number[]): boolean {
+  for (let k = 1; k < entries.length; k += 2) if ((entries[k]! & (FormFlag.Surname | FormFlag.FirstName)) === 0) return true;
+  return false;
 }
 
 /** The decision for one candidate from its scored entries: a link, an ambiguous mention, or none. */
@@ -393,25 +403,35 @@ function isCapitalised(text: string, tokens: TokenScan, t: number): boolean {
 }
 
 /** +6 for a cue word within a few tokens of the mention, +2 for one elsewhere in the block. */
-function cueSupport(index: CompiledIndex, entity: number, tokens: TokenScan, c: Candidate): number {
+function cueSupport(index: CompiledIndex, entity: number, tokens: TokenScan, c: Candidate, positions: () => Map<string, number[]>): number {
   const cues = index.cues[entity];
   if (!cues || cues.length === 0) return 0;
   let best = 0;
-  for (let t = 0; t < tokens.count; t++) {
-    if (t >= c.firstToken && t < c.endToken) continue;
-    const key = tokens.key(t);
-    for (const cue of cues) {
-      if (cue !== key && !(cue.includes(' ') && matchesAt(tokens, t, cue))) continue;
+  const where = positions();
+  for (const cue of cues) {
+    const space = cue.indexOf(' ');
+    const words = space === -1 ? undefined : cue.split(' ');
+    for (const t of where.get(space === -1 ? cue : cue.slice(0, space)) ?? []) {
+      if (t >= c.firstToken && t < c.endToken) continue;
+      if (words && !words.every((w, i) => t + i < tokens.count && tokens.key(t + i) === w)) continue;
       const distance = t < c.firstToken ? c.firstToken - t : t - c.endToken + 1;
       best = Math.max(best, distance <= CUE_WINDOW ? NEAR_CUE : 2);
+      if (best === NEAR_CUE) return best;
     }
   }
   return best;
 }
 
-function matchesAt(tokens: TokenScan, at: number, phrase: string): boolean {
-  const words = phrase.split(' ');
-  return words.every((w, i) => at + i < tokens.count && tokens.key(at + i) === w);
+/** Token positions by key for one block, built once per block on first need (cues). O(tokens). */
+function tokenPositions(tokens: TokenScan): Map<string, number[]> {
+  const map = new Map<string, number[]>();
+  for (let t = 0; t < tokens.count; t++) {
+    const key = tokens.key(t);
+    const list = map.get(key);
+    if (list) list.push(t);
+    else map.set(key, [t]);
+  }
+  return map;
 }
 
 /** +1 for each entity related to this one (either way round) that is named on the page, at most +3. */

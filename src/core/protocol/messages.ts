@@ -23,12 +23,14 @@ export interface DetectResult {
 
 /** Messages to the background, each with the type of its answer. */
 export type Request =
+  | { type: 'warm' }
   | { type: 'detect'; blocks: string[]; choices?: Record<string, string>; onPage?: string[] }
   | { type: 'entities.get'; ids: string[] }
   | { type: 'settings.get' }
   | { type: 'settings.set'; patch: Partial<Settings> };
 
 export interface Responses {
+  warm: boolean;
   detect: DetectResult;
   'entities.get': CardEntity[];
   'settings.get': Settings;

@@ -51,6 +51,7 @@ const blocks: Check = (v) => {
 };
 
 const REQUESTS: Record<Request['type'], Check> = {
+  warm: shape({}),
   detect: shape({ blocks, choices: optional(recordOf(str(200), 10_000)), onPage: optional(arrayOf(str(200), 100_000)) }),
   'entities.get': shape({ ids: arrayOf(str(200), 10_000) }),
   'settings.get': shape({}),
