@@ -25,6 +25,8 @@ const STATIC: [from: string, to: string][] = [
   ['src/popup/popup.html', 'popup.html'],
   ['src/popup/popup.css', 'popup.css'],
   ['src/content/content.css', 'content.css'],
+  // Natural Earth country outlines (world-atlas, ISC; data public domain) for place cards' maps.
+  ['node_modules/world-atlas/countries-110m.json', 'data/countries-110m.json'],
 ];
 
 function esbuildOptions(outdir: string): esbuild.BuildOptions {
@@ -68,6 +70,8 @@ async function buildOnce(): Promise<void> {
   rmSync(DIST, { recursive: true, force: true });
   mkdirSync(primary, { recursive: true });
   await esbuild.build(esbuildOptions(primary));
+  // The card is an ES module the content script imports on first hover (web_accessible_resources).
+  await esbuild.build({ ...esbuildOptions(primary), entryPoints: { card: 'src/content/card/entry.ts' }, format: 'esm' });
   writeData(primary);
   for (const target of TARGETS) {
     const outdir = join(DIST, target);

@@ -10,6 +10,8 @@ export const DB_VERSION = 1;
 
 export interface DramatisDB extends DBSchema {
   settings: { key: string; value: Settings };
+  /** The reader's picks for ambiguous names, per page (URL without its fragment). */
+  choices: { key: string; value: Record<string, string> };
 }
 
 let dbPromise: Promise<IDBPDatabase<DramatisDB>> | undefined;
@@ -17,7 +19,10 @@ let dbPromise: Promise<IDBPDatabase<DramatisDB>> | undefined;
 export function openDatabase(name = DB_NAME): Promise<IDBPDatabase<DramatisDB>> {
   return openDB<DramatisDB>(name, DB_VERSION, {
     upgrade(db, oldVersion) {
-      if (oldVersion < 1) db.createObjectStore('settings');
+      if (oldVersion < 1) {
+        db.createObjectStore('settings');
+        db.createObjectStore('choices');
+      }
     },
   });
 }
@@ -45,6 +50,25 @@ export async function updateSettings(patch: Partial<Settings>): Promise<Settings
   const tx = conn.transaction('settings', 'readwrite');
   const next = { ...DEFAULT_SETTINGS, ...(await tx.store.get('settings')), ...patch };
   await tx.store.put(next, 'settings');
+  await tx.done;
+  return next;
+}
+
+/** A page's identity for per-page data: the URL without its fragment. */
+export function pageKey(url: string): string {
+  const hash = url.indexOf('#');
+  return hash === -1 ? url : url.slice(0, hash);
+}
+
+export async function getChoices(url: string): Promise<Record<string, string>> {
+  return (await (await db()).get('choices', pageKey(url))) ?? {};
+}
+
+export async function setChoice(url: string, key: string, id: string): Promise<Record<string, string>> {
+  const conn = await db();
+  const tx = conn.transaction('choices', 'readwrite');
+  const next = { ...(await tx.store.get(pageKey(url))), [key]: id };
+  await tx.store.put(next, pageKey(url));
   await tx.done;
   return next;
 }

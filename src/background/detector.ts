@@ -7,6 +7,8 @@ import type { CardEntity, CompiledIndex } from '../core/index/format';
 import { Matcher } from '../core/match/matcher';
 import { resolveDocument } from '../core/match/resolve';
 import type { DetectResult } from '../core/protocol/messages';
+import type { Relation } from '../core/dataset/types';
+import { relationLines, type RelationLine } from '../core/relations';
 
 let matcherPromise: Promise<Matcher> | undefined;
 let byId: Map<string, CardEntity> | undefined;
@@ -30,10 +32,39 @@ export function getMatcher(): Promise<Matcher> {
 
 export async function detect(blocks: string[], choices?: Record<string, string>, onPage?: string[]): Promise<DetectResult> {
   const matcher = await getMatcher();
-  const mentions = resolveDocument(blocks, matcher, { choices, onPage });
+  const years: number[] = [];
+  const mentions = resolveDocument(blocks, matcher, { choices, onPage, years });
   const entities: Record<string, CardEntity> = {};
   for (const m of mentions) for (const id of m.id ? [m.id] : m.candidates ?? []) entities[id] ??= byId!.get(id)!;
-  return { mentions, entities };
+  return { mentions, entities, years };
+}
+
+let incoming: Map<string, { from: string; relation: Relation }[]> | undefined;
+
+/** Relations pointing at each entity, built once per worker life on the first card (a few ms). */
+function incomingRelations(): Map<string, { from: string; relation: Relation }[]> {
+  if (!incoming) {
+    incoming = new Map();
+    for (const e of byId!.values()) for (const r of e.related ?? []) {
+      let list = incoming.get(r.id);
+      if (!list) incoming.set(r.id, (list = []));
+      list.push({ from: e.id, relation: r.relation });
+    }
+  }
+  return incoming;
+}
+
+/** Relation lines for a card, those on the page first. */
+export async function cardRelations(id: string, onPage: string[]): Promise<RelationLine[]> {
+  await getMatcher();
+  const e = byId!.get(id);
+  if (!e) throw new Error(`unknown entity "${id}"`);
+  return relationLines(id, e.related ?? [], incomingRelations().get(id) ?? [], (other) => byId!.get(other), new Set(onPage));
+}
+
+export async function entityById(id: string): Promise<CardEntity | undefined> {
+  await getMatcher();
+  return byId!.get(id);
 }
 
 export async function getEntities(ids: string[]): Promise<CardEntity[]> {

@@ -7,7 +7,9 @@ import browser from 'webextension-polyfill';
 import { validateRequest } from '../core/protocol/validate';
 import type { Request, Responses } from '../core/protocol/messages';
 import { createRouter } from '../shared/messaging';
-import { getSettings, updateSettings } from './db';
+import { getChoices, getSettings, setChoice, updateSettings } from './db';
+import { onCommand } from './commands';
+import { cardDetails } from './card-details';
 import { detect, getEntities, getMatcher } from './detector';
 
 const router = createRouter<Request, Responses>(validateRequest, {
@@ -18,8 +20,15 @@ const router = createRouter<Request, Responses>(validateRequest, {
   },
   detect: (m) => detect(m.blocks, m.choices, m.onPage),
   'entities.get': (m) => getEntities(m.ids),
+  'card.details': (m) => cardDetails(m.id, m.onPage),
   'settings.get': () => getSettings(),
   'settings.set': (m) => updateSettings(m.patch),
+  'choices.get': (m) => getChoices(m.url),
+  'choices.set': (m) => setChoice(m.url, m.key, m.id),
 });
 
 browser.runtime.onMessage.addListener(router as Parameters<typeof browser.runtime.onMessage.addListener>[0]);
+
+browser.commands?.onCommand.addListener((command: string) => {
+  void onCommand(command).catch((err: unknown) => console.warn('[Dramatis]', err));
+});

@@ -22,6 +22,8 @@ export function yieldToPage(): Promise<void> {
 export class Annotator {
   /** Reader's choices for ambiguous forms on this page. */
   readonly choices: Record<string, string> = {};
+  /** Years the page mentions, sorted, merged from every batch (for the cards' timelines). */
+  years: number[] = [];
 
   constructor(private readonly mentions: PageMentions) {}
 
@@ -57,6 +59,7 @@ export class Annotator {
       choices: Object.keys(this.choices).length > 0 ? this.choices : undefined,
       onPage: onPage.length > 0 ? onPage : undefined,
     });
+    if (result.years.length > 0) this.years = [...this.years, ...result.years].sort((a, b) => a - b);
     // Blocks may have left the page while the background worked (live pages): skip those.
     const live = result.mentions.filter((m) => blocks[m.block]!.nodes.every((n) => n.isConnected));
     let sliceStart = performance.now();

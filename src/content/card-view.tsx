@@ -1,53 +1,124 @@
-/** Shows and hides the hover card for a mention, inside the closed shadow root of the UI host. */
+/**
+ * Shows and hides the hover card for a mention, inside the closed shadow root of the UI host.
+ * Bundled into card.js, which the content script loads on the first hover (see card-loader.ts).
+ * Positioned by @floating-ui/dom against the line of the name under the pointer: it flips at the
+ * viewport's edges and follows scrolling. On narrow screens the card is a sheet along the bottom.
+ */
+import { autoUpdate, computePosition, flip, offset, shift, type VirtualElement } from '@floating-ui/dom';
 import { render } from 'preact';
+import type { CardDetails } from '../core/protocol/messages';
+import type { CardCallbacks, CardSurface, OpenOptions, Send } from './card-api';
 import cardCss from './card/card.css';
 import { HoverCard } from './card/HoverCard';
 import type { PageMention, PageMentions } from './mentions';
 import { attachUi, detachUi, type UiHost } from './ui-host';
 
-const GAP = 8;
+const SHEET_BELOW_PX = 560;
 
-export class CardView {
+export class CardView implements CardSurface {
   private ui: UiHost | undefined;
+  private cleanup: (() => void) | undefined;
+  private restoreFocus: HTMLElement | undefined;
+  private details = new Map<string, CardDetails>();
+  private generation = 0;
   current: PageMention | undefined;
 
-  constructor(private readonly mentions: PageMentions, private readonly onChoose: (pm: PageMention, id: string) => void) {}
+  constructor(private readonly mentions: PageMentions, private readonly callbacks: CardCallbacks, private readonly send: Send) {}
 
   get host(): HTMLElement | undefined {
     return this.ui?.host;
   }
 
-  open(pm: PageMention, pointer?: { x: number; y: number }): void {
+  open(pm: PageMention, options: OpenOptions = {}): void {
+    this.cleanup?.();
+    if (options.focus && !this.restoreFocus) {
+      const active = document.activeElement;
+      this.restoreFocus = active instanceof HTMLElement && active !== this.ui?.host ? active : undefined;
+    }
     this.ui = attachUi(cardCss);
     this.current = pm;
-    const entity = pm.id ? this.mentions.entities.get(pm.id) : undefined;
-    const candidates = (pm.candidates ?? []).flatMap((id) => this.mentions.entities.get(id) ?? []);
-    render(<HoverCard entity={entity} candidates={candidates} onChoose={(id) => this.onChoose(pm, id)} />, this.ui.mount);
-    this.position(pm, pointer);
+    const generation = ++this.generation;
+    this.draw(pm);
+    const card = this.cardElement();
+    if (card) this.place(pm, card, options.pointer);
+    if (options.focus) card?.focus({ preventScroll: true });
+    if (pm.id && !this.details.has(pm.id)) {
+      const id = pm.id;
+      const onPage = [...new Set(this.mentions.all.flatMap((m) => (m.id ? [m.id] : [])))];
+      this.send({ type: 'card.details', id, onPage })
+        .then((details) => {
+          this.details.set(id, details);
+          if (this.generation === generation && this.current === pm) this.draw(pm);
+        })
+        .catch((err: unknown) => console.warn('[Dramatis]', err instanceof Error ? err.message : err));
+    }
+  }
+
+  /** Forgets cached details (after the reader adds a note, say) and redraws. */
+  refresh(id: string): void {
+    this.details.delete(id);
+    if (this.current?.id === id) this.open(this.current);
   }
 
   close(): void {
     if (!this.ui) return;
+    this.cleanup?.();
+    this.cleanup = undefined;
     render(null, this.ui.mount);
     detachUi();
     this.ui = undefined;
     this.current = undefined;
+    const back = this.restoreFocus;
+    this.restoreFocus = undefined;
+    if (back?.isConnected) back.focus({ preventScroll: true });
   }
 
-  /** Below the line of the name under the pointer, flipped above when the viewport is short. */
-  private position(pm: PageMention, pointer?: { x: number; y: number }): void {
-    const card = this.ui?.mount.firstElementChild as HTMLElement | null;
-    if (!card) return;
-    const rects = [...pm.range.getClientRects()];
-    const anchor = (pointer && rects.find((r) => pointer.y >= r.top - 2 && pointer.y <= r.bottom + 2)) ?? rects[0] ?? pm.range.getBoundingClientRect();
-    const width = card.offsetWidth;
-    const height = card.offsetHeight;
-    const vw = document.documentElement.clientWidth || window.innerWidth;
-    const vh = window.innerHeight;
-    let top = anchor.bottom + GAP;
-    if (top + height > vh - GAP && anchor.top - GAP - height >= GAP) top = anchor.top - GAP - height;
-    const left = Math.min(Math.max(GAP, anchor.left), Math.max(GAP, vw - width - GAP));
-    card.style.top = `${Math.max(GAP, top)}px`;
-    card.style.left = `${left}px`;
+  private cardElement(): HTMLElement | null {
+    return (this.ui?.mount.firstElementChild as HTMLElement | null) ?? null;
   }
+
+  private draw(pm: PageMention): void {
+    if (!this.ui) return;
+    const entity = pm.id ? this.mentions.entities.get(pm.id) : undefined;
+    const candidates = (pm.candidates ?? []).flatMap((id) => this.mentions.entities.get(id) ?? []);
+    const onAddNote = this.callbacks.onAddNote && pm.id ? () => this.callbacks.onAddNote!(pm.id!) : undefined;
+    render(
+      <HoverCard
+        entity={entity}
+        candidates={candidates}
+        details={pm.id ? this.details.get(pm.id) : undefined}
+        pageYears={this.callbacks.pageYears()}
+        sheet={isNarrow()}
+        onChoose={(id) => this.callbacks.onChoose(pm, id)}
+        onShowRelated={(id) => this.callbacks.onShowRelated(id)}
+        onAddNote={onAddNote}
+      />,
+      this.ui.mount,
+    );
+  }
+
+  private place(pm: PageMention, card: HTMLElement, pointer?: { x: number; y: number }): void {
+    if (isNarrow()) return; // the sheet is placed by CSS
+    const rects = [...pm.range.getClientRects()];
+    const line = pointer ? Math.max(0, rects.findIndex((r) => pointer.y >= r.top - 2 && pointer.y <= r.bottom + 2)) : 0;
+    const reference: VirtualElement = {
+      getBoundingClientRect: () => pm.range.getClientRects()[line] ?? pm.range.getBoundingClientRect(),
+      contextElement: pm.range.startContainer.parentElement ?? undefined,
+    };
+    const update = () => {
+      void computePosition(reference, card, {
+        strategy: 'fixed',
+        placement: 'bottom-start',
+        middleware: [offset(8), flip({ padding: 8 }), shift({ padding: 8 })],
+      }).then(({ x, y }) => {
+        card.style.left = `${Math.round(x)}px`;
+        card.style.top = `${Math.round(y)}px`;
+      });
+    };
+    this.cleanup = autoUpdate(reference, card, update, { animationFrame: false });
+  }
+}
+
+function isNarrow(): boolean {
+  return (document.documentElement.clientWidth || window.innerWidth) < SHEET_BELOW_PX;
 }

@@ -4,7 +4,7 @@
  * after the pointer leaves both. Escape and a click elsewhere close it; selecting text never opens one.
  */
 import { mentionAtPoint } from './hit-test';
-import type { CardView } from './card-view';
+import type { LazyCard } from './card-loader';
 import type { PageMention, PageMentions } from './mentions';
 import { isFromUi } from './ui-host';
 
@@ -19,10 +19,11 @@ export class HoverController {
   private last = { x: 0, y: 0 };
   private insideCard = false;
 
-  constructor(private readonly mentions: PageMentions, private readonly card: CardView) {}
+  constructor(private readonly mentions: PageMentions, private readonly card: LazyCard) {}
 
   start(): void {
     document.addEventListener('pointermove', this.onMove, { passive: true, capture: true });
+    document.addEventListener('pointerup', this.onTap, { passive: true, capture: true });
     document.addEventListener('pointerdown', this.onDown, { passive: true, capture: true });
     document.addEventListener('keydown', this.onKey, { capture: true });
     window.addEventListener('scroll', this.onScroll, { passive: true, capture: true });
@@ -30,6 +31,7 @@ export class HoverController {
 
   stop(): void {
     document.removeEventListener('pointermove', this.onMove, { capture: true });
+    document.removeEventListener('pointerup', this.onTap, { capture: true });
     document.removeEventListener('pointerdown', this.onDown, { capture: true });
     document.removeEventListener('keydown', this.onKey, { capture: true });
     window.removeEventListener('scroll', this.onScroll, { capture: true });
@@ -68,7 +70,10 @@ export class HoverController {
     if (pm !== this.pending) {
       window.clearTimeout(this.openTimer);
       this.pending = pm;
-      if (pm) this.openTimer = window.setTimeout(() => this.open(pm), OPEN_DELAY);
+      if (pm) {
+        void this.card.preload().catch(() => undefined);
+        this.openTimer = window.setTimeout(() => this.open(pm), OPEN_DELAY);
+      }
     }
     if (this.card.current && !this.closeTimer) {
       this.closeTimer = window.setTimeout(() => {
@@ -81,11 +86,27 @@ export class HoverController {
   private open(pm: PageMention): void {
     window.clearTimeout(this.closeTimer);
     this.closeTimer = 0;
-    this.card.open(pm, this.last);
+    this.card.open(pm, { pointer: this.last });
   }
+
+  /**
+   * Touch: a tap on a highlighted name opens its card at once (there is no hover). A tap on a name
+   * inside a link is left to the link, so links keep working.
+   */
+  private readonly onTap = (event: PointerEvent): void => {
+    if (event.pointerType !== 'touch' || isFromUi(event)) return;
+    if (event.target instanceof Element && event.target.closest('a[href]')) return;
+    if (!(document.getSelection()?.isCollapsed ?? true)) return;
+    const pm = mentionAtPoint(this.mentions, event.clientX, event.clientY);
+    if (!pm) return;
+    this.cancel();
+    this.last = { x: event.clientX, y: event.clientY };
+    this.card.open(pm, { pointer: this.last });
+  };
 
   private readonly onDown = (event: PointerEvent): void => {
     if (isFromUi(event)) return;
+    // A tap on a name reopens its card in onTap; closing first keeps one card at a time.
     this.cancel();
     this.card.close();
   };

@@ -1,35 +1,51 @@
 /**
  * Content script entry: reads the page's text, asks the background which names it holds, paints
- * the highlights, keeps up with content that arrives later, and answers the popup. It changes the
- * page's DOM only for the card host while a card is open (and the fallback marks on browsers
- * without the Highlight API).
+ * the highlights, keeps up with content that arrives later, and answers the popup and the keyboard
+ * shortcuts. It changes the page's DOM only for the card host while a card is open (and the
+ * fallback marks on browsers without the Highlight API).
  */
 import browser from 'webextension-polyfill';
+import { yearSpan } from '../core/years';
 import type { PageSummary, TabRequest, TabResponses } from '../core/protocol/messages';
 import { validateTabRequest } from '../core/protocol/validate';
 import { createRouter, send } from '../shared/messaging';
 import { Annotator } from './annotator';
-import { CardView } from './card-view';
+import { LazyCard } from './card-loader';
 import { HoverController } from './hover';
 import { LiveUpdates } from './live';
-import { PageMentions } from './mentions';
+import { PageMentions, type PageMention } from './mentions';
 
 const mentions = new PageMentions();
 const annotator = new Annotator(mentions);
-const card = new CardView(mentions, (pm, id) => {
-  // The reader's pick applies to every mention of the same form on this page.
-  if (pm.key) annotator.choices[pm.key] = id;
-  for (const other of mentions.all) {
-    if (other === pm || (pm.key && other.key === pm.key && !other.id)) {
-      other.id = id;
-      other.candidates = undefined;
+
+const card: LazyCard = new LazyCard(mentions, {
+  onChoose(pm, id) {
+    // The reader's pick applies to every mention of the same form on this page, and is remembered.
+    for (const other of mentions.all) {
+      if (other === pm || (pm.key && other.key === pm.key && !other.id)) {
+        other.id = id;
+        other.candidates = undefined;
+        mentions.highlighter.remove(other.kind, other.range);
+        other.kind = mentions.entities.get(id)?.type ?? other.kind;
+        mentions.highlighter.add(other.kind, other.range);
+      }
     }
-  }
-  card.open(pm);
+    if (pm.key) {
+      annotator.choices[pm.key] = id;
+      void send({ type: 'choices.set', url: location.href, key: pm.key, id }).catch(() => undefined);
+    }
+    card.open(pm);
+  },
+  onShowRelated(id) {
+    const target = inDocumentOrder().find((m) => m.id === id);
+    if (target) openByKeyboard(target);
+  },
+  pageYears: () => yearSpan(annotator.years),
 });
 const hover = new HoverController(mentions, card);
 const live = new LiveUpdates(mentions, annotator, (node) => node === card.host || (card.host?.contains(node) ?? false));
 let highlightsOn = false;
+let cursor = -1;
 
 function summary(): PageSummary {
   const counts = new Map<string, number>();
@@ -40,7 +56,7 @@ function summary(): PageSummary {
   }
   const entities = [...counts].map(([id, count]) => {
     const e = mentions.entities.get(id)!;
-    return { id, name: e.name, type: e.type, count };
+    return { id, name: e.name, type: e.type, count, born: e.born, died: e.died };
   });
   entities.sort((a, b) => b.count - a.count || a.name.localeCompare(b.name));
   return { url: location.href, title: document.title, highlightsOn, entities, ambiguous };
@@ -58,15 +74,37 @@ function setHighlights(on: boolean): boolean {
   return on;
 }
 
+/** Mentions in reading order; sorted on demand (a keypress), O(n log n). */
+function inDocumentOrder(): PageMention[] {
+  return [...mentions.all].sort((a, b) => a.range.compareBoundaryPoints(Range.START_TO_START, b.range));
+}
+
+function openByKeyboard(pm: PageMention): void {
+  pm.range.startContainer.parentElement?.scrollIntoView({ block: 'center', behavior: 'instant' as ScrollBehavior });
+  card.open(pm, { focus: true });
+}
+
+function step(direction: 'next' | 'previous'): string | null {
+  const ordered = inDocumentOrder();
+  if (ordered.length === 0) return null;
+  const current = card.current ? ordered.indexOf(card.current) : cursor;
+  cursor = direction === 'next' ? (current + 1) % ordered.length : (current - 1 + ordered.length) % ordered.length;
+  const pm = ordered[cursor]!;
+  if (!highlightsOn) setHighlights(true);
+  openByKeyboard(pm);
+  return pm.range.toString();
+}
+
 const router = createRouter<TabRequest, TabResponses>(validateTabRequest, {
   'page.summary': () => summary(),
   'page.scrollTo': (m) => {
-    const pm = mentions.all.find((x) => x.id === m.id);
+    const pm = inDocumentOrder().find((x) => x.id === m.id);
     if (!pm) return false;
     pm.range.startContainer.parentElement?.scrollIntoView({ block: 'center', behavior: 'smooth' });
     return true;
   },
   'page.setHighlights': (m) => setHighlights(m.on),
+  'page.step': (m) => step(m.direction),
 });
 browser.runtime.onMessage.addListener(router as Parameters<typeof browser.runtime.onMessage.addListener>[0]);
 
@@ -79,10 +117,12 @@ function domReady(): Promise<void> {
 async function main(): Promise<void> {
   // We run at document_start: wake the background now, so its index loads while the page parses.
   const settingsReply = send({ type: 'settings.get' });
+  const choicesReply = send({ type: 'choices.get', url: location.href }).catch(() => ({}));
   void send({ type: 'warm' }).catch(() => undefined);
   await domReady();
   const settings = await settingsReply;
   if (settings.disabledSites.includes(location.hostname)) return;
+  Object.assign(annotator.choices, await choicesReply);
   // Shown before detection: Highlight sets are live, so each batch paints as soon as it lands.
   if (settings.highlightsEnabled) setHighlights(true);
   live.start();

@@ -10,6 +10,7 @@ export interface PageMention {
   /** The form's key, for remembering the reader's choice when ambiguous. */
   key?: string;
   range: Range;
+  /** Which highlight paints it; changes when the reader resolves an ambiguous name. */
   kind: HighlightKind;
   block: PageBlock;
 }

@@ -1,41 +1,57 @@
-/** The hover card: who or what a name is, when, why it matters, and where to read more. */
+/** The hover card: who or what a name is, when, why it matters, how it relates, and the reader's notes. */
 import type { CardEntity } from '../../core/index/format';
+import type { CardDetails } from '../../core/protocol/messages';
 import { formatLifespan } from '../../core/dates';
-import { TypeBadge } from './TypeBadge';
 import { CandidateList } from './CandidateList';
+import { CardTimeline } from './CardTimeline';
+import { LocatorMapView } from './LocatorMapView';
+import { NotesSummary } from './NotesSummary';
+import { RelationList } from './RelationList';
+import { TypeBadge } from './TypeBadge';
 
 export interface HoverCardProps {
   entity?: CardEntity;
   /** For an ambiguous mention: the entities it may name. */
   candidates?: CardEntity[];
+  details?: CardDetails;
+  pageYears?: [number, number];
+  /** Narrow screens: the card is a sheet along the bottom. */
+  sheet?: boolean;
   onChoose?: (id: string) => void;
+  onShowRelated?: (id: string) => void;
+  onAddNote?: () => void;
 }
 
 export function wikipediaUrl(title: string): string {
   return `https://en.wikipedia.org/wiki/${encodeURIComponent(title.replace(/ /g, '_'))}`;
 }
 
-export function HoverCard({ entity, candidates, onChoose }: HoverCardProps) {
+export function HoverCard({ entity, candidates, details, pageYears, sheet, onChoose, onShowRelated, onAddNote }: HoverCardProps) {
+  const cls = sheet ? 'card sheet' : 'card';
   if (!entity) {
     return (
-      <div class="card" role="dialog" aria-label="Which one is meant?">
+      <div class={cls} role="dialog" aria-label="Which one is meant?" tabIndex={-1}>
         <CandidateList candidates={candidates ?? []} onChoose={onChoose} />
       </div>
     );
   }
   const span = formatLifespan(entity);
-  const titleId = `dramatis-title-${entity.id}`;
+  const titleId = 'dramatis-card-title';
   return (
-    <div class="card" role="dialog" aria-labelledby={titleId}>
+    <div class={cls} role="dialog" aria-labelledby={titleId} tabIndex={-1}>
       <header class="head">
         <h2 id={titleId} class="name">{entity.name}</h2>
         <TypeBadge type={entity.type} />
       </header>
       {span && <p class="span">{span}</p>}
       <p class="description">{entity.description}</p>
+      <CardTimeline entity={entity} pageYears={pageYears} />
+      {details?.map && <LocatorMapView map={details.map} name={entity.name} />}
       {entity.roles && entity.roles.length > 0 && (
-        <ul class="roles">{entity.roles.slice(0, 3).map((r) => <li key={r}>{r}</li>)}</ul>
+        <ul class="roles" aria-label="Roles">{entity.roles.slice(0, 3).map((r) => <li key={r}>{r}</li>)}</ul>
       )}
+      {details && <RelationList relations={details.relations} onShow={onShowRelated} />}
+      <NotesSummary notes={details?.notes} onAdd={onAddNote} />
       <footer class="foot">
         <a class="wiki" href={wikipediaUrl(entity.wikipedia)} target="_blank" rel="noopener noreferrer">Read on Wikipedia</a>
       </footer>

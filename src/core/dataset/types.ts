@@ -14,7 +14,7 @@ export const RELATIONS = [
 ] as const;
 export type Relation = (typeof RELATIONS)[number];
 
-/** ISO 8601 partial date: "1899-06-28", "1899-06", "1899", or "-0044-03-15" for 44 BC (astronomical year numbering). */
+/** ISO 8601 partial date: "1899-06-28", "1899-06", "1899", or "-0044-03-15" for 44 BC (years BC as historians count them, with no year zero). */
 export type PartialDate = string;
 
 export interface Related {

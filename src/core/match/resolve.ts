@@ -122,7 +122,10 @@ export interface ResolveOptions {
   onPage?: readonly string[];
   /** Called with the scoring of every candidate (the CLI's --explain); off the hot path when absent. */
   explain?: (e: Explanation) => void;
+  /** Filled with the years the page mentions, sorted (for the cards' timelines). */
+  years?: number[];
 }
+
 
 /**
  * Resolves all candidates of a document given as blocks of text. Two passes: first the forms that
@@ -151,6 +154,7 @@ export function resolveDocument(blocks: readonly string[], matcher: Matcher, opt
   });
 
   const years = pageYears(found);
+  if (options.years) options.years.push(...years);
   const medianYear = years.length > 0 ? years[Math.floor(years.length / 2)] : undefined;
   const idOf = (i: number) => index.entities[i]!.id;
   const entityByIdIndex = matcher.entityIndexById;

@@ -5,6 +5,7 @@
  */
 import type { CardEntity } from '../index/format';
 import type { Mention } from '../match/resolve';
+import type { RelationLine } from '../relations';
 
 export interface Settings {
   /** Highlights everywhere (the global toggle). */
@@ -19,6 +20,33 @@ export interface DetectResult {
   mentions: Mention[];
   /** Card data for every entity named or offered as a candidate in the mentions. */
   entities: Record<string, CardEntity>;
+  /** Years this text mentions, sorted (the content script merges batches for the timelines). */
+  years: number[];
+}
+
+/** A small map for a place's card, drawn in the background from bundled outlines (no network). */
+export interface LocatorMap {
+  width: number;
+  height: number;
+  /** SVG path data: the land around the place, and the borders between countries. */
+  land: string;
+  borders: string;
+  /** SVG path data of the place itself when it is a country or region with an outline. */
+  highlight?: string;
+  /** The place's point when it has coordinates. */
+  point?: [number, number];
+}
+
+export interface NoteSummary {
+  count: number;
+  latest?: { text: string; updated: number };
+}
+
+/** What a card shows beyond the entity record: relations, a map, the reader's notes. */
+export interface CardDetails {
+  relations: RelationLine[];
+  map?: LocatorMap;
+  notes: NoteSummary;
 }
 
 /** Messages to the background, each with the type of its answer. */
@@ -26,15 +54,21 @@ export type Request =
   | { type: 'warm' }
   | { type: 'detect'; blocks: string[]; choices?: Record<string, string>; onPage?: string[] }
   | { type: 'entities.get'; ids: string[] }
+  | { type: 'card.details'; id: string; onPage: string[] }
   | { type: 'settings.get' }
-  | { type: 'settings.set'; patch: Partial<Settings> };
+  | { type: 'settings.set'; patch: Partial<Settings> }
+  | { type: 'choices.get'; url: string }
+  | { type: 'choices.set'; url: string; key: string; id: string };
 
 export interface Responses {
   warm: boolean;
   detect: DetectResult;
   'entities.get': CardEntity[];
+  'card.details': CardDetails;
   'settings.get': Settings;
   'settings.set': Settings;
+  'choices.get': Record<string, string>;
+  'choices.set': Record<string, string>;
 }
 
 export interface PageEntitySummary {
@@ -42,6 +76,8 @@ export interface PageEntitySummary {
   name: string;
   type: CardEntity['type'];
   count: number;
+  born?: string;
+  died?: string;
 }
 
 export interface PageSummary {
@@ -56,12 +92,15 @@ export interface PageSummary {
 export type TabRequest =
   | { type: 'page.summary' }
   | { type: 'page.scrollTo'; id: string }
-  | { type: 'page.setHighlights'; on: boolean };
+  | { type: 'page.setHighlights'; on: boolean }
+  | { type: 'page.step'; direction: 'next' | 'previous' };
 
 export interface TabResponses {
   'page.summary': PageSummary;
   'page.scrollTo': boolean;
   'page.setHighlights': boolean;
+  /** The name of the mention now open, or null when the page has none. */
+  'page.step': string | null;
 }
 
 /** What crosses the wire back: a value, or an error message a person can read. */

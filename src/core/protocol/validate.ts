@@ -54,13 +54,19 @@ const REQUESTS: Record<Request['type'], Check> = {
   warm: shape({}),
   detect: shape({ blocks, choices: optional(recordOf(str(200), 10_000)), onPage: optional(arrayOf(str(200), 100_000)) }),
   'entities.get': shape({ ids: arrayOf(str(200), 10_000) }),
+  'card.details': shape({ id: str(200), onPage: arrayOf(str(200), 100_000) }),
   'settings.get': shape({}),
+  'choices.get': shape({ url: str(8192) }),
+  'choices.set': shape({ url: str(8192), key: str(500), id: str(200) }),
   'settings.set': shape({
     patch: shape({ highlightsEnabled: optional(bool), disabledSites: optional(arrayOf(str(253), 10_000)) }),
   }),
 };
 
+const oneOf = (...values: string[]): Check => (v) => (typeof v === 'string' && values.includes(v) ? null : `must be one of ${values.join(', ')}`);
+
 const TAB_REQUESTS: Record<TabRequest['type'], Check> = {
+  'page.step': shape({ direction: oneOf('next', 'previous') }),
   'page.summary': shape({}),
   'page.scrollTo': shape({ id: str(200) }),
   'page.setHighlights': shape({ on: bool }),

@@ -1,0 +1,14 @@
+/** Everything a card shows beyond the entity record, gathered in the background. */
+import type { CardDetails } from '../core/protocol/messages';
+import { cardRelations, entityById } from './detector';
+import { locatorMap } from './maps';
+
+export async function cardDetails(id: string, onPage: string[]): Promise<CardDetails> {
+  const entity = await entityById(id);
+  if (!entity) throw new Error(`unknown entity "${id}"`);
+  const [relations, map] = await Promise.all([
+    cardRelations(id, onPage),
+    entity.type === 'place' ? locatorMap(entity).catch(() => undefined) : Promise.resolve(undefined),
+  ]);
+  return { relations, map, notes: { count: 0 } };
+}
