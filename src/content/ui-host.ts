@@ -4,8 +4,9 @@
  * reader's notes) and page styles cannot reach inside. Inline !important styles on the host beat
  * hostile author rules such as `* { all: unset !important }`.
  */
+// Only layout properties: text spacing stays adjustable by the reader's own stylesheets (WCAG 1.4.12).
 const HOST_STYLE = [
-  'all: initial', 'position: fixed', 'top: 0', 'left: 0', 'width: 0', 'height: 0', 'overflow: visible',
+  'position: fixed', 'top: 0', 'left: 0', 'width: 0', 'height: 0', 'overflow: visible',
   'z-index: 2147483647', 'display: block', 'contain: none', 'pointer-events: auto', 'transform: none',
   'visibility: visible', 'opacity: 1',
 ].map((d) => `${d} !important`).join('; ');

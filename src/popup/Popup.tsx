@@ -1,6 +1,7 @@
 /** The toolbar popup: what this page names, and the switch for its highlights. */
 import { sendToTab } from '../shared/messaging';
 import { EntityGroups } from './EntityGroups';
+import { PeopleTimeline } from './PeopleTimeline';
 import { usePageSummary } from './usePageSummary';
 
 export function Popup() {
@@ -22,6 +23,7 @@ export function Popup() {
         </label>
       </header>
       <p class="page-title">{summary.title || summary.url}</p>
+      <PeopleTimeline people={summary.entities} onPick={(id) => void sendToTab(tabId, { type: 'page.scrollTo', id })} />
       <EntityGroups entities={summary.entities} onPick={(id) => void sendToTab(tabId, { type: 'page.scrollTo', id })} />
       {summary.ambiguous > 0 && <p class="note">{summary.ambiguous} ambiguous {summary.ambiguous === 1 ? 'name' : 'names'}: hover to choose.</p>}
     </main>

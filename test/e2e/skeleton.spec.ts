@@ -1,5 +1,6 @@
 /** The walking skeleton: content script -> background -> card and popup, in Chromium and Firefox. */
 import { expect, test } from './support/fixtures';
+import { extensionPage, tabIdFor } from './support/extension';
 import { card, highlights, hoverName, openExtensionPage, waitForHighlights } from './support/page-helpers';
 import { hasSharedPages, REAL_POST, SHARED_MISSING } from './support/paths';
 
@@ -54,21 +55,14 @@ test('names in form fields, scripts and code are not page text', async ({ tab: p
 test('the popup lists the page\'s entities by type', async ({ tab: page, server, session }) => {
   await page.goto(server.url('/demo/defectors-1937.html'));
   await waitForHighlights(page, 10);
-  const popup = await session.newPage();
-  await openExtensionPage(popup, `${session.extensionOrigin}/popup.html`);
-  // Opened as a tab, the popup needs the id of the page's tab: ask each tab's content script.
-  const tabId = await (popup as unknown as { evaluate(s: string): Promise<number | undefined> }).evaluate(`(async () => {
-    const api = globalThis.browser ?? globalThis.chrome;
-    for (const t of await api.tabs.query({})) {
-      try {
-        const reply = await api.tabs.sendMessage(t.id, { type: 'page.summary' });
-        if (reply && reply.ok && reply.value.url === ${JSON.stringify(server.url('/demo/defectors-1937.html'))}) return t.id;
-      } catch (e) { /* no content script in that tab */ }
-    }
-  })()`);
+  const popup = await extensionPage(session);
+  // Opened as a tab, the popup needs the id of the page's tab.
+  const tabId = await tabIdFor(popup, server.url('/demo/defectors-1937.html'));
   expect(tabId).toBeGreaterThan(0);
   await openExtensionPage(popup, `${session.extensionOrigin}/popup.html?tab=${tabId}`);
   await expect.poll(() => popup.evaluate(() => document.body.innerText, null), { timeout: 10_000 }).toContain('Walter Krivitsky');
+  // The cast of the page: a lifetime chart of its people.
+  await expect.poll(() => popup.evaluate(() => document.querySelectorAll('.cast .life').length, null)).toBeGreaterThan(5);
   const text = await popup.evaluate(() => document.body.innerText, null);
   expect(text).toMatch(/PEOPLE/i);
   expect(text).toMatch(/ORGANIZATIONS/i);

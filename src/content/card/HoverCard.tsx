@@ -39,10 +39,10 @@ export function HoverCard({ entity, candidates, details, pageYears, sheet, onCho
   const titleId = 'dramatis-card-title';
   return (
     <div class={cls} role="dialog" aria-labelledby={titleId} tabIndex={-1}>
-      <header class="head">
+      <div class="head">
         <h2 id={titleId} class="name">{entity.name}</h2>
         <TypeBadge type={entity.type} />
-      </header>
+      </div>
       {span && <p class="span">{span}</p>}
       <p class="description">{entity.description}</p>
       <CardTimeline entity={entity} pageYears={pageYears} />
@@ -52,9 +52,9 @@ export function HoverCard({ entity, candidates, details, pageYears, sheet, onCho
       )}
       {details && <RelationList relations={details.relations} onShow={onShowRelated} />}
       <NotesSummary notes={details?.notes} onAdd={onAddNote} />
-      <footer class="foot">
+      <div class="foot">
         <a class="wiki" href={wikipediaUrl(entity.wikipedia)} target="_blank" rel="noopener noreferrer">Read on Wikipedia</a>
-      </footer>
+      </div>
     </div>
   );
 }

@@ -26,7 +26,32 @@
       links: [...dialog.querySelectorAll('a')].map((a) => ({ text: a.textContent, href: a.href, target: a.target })),
       rect: { x: r.x, y: r.y, width: r.width, height: r.height },
       hostMode: host.shadowRoot === null ? 'closed' : 'open',
+      className: dialog.className,
+      background: getComputedStyle(dialog).backgroundColor,
+      color: getComputedStyle(dialog).color,
+      focused: root.activeElement ? (root.activeElement.getAttribute('role') || root.activeElement.textContent.trim().slice(0, 60)) : null,
+      buttons: [...dialog.querySelectorAll('button')].map((b) => b.textContent.trim()),
+      mapPaths: dialog.querySelectorAll('svg.map path').length,
     };
+  }
+
+  /**
+   * For axe: a copy of the card's markup and styles in an OPEN shadow root at the same place, so
+   * axe-core (which cannot enter closed roots, by design) can check exactly what the reader sees.
+   */
+  function cloneCardForAxe() {
+    const host = document.querySelector('dramatis-ui');
+    const root = host && openRoot(host);
+    if (!root) return { cloned: false };
+    document.getElementById('dramatis-axe-copy')?.remove();
+    const copy = document.createElement('div');
+    copy.id = 'dramatis-axe-copy';
+    copy.setAttribute('style', host.getAttribute('style'));
+    const open = copy.attachShadow({ mode: 'open' });
+    for (const child of root.childNodes) open.appendChild(child.cloneNode(true));
+    host.style.setProperty('visibility', 'hidden', 'important');
+    document.documentElement.appendChild(copy);
+    return { cloned: true };
   }
 
   window.addEventListener('message', (event) => {
@@ -35,7 +60,7 @@
     const data = JSON.parse(event.data);
     let reply;
     try {
-      reply = describeCard();
+      reply = data.what === 'clone-card' ? cloneCardForAxe() : describeCard();
     } catch (err) {
       reply = { error: String(err && err.message || err) };
     }

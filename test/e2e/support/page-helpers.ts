@@ -1,9 +1,17 @@
 /** Reading what Dramatis shows on a page, through the test probe (see test/e2e/probe/probe.js). */
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import type { TestPage } from './browsers';
 
 export interface HighlightInfo { name: string; text: string; x: number; y: number }
 export interface CardInfo {
   open: boolean;
+  className?: string;
+  background?: string;
+  color?: string;
+  focused?: string | null;
+  buttons?: string[];
+  mapPaths?: number;
   name?: string;
   text?: string;
   links?: { text: string; href: string; target: string }[];
@@ -15,7 +23,7 @@ export interface CardInfo {
  * Asks the probe through window.postMessage. The page-side code is a string so that no build tool
  * (tsx, Playwright's transform) can rewrite it with helpers that do not exist in the page.
  */
-async function ask<T>(page: TestPage, what: 'card'): Promise<T> {
+async function ask<T>(page: TestPage, what: 'card' | 'clone-card'): Promise<T> {
   const script = `new Promise((resolve, reject) => {
     const id = Math.random().toString(36).slice(2);
     const timer = setTimeout(() => reject(new Error('the test probe did not answer')), 5000);
@@ -95,4 +103,38 @@ export async function openExtensionPage(page: TestPage, url: string): Promise<vo
     15_000,
     `${url} to load`,
   );
+}
+
+/** Runs axe-core over a copy of the open card (see the probe) and returns its violations. */
+export async function axeViolations(page: TestPage): Promise<{ id: string; impact: string; help: string; nodes: number }[]> {
+  const cloned = await ask<{ cloned: boolean }>(page, 'clone-card');
+  if (!cloned.cloned) throw new Error('no open card to check');
+  const source = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+  const evaluate = (page as unknown as { evaluate(s: string): Promise<unknown> }).evaluate.bind(page);
+  await evaluate(`${source}\n;void 0`);
+  return (await evaluate(`axe.run(document.getElementById('dramatis-axe-copy'), { resultTypes: ['violations'] }).then((r) => r.violations.map((v) => ({ id: v.id, impact: v.impact, help: v.help, nodes: v.nodes.length })))`)) as { id: string; impact: string; help: string; nodes: number }[];
+}
+
+/** Page coordinates of the first occurrence of `word` inside the text `context` (for hovering plain words). */
+export async function wordPoint(page: TestPage, context: string, word: string): Promise<{ x: number; y: number }> {
+  const script = `(() => {
+    const context = ${JSON.stringify(context)};
+    const word = ${JSON.stringify(word)};
+    const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+    for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+      const at = n.data.indexOf(context);
+      if (at === -1) continue;
+      const start = at + context.indexOf(word);
+      const range = document.createRange();
+      range.setStart(n, start);
+      range.setEnd(n, start + word.length);
+      n.parentElement.scrollIntoView({ block: 'center' });
+      const r = range.getBoundingClientRect();
+      return { x: r.x + r.width / 2, y: r.y + r.height / 2 };
+    }
+    return null;
+  })()`;
+  const point = await (page as unknown as { evaluate(s: string): Promise<{ x: number; y: number } | null> }).evaluate(script);
+  if (!point) throw new Error(`"${context}" is not on the page`);
+  return point;
 }

@@ -1,0 +1,98 @@
+/** Hover cards on the real post: content, namesakes, timing, keyboard, touch, dark mode, accessibility. */
+import { expect, test } from './support/fixtures';
+import { extensionPage, sendTabMessage, tabIdFor } from './support/extension';
+import { axeViolations, card, hoverName, waitFor, waitForHighlights, wordPoint } from './support/page-helpers';
+import { hasSharedPages, REAL_POST, SHARED_MISSING } from './support/paths';
+
+test.beforeEach(() => {
+  test.skip(!hasSharedPages(), SHARED_MISSING);
+});
+
+test('Krivitsky: name, badge, lifespan, relations on the page, notes, one link out', async ({ tab: page, server }) => {
+  await page.goto(server.url(`/shared/${REAL_POST}`));
+  await waitForHighlights(page, 20);
+  await hoverName(page, 'Krivitsky', 1);
+  const shown = await waitFor(() => card(page), (c) => /also on this page/.test(c.text ?? ''), 5000, 'relations');
+  expect(shown.name).toBe('Walter Krivitsky');
+  expect(shown.text).toMatch(/PERSON/i);
+  expect(shown.text).toContain('1899–1941, aged 41');
+  expect(shown.text).toMatch(/friend of\s+Ignace Reiss, also on this page/);
+  expect(shown.text).toMatch(/No notes yet|\d+ notes?/);
+  expect(shown.links).toEqual([{ text: 'Read on Wikipedia', href: 'https://en.wikipedia.org/wiki/Walter_Krivitsky', target: '_blank' }]);
+});
+
+test('"the Hoover government" is Herbert Hoover', async ({ tab: page, server }) => {
+  await page.goto(server.url(`/shared/${REAL_POST}`));
+  await waitForHighlights(page, 20);
+  const shown = await hoverName(page, 'Hoover');
+  expect(shown.name).toBe('Herbert Hoover');
+  expect(shown.text).toContain('1874');
+});
+
+test('hovering an ordinary word ("died") shows nothing', async ({ tab: page, server }) => {
+  await page.goto(server.url(`/shared/${REAL_POST}`));
+  await waitForHighlights(page, 20);
+  const p = await wordPoint(page, 'Hansen died in 1979', 'died');
+  await page.mouse.move(p.x, p.y);
+  await new Promise((r) => setTimeout(r, 1200));
+  expect((await card(page)).open).toBe(false);
+});
+
+test('a card opens only after hover intent and closes after the pointer leaves', async ({ tab: page, server }) => {
+  await page.goto(server.url(`/shared/${REAL_POST}`));
+  await waitForHighlights(page, 20);
+  const p = await wordPoint(page, 'NKVD defector Walter Krivitsky', 'Krivitsky');
+  await page.mouse.move(p.x, p.y);
+  await new Promise((r) => setTimeout(r, 150));
+  expect((await card(page)).open).toBe(false);
+  await waitFor(() => card(page), (c) => c.open, 3000, 'the card after the intent delay');
+  await page.mouse.move(p.x, p.y + 400);
+  await waitFor(() => card(page), (c) => !c.open, 3000, 'the card to close after the pointer left');
+});
+
+test('keyboard: the next-mention command opens a focused card; Escape closes it and gives focus back', async ({ tab: page, server, session }) => {
+  const url = server.url(`/shared/${REAL_POST}`);
+  await page.goto(url);
+  await waitForHighlights(page, 20);
+  await page.evaluate(() => (document.querySelector('.site-title a') as HTMLElement).focus(), null);
+  const ext = await extensionPage(session);
+  const tabId = await tabIdFor(ext, url);
+  expect(tabId).toBeGreaterThan(0);
+  const reply = await sendTabMessage<string>(ext, tabId!, { type: 'page.step', direction: 'next' });
+  expect(reply.ok).toBe(true);
+  await ext.close();
+  const opened = await waitFor(() => card(page), (c) => c.open, 5000, 'the card opened by the command');
+  expect(opened.name).toBe('Leon Trotsky');
+  expect(opened.focused).toBe('dialog');
+  // The card is operable by keyboard: Tab reaches its controls.
+  await page.keyboard.press('Tab');
+  await waitFor(() => card(page), (c) => c.focused !== 'dialog', 3000, 'focus to move into the card');
+  await page.keyboard.press('Escape');
+  await waitFor(() => card(page), (c) => !c.open, 3000, 'the card to close');
+  expect(await page.evaluate(() => document.activeElement?.textContent, null)).toBe('Awful Avalanche');
+});
+
+test('touch: a tap opens the card; a tap on a name inside a link is left to the link', async ({ tab: page, server }) => {
+  await page.goto(server.url(`/shared/${REAL_POST}`));
+  await waitForHighlights(page, 20);
+  const tap = (x: number, y: number) => (page as unknown as { evaluate(s: string): Promise<void> }).evaluate(`(() => {
+    const el = document.elementFromPoint(${x}, ${y});
+    el.dispatchEvent(new PointerEvent('pointerdown', { pointerType: 'touch', clientX: ${x}, clientY: ${y}, bubbles: true, composed: true }));
+    el.dispatchEvent(new PointerEvent('pointerup', { pointerType: 'touch', clientX: ${x}, clientY: ${y}, bubbles: true, composed: true }));
+  })()`);
+  const inText = await wordPoint(page, 'NKVD defector Walter Krivitsky', 'Krivitsky');
+  await tap(inText.x, inText.y);
+  expect((await waitFor(() => card(page), (c) => c.open, 3000, 'the card after a tap')).name).toBe('Walter Krivitsky');
+  const inLink = await wordPoint(page, 'Professor Chase: Trotsky In Mexico Part II-(F)', 'Trotsky');
+  await tap(inLink.x, inLink.y);
+  await new Promise((r) => setTimeout(r, 600));
+  expect((await card(page)).open).toBe(false);
+});
+
+test('the card is clean for axe and meets contrast in light mode', async ({ tab: page, server }) => {
+  await page.goto(server.url(`/shared/${REAL_POST}`));
+  await waitForHighlights(page, 20);
+  await hoverName(page, 'Mexico City');
+  await waitFor(() => card(page), (c) => (c.mapPaths ?? 0) > 0, 5000, 'the map');
+  expect(await axeViolations(page)).toEqual([]);
+});

@@ -1,0 +1,23 @@
+/** Dark mode: with prefers-color-scheme: dark the card turns dark, and axe still finds nothing. */
+import { expect, test } from './support/fixtures';
+import { launch, type ExtensionSession } from './support/browsers';
+import { axeViolations, card, hoverName, waitForHighlights } from './support/page-helpers';
+import { hasSharedPages, REAL_POST, SHARED_MISSING } from './support/paths';
+
+test('the card follows a dark colour scheme', async ({ server, engine }) => {
+  test.skip(!hasSharedPages(), SHARED_MISSING);
+  let dark: ExtensionSession | undefined;
+  try {
+    dark = await launch(engine, { colorScheme: 'dark' });
+    const page = await dark.newPage();
+    await page.goto(server.url(`/shared/${REAL_POST}`));
+    await waitForHighlights(page, 20);
+    await hoverName(page, 'Krivitsky', 1);
+    const shown = await card(page);
+    const [r, g, b] = (shown.background ?? '').match(/\d+/g)!.map(Number);
+    expect(r! + g! + b!).toBeLessThan(150);
+    expect(await axeViolations(page)).toEqual([]);
+  } finally {
+    await dark?.close();
+  }
+});
