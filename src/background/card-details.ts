@@ -2,13 +2,15 @@
 import type { CardDetails } from '../core/protocol/messages';
 import { cardRelations, entityById } from './detector';
 import { locatorMap } from './maps';
+import { entityNoteSummary } from './notes-store';
 
 export async function cardDetails(id: string, onPage: string[]): Promise<CardDetails> {
   const entity = await entityById(id);
   if (!entity) throw new Error(`unknown entity "${id}"`);
-  const [relations, map] = await Promise.all([
+  const [relations, map, notes] = await Promise.all([
     cardRelations(id, onPage),
-    entity.type === 'place' ? locatorMap(entity).catch(() => undefined) : Promise.resolve(undefined),
+    entity.type === 'place' && entity.wikipedia ? locatorMap(entity).catch(() => undefined) : Promise.resolve(undefined),
+    entityNoteSummary(id),
   ]);
-  return { relations, map, notes: { count: 0 } };
+  return { relations, map, notes };
 }

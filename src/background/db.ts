@@ -1,31 +1,57 @@
 /**
- * The extension's IndexedDB, opened lazily by the background only (content scripts never touch it).
- * Schema versions and their migrations live here; each is tested from a fixture of the previous one.
+ * The extension's IndexedDB, opened lazily by the background only (content scripts and pages send
+ * it messages). Each schema version has its own upgrade step, applied in order; each step is tested
+ * from a fixture of the previous version's data (test/unit/db-migrations.test.ts).
  */
-import { openDB, type DBSchema, type IDBPDatabase } from 'idb';
+import { openDB, type DBSchema, type IDBPDatabase, type IDBPTransaction, type StoreNames } from 'idb';
+import type { Note } from '../core/notes/model';
+import { pageKey } from '../core/notes/model';
+import type { PersonalEntity } from '../core/personal';
 import { DEFAULT_SETTINGS, type Settings } from '../core/protocol/messages';
 
 export const DB_NAME = 'dramatis';
-export const DB_VERSION = 1;
+export const DB_VERSION = 2;
+
+/** A stored note: the note plus derived keys for the indexes. */
+export type StoredNote = Note & { pageKey: string; entityKey: string };
 
 export interface DramatisDB extends DBSchema {
   settings: { key: string; value: Settings };
   /** The reader's picks for ambiguous names, per page (URL without its fragment). */
   choices: { key: string; value: Record<string, string> };
+  notes: { key: string; value: StoredNote; indexes: { byPage: string; byEntity: string; byUpdated: number } };
+  /** Names the reader tracks that are not in the dataset. */
+  personal: { key: string; value: PersonalEntity };
 }
 
-let dbPromise: Promise<IDBPDatabase<DramatisDB>> | undefined;
+type UpgradeTx = IDBPTransaction<DramatisDB, StoreNames<DramatisDB>[], 'versionchange'>;
 
-export function openDatabase(name = DB_NAME): Promise<IDBPDatabase<DramatisDB>> {
-  return openDB<DramatisDB>(name, DB_VERSION, {
-    upgrade(db, oldVersion) {
-      if (oldVersion < 1) {
-        db.createObjectStore('settings');
-        db.createObjectStore('choices');
-      }
+/** Upgrade steps: STEPS[v] turns a version v database into version v + 1. */
+const STEPS: ((db: IDBPDatabase<DramatisDB>, tx: UpgradeTx) => void)[] = [
+  // 0 -> 1: settings and per-page choices.
+  (db) => {
+    db.createObjectStore('settings');
+    db.createObjectStore('choices');
+  },
+  // 1 -> 2: notes with their indexes, and personal entities. Existing data is untouched.
+  (db) => {
+    const notes = db.createObjectStore('notes', { keyPath: 'id' });
+    notes.createIndex('byPage', 'pageKey');
+    notes.createIndex('byEntity', 'entityKey');
+    notes.createIndex('byUpdated', 'updated');
+    db.createObjectStore('personal', { keyPath: 'id' });
+  },
+];
+
+export function openDatabase(name = DB_NAME, version = DB_VERSION): Promise<IDBPDatabase<DramatisDB>> {
+  return openDB<DramatisDB>(name, version, {
+    upgrade(db, oldVersion, newVersion, tx) {
+      for (let v = oldVersion; v < (newVersion ?? version); v++) STEPS[v]!(db, tx);
     },
   });
 }
+
+let dbPromise: Promise<IDBPDatabase<DramatisDB>> | undefined;
 
 /** The shared connection; reopened after the browser closes it (version change, storage pressure). */
 export function db(): Promise<IDBPDatabase<DramatisDB>> {
@@ -40,6 +66,11 @@ export function db(): Promise<IDBPDatabase<DramatisDB>> {
   return dbPromise;
 }
 
+/** For tests: use this connection instead of opening the real database. */
+export function useDatabase(conn: Promise<IDBPDatabase<DramatisDB>>): void {
+  dbPromise = conn;
+}
+
 export async function getSettings(): Promise<Settings> {
   const stored = await (await db()).get('settings', 'settings');
   return { ...DEFAULT_SETTINGS, ...stored };
@@ -52,12 +83,6 @@ export async function updateSettings(patch: Partial<Settings>): Promise<Settings
   await tx.store.put(next, 'settings');
   await tx.done;
   return next;
-}
-
-/** A page's identity for per-page data: the URL without its fragment. */
-export function pageKey(url: string): string {
-  const hash = url.indexOf('#');
-  return hash === -1 ? url : url.slice(0, hash);
 }
 
 export async function getChoices(url: string): Promise<Record<string, string>> {

@@ -10,7 +10,10 @@ import { createRouter } from '../shared/messaging';
 import { getChoices, getSettings, setChoice, updateSettings } from './db';
 import { onCommand } from './commands';
 import { cardDetails } from './card-details';
-import { detect, getEntities, getMatcher } from './detector';
+import { detect, getEntities, getMatcher, reloadMatcher } from './detector';
+import { deleteNote, notesForEntity, notesForPage, saveNote, searchNotes } from './notes-store';
+import { deletePersonal, listPersonal, savePersonal } from './personal-store';
+import { requestPersistence, storageStatus } from './storage';
 
 const router = createRouter<Request, Responses>(validateRequest, {
   // Sent by content scripts at document_start: the worker wakes and loads the index while the page parses.
@@ -23,6 +26,23 @@ const router = createRouter<Request, Responses>(validateRequest, {
   'card.details': (m) => cardDetails(m.id, m.onPage),
   'settings.get': () => getSettings(),
   'settings.set': (m) => updateSettings(m.patch),
+  'notes.save': (m) => saveNote(m.note),
+  'notes.delete': (m) => deleteNote(m.id),
+  'notes.forPage': (m) => notesForPage(m.url),
+  'notes.forEntity': (m) => notesForEntity(m.entityId),
+  'notes.query': (m) => searchNotes(m.query),
+  'personal.list': () => listPersonal(),
+  'personal.save': async (m) => {
+    const saved = await savePersonal(m.entity);
+    reloadMatcher();
+    return saved;
+  },
+  'personal.delete': async (m) => {
+    const existed = await deletePersonal(m.id);
+    reloadMatcher();
+    return existed;
+  },
+  'storage.status': (_m, sender) => storageStatus(sender),
   'choices.get': (m) => getChoices(m.url),
   'choices.set': (m) => setChoice(m.url, m.key, m.id),
 });
@@ -31,4 +51,8 @@ browser.runtime.onMessage.addListener(router as Parameters<typeof browser.runtim
 
 browser.commands?.onCommand.addListener((command: string) => {
   void onCommand(command).catch((err: unknown) => console.warn('[Dramatis]', err));
+});
+
+browser.runtime.onInstalled.addListener(() => {
+  void requestPersistence();
 });

@@ -6,6 +6,18 @@
 import type { CardEntity } from '../index/format';
 import type { Mention } from '../match/resolve';
 import type { RelationLine } from '../relations';
+import type { Note } from '../notes/model';
+import type { NoteQuery, NoteQueryResult } from '../notes/query';
+import type { PersonalEntity } from '../personal';
+
+/** Whether notes are kept: persistent storage granted, and a private window's caveat. */
+export interface StorageStatus {
+  persisted: boolean;
+  /** Firefox private windows keep extension storage only until the last private window closes. */
+  privateWindow: boolean;
+  usage?: number;
+  quota?: number;
+}
 
 export interface Settings {
   /** Highlights everywhere (the global toggle). */
@@ -57,6 +69,15 @@ export type Request =
   | { type: 'card.details'; id: string; onPage: string[] }
   | { type: 'settings.get' }
   | { type: 'settings.set'; patch: Partial<Settings> }
+  | { type: 'notes.save'; note: Note }
+  | { type: 'notes.delete'; id: string }
+  | { type: 'notes.forPage'; url: string }
+  | { type: 'notes.forEntity'; entityId: string }
+  | { type: 'notes.query'; query: NoteQuery }
+  | { type: 'personal.list' }
+  | { type: 'personal.save'; entity: PersonalEntity }
+  | { type: 'personal.delete'; id: string }
+  | { type: 'storage.status' }
   | { type: 'choices.get'; url: string }
   | { type: 'choices.set'; url: string; key: string; id: string };
 
@@ -67,6 +88,15 @@ export interface Responses {
   'card.details': CardDetails;
   'settings.get': Settings;
   'settings.set': Settings;
+  'notes.save': Note;
+  'notes.delete': Note | null;
+  'notes.forPage': Note[];
+  'notes.forEntity': Note[];
+  'notes.query': NoteQueryResult;
+  'personal.list': PersonalEntity[];
+  'personal.save': PersonalEntity;
+  'personal.delete': boolean;
+  'storage.status': StorageStatus;
   'choices.get': Record<string, string>;
   'choices.set': Record<string, string>;
 }

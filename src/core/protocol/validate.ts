@@ -2,6 +2,8 @@
  * Boundary checks for every message type: a message from a content script is untrusted input (the
  * page may have been hostile to it), so each field is checked before any handler runs.
  */
+import { noteProblem } from '../notes/model';
+import { personalEntityProblem } from '../personal';
 import type { Request, TabRequest } from './messages';
 
 type Check = (value: unknown) => string | null;
@@ -50,7 +52,29 @@ const blocks: Check = (v) => {
   return total <= MAX_TEXT ? null : `must hold at most ${MAX_TEXT} characters in all`;
 };
 
+const via = (problem: (v: unknown) => string | null): Check => (v) => {
+  const p = problem(v);
+  return p ? `is not valid: ${p}` : null;
+};
+const num = (min: number, max: number): Check => (v) => (typeof v === 'number' && Number.isFinite(v) && v >= min && v <= max ? null : `must be a number from ${min} to ${max}`);
+
 const REQUESTS: Record<Request['type'], Check> = {
+  'notes.save': shape({ note: via(noteProblem) }),
+  'notes.delete': shape({ id: str(200) }),
+  'notes.forPage': shape({ url: str(8192) }),
+  'notes.forEntity': shape({ entityId: str(200) }),
+  'notes.query': shape({
+    query: shape({
+      text: optional(str(1000)), entityId: optional(str(200)), tag: optional(str(100)), site: optional(str(300)),
+      kind: optional((v) => (v === 'page' || v === 'passage' || v === 'entity' ? null : 'must be page, passage or entity')),
+      sort: optional((v) => (v === 'newest' || v === 'oldest' || v === 'page' ? null : 'must be newest, oldest or page')),
+      offset: optional(num(0, 1e9)), limit: optional(num(1, 500)),
+    }),
+  }),
+  'personal.list': shape({}),
+  'personal.save': shape({ entity: via(personalEntityProblem) }),
+  'personal.delete': shape({ id: str(200) }),
+  'storage.status': shape({}),
   warm: shape({}),
   detect: shape({ blocks, choices: optional(recordOf(str(200), 10_000)), onPage: optional(arrayOf(str(200), 100_000)) }),
   'entities.get': shape({ ids: arrayOf(str(200), 10_000) }),

@@ -1,0 +1,36 @@
+/** Each schema upgrade, from a fixture of the previous version's data: nothing is lost. */
+import 'fake-indexeddb/auto';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { openDatabase } from '../../src/background/db';
+
+const v1 = JSON.parse(readFileSync(join(import.meta.dirname, '..', 'fixtures', 'db', 'v1.json'), 'utf8')) as {
+  settings: Record<string, unknown>;
+  choices: Record<string, Record<string, string>>;
+};
+
+describe('database migrations', () => {
+  it('1 -> 2 keeps settings and choices and adds notes and personal entities', async () => {
+    const name = `migrate-${Math.random()}`;
+    const old = await openDatabase(name, 1);
+    expect([...old.objectStoreNames].sort()).toEqual(['choices', 'settings']);
+    for (const [k, v] of Object.entries(v1.settings)) await old.put('settings', v as never, k);
+    for (const [k, v] of Object.entries(v1.choices)) await old.put('choices', v, k);
+    old.close();
+
+    const db = await openDatabase(name, 2);
+    expect([...db.objectStoreNames].sort()).toEqual(['choices', 'notes', 'personal', 'settings']);
+    expect(await db.get('settings', 'settings')).toEqual(v1.settings.settings);
+    for (const [k, v] of Object.entries(v1.choices)) expect(await db.get('choices', k)).toEqual(v);
+    expect([...db.transaction('notes').store.indexNames].sort()).toEqual(['byEntity', 'byPage', 'byUpdated']);
+    db.close();
+  });
+
+  it('a fresh install creates the latest schema directly', async () => {
+    const db = await openDatabase(`fresh-${Math.random()}`);
+    expect(db.version).toBe(2);
+    expect([...db.objectStoreNames].sort()).toEqual(['choices', 'notes', 'personal', 'settings']);
+    db.close();
+  });
+});
