@@ -1,5 +1,6 @@
 /** What the rest of the content script needs of the hover card (implemented in the lazily loaded card.js). */
 import type { Request, RequestOf, Responses } from '../core/protocol/messages';
+import type { Note } from '../core/notes/model';
 import type { PageMention } from './mentions';
 
 export interface OpenOptions {
@@ -14,6 +15,9 @@ export interface CardCallbacks {
   onShowRelated(id: string): void;
   onAddNote?(entityId: string): void;
   pageYears(): [number, number] | undefined;
+  /** The note behind a highlighted passage. */
+  noteFor?(noteId: string): Note | undefined;
+  onEditNote?(note: Note): void;
 }
 
 export type Send = <K extends Request['type']>(message: RequestOf<K>) => Promise<Responses[K]>;

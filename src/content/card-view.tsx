@@ -4,14 +4,15 @@
  * Positioned by @floating-ui/dom against the line of the name under the pointer: it flips at the
  * viewport's edges and follows scrolling. On narrow screens the card is a sheet along the bottom.
  */
-import { autoUpdate, computePosition, flip, offset, shift, type VirtualElement } from '@floating-ui/dom';
+import { autoUpdate, computePosition, flip, offset, shift, size, type VirtualElement } from '@floating-ui/dom';
 import { render } from 'preact';
 import type { CardDetails } from '../core/protocol/messages';
 import type { CardCallbacks, CardSurface, OpenOptions, Send } from './card-api';
 import cardCss from './card/card.css';
 import { HoverCard } from './card/HoverCard';
+import { NoteCard } from './card/NoteCard';
 import type { PageMention, PageMentions } from './mentions';
-import { attachUi, detachUi, type UiHost } from './ui-host';
+import type { UiApi, UiHost } from './ui-host';
 
 const SHEET_BELOW_PX = 560;
 
@@ -23,7 +24,7 @@ export class CardView implements CardSurface {
   private generation = 0;
   current: PageMention | undefined;
 
-  constructor(private readonly mentions: PageMentions, private readonly callbacks: CardCallbacks, private readonly send: Send) {}
+  constructor(private readonly mentions: PageMentions, private readonly callbacks: CardCallbacks, private readonly send: Send, private readonly uiApi: UiApi) {}
 
   get host(): HTMLElement | undefined {
     return this.ui?.host;
@@ -35,14 +36,14 @@ export class CardView implements CardSurface {
       const active = document.activeElement;
       this.restoreFocus = active instanceof HTMLElement && active !== this.ui?.host ? active : undefined;
     }
-    this.ui = attachUi(cardCss);
+    this.ui = this.uiApi.attach(cardCss, 'card');
     this.current = pm;
     const generation = ++this.generation;
     this.draw(pm);
     const card = this.cardElement();
     if (card) this.place(pm, card, options.pointer);
     if (options.focus) card?.focus({ preventScroll: true });
-    if (pm.id && !this.details.has(pm.id)) {
+    if (pm.id && !pm.noteId && !this.details.has(pm.id)) {
       const id = pm.id;
       const onPage = [...new Set(this.mentions.all.flatMap((m) => (m.id ? [m.id] : [])))];
       this.send({ type: 'card.details', id, onPage })
@@ -64,8 +65,8 @@ export class CardView implements CardSurface {
     if (!this.ui) return;
     this.cleanup?.();
     this.cleanup = undefined;
-    render(null, this.ui.mount);
-    detachUi();
+    render(null, this.ui.mount('card'));
+    this.uiApi.release('card');
     this.ui = undefined;
     this.current = undefined;
     const back = this.restoreFocus;
@@ -74,11 +75,17 @@ export class CardView implements CardSurface {
   }
 
   private cardElement(): HTMLElement | null {
-    return (this.ui?.mount.firstElementChild as HTMLElement | null) ?? null;
+    return (this.ui?.mount('card').firstElementChild as HTMLElement | null) ?? null;
   }
 
   private draw(pm: PageMention): void {
     if (!this.ui) return;
+    if (pm.noteId) {
+      const note = this.callbacks.noteFor?.(pm.noteId);
+      const onEdit = note && this.callbacks.onEditNote ? () => this.callbacks.onEditNote!(note) : undefined;
+      render(note ? <NoteCard note={note} onEdit={onEdit} /> : null, this.ui.mount('card'));
+      return;
+    }
     const entity = pm.id ? this.mentions.entities.get(pm.id) : undefined;
     const candidates = (pm.candidates ?? []).flatMap((id) => this.mentions.entities.get(id) ?? []);
     const onAddNote = this.callbacks.onAddNote && pm.id ? () => this.callbacks.onAddNote!(pm.id!) : undefined;
@@ -93,7 +100,7 @@ export class CardView implements CardSurface {
         onShowRelated={(id) => this.callbacks.onShowRelated(id)}
         onAddNote={onAddNote}
       />,
-      this.ui.mount,
+      this.ui.mount('card'),
     );
   }
 
@@ -109,7 +116,13 @@ export class CardView implements CardSurface {
       void computePosition(reference, card, {
         strategy: 'fixed',
         placement: 'bottom-start',
-        middleware: [offset(8), flip({ padding: 8 }), shift({ padding: 8 })],
+        middleware: [
+          offset(8),
+          flip({ padding: 8 }),
+          shift({ padding: 8 }),
+          // Never taller than the room on the chosen side: the card scrolls inside instead.
+          size({ padding: 8, apply: ({ availableHeight, elements }) => { elements.floating.style.maxHeight = `${Math.max(160, Math.floor(availableHeight))}px`; } }),
+        ],
       }).then(({ x, y }) => {
         card.style.left = `${Math.round(x)}px`;
         card.style.top = `${Math.round(y)}px`;

@@ -4,8 +4,8 @@
  */
 import type { EntityType } from '../core/dataset/types';
 
-export type HighlightKind = EntityType | 'ambiguous';
-export const HIGHLIGHT_KINDS: HighlightKind[] = ['person', 'organization', 'place', 'event', 'work', 'ambiguous'];
+export type HighlightKind = EntityType | 'ambiguous' | 'note';
+export const HIGHLIGHT_KINDS: HighlightKind[] = ['person', 'organization', 'place', 'event', 'work', 'ambiguous', 'note'];
 
 interface HighlightRegistryLike {
   set(name: string, h: unknown): void;

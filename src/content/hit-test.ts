@@ -31,13 +31,16 @@ function within(range: Range, x: number, y: number): boolean {
 export function mentionAtPoint(mentions: PageMentions, x: number, y: number): PageMention | undefined {
   const registry = (globalThis.CSS as unknown as { highlights?: { highlightsFromPoint?: (x: number, y: number) => HighlightHit[] } })?.highlights;
   if (registry && typeof registry.highlightsFromPoint === 'function') {
+    let passage: PageMention | undefined;
     for (const hit of registry.highlightsFromPoint(x, y)) {
       const ranges = (hit as { ranges?: AbstractRange[] }).ranges;
       for (const r of ranges ?? []) {
         const pm = mentions.forRange(r);
-        if (pm) return pm;
+        if (pm && pm.kind !== 'note') return pm;
+        passage ??= pm;
       }
     }
+    if (passage) return passage;
     // Older shapes return Highlight objects without ranges: fall through to the caret path.
   }
   const caret = caretAt(x, y);

@@ -11,6 +11,8 @@ import { validateTabRequest } from '../core/protocol/validate';
 import { createRouter, send } from '../shared/messaging';
 import { Annotator } from './annotator';
 import { LazyCard } from './card-loader';
+import { NotesLayer } from './notes-layer';
+import { uiHost } from './ui-host';
 import { HoverController } from './hover';
 import { LiveUpdates } from './live';
 import { PageMentions, type PageMention } from './mentions';
@@ -41,9 +43,23 @@ const card: LazyCard = new LazyCard(mentions, {
     if (target) openByKeyboard(target);
   },
   pageYears: () => yearSpan(annotator.years),
+  onAddNote(entityId) {
+    const pm = card.current;
+    const name = mentions.entities.get(entityId)?.name ?? entityId;
+    const rect = pm?.range.getBoundingClientRect() ?? new DOMRect(window.innerWidth / 2, 80, 0, 0);
+    card.close();
+    void notes.addEntityNote(entityId, name, rect);
+  },
+  noteFor: (noteId) => notes.notes.get(noteId),
+  onEditNote(note) {
+    const rect = card.current?.range.getBoundingClientRect() ?? new DOMRect(window.innerWidth / 2, 80, 0, 0);
+    card.close();
+    void notes.editNote(note, rect);
+  },
 });
+const notes: NotesLayer = new NotesLayer(mentions, card, (entityId) => card.refresh(entityId), () => void reannotate());
 const hover = new HoverController(mentions, card);
-const live = new LiveUpdates(mentions, annotator, (node) => node === card.host || (card.host?.contains(node) ?? false));
+const live = new LiveUpdates(mentions, annotator, (node) => node === uiHost() || (uiHost()?.contains(node) ?? false));
 let highlightsOn = false;
 let cursor = -1;
 
@@ -51,6 +67,7 @@ function summary(): PageSummary {
   const counts = new Map<string, number>();
   let ambiguous = 0;
   for (const pm of mentions.all) {
+    if (pm.noteId) continue;
     if (pm.id) counts.set(pm.id, (counts.get(pm.id) ?? 0) + 1);
     else ambiguous++;
   }
@@ -59,7 +76,11 @@ function summary(): PageSummary {
     return { id, name: e.name, type: e.type, count, born: e.born, died: e.died };
   });
   entities.sort((a, b) => b.count - a.count || a.name.localeCompare(b.name));
-  return { url: location.href, title: document.title, highlightsOn, entities, ambiguous };
+  return {
+    url: location.href, title: document.title, highlightsOn, entities, ambiguous,
+    notes: [...notes.notes.values()].filter((n) => n.kind !== 'entity'),
+    orphans: notes.orphans.map((n) => n.id),
+  };
 }
 
 function setHighlights(on: boolean): boolean {
@@ -76,7 +97,7 @@ function setHighlights(on: boolean): boolean {
 
 /** Mentions in reading order; sorted on demand (a keypress), O(n log n). */
 function inDocumentOrder(): PageMention[] {
-  return [...mentions.all].sort((a, b) => a.range.compareBoundaryPoints(Range.START_TO_START, b.range));
+  return mentions.all.filter((m) => !m.noteId).sort((a, b) => a.range.compareBoundaryPoints(Range.START_TO_START, b.range));
 }
 
 function openByKeyboard(pm: PageMention): void {
@@ -105,7 +126,20 @@ const router = createRouter<TabRequest, TabResponses>(validateTabRequest, {
   },
   'page.setHighlights': (m) => setHighlights(m.on),
   'page.step': (m) => step(m.direction),
+  'page.notesChanged': async () => {
+    mentions.all.filter((m) => m.noteId).forEach((m) => mentions.removePassage(m.noteId!));
+    notes.notes.clear();
+    await notes.load();
+    return true;
+  },
 });
+
+/** After the reader tracks a new name: detect the whole page again with it. */
+async function reannotate(): Promise<void> {
+  mentions.removeWithin(document.body ?? document.documentElement);
+  await annotator.annotate(document.body ?? document.documentElement);
+  await notes.load();
+}
 browser.runtime.onMessage.addListener(router as Parameters<typeof browser.runtime.onMessage.addListener>[0]);
 
 /** Resolves at DOMContentLoaded (at once if the document is already parsed). */
@@ -127,6 +161,8 @@ async function main(): Promise<void> {
   if (settings.highlightsEnabled) setHighlights(true);
   live.start();
   await annotator.annotate(document.body ?? document.documentElement);
+  notes.start();
+  await notes.load();
 }
 
 main().catch((err: unknown) => {

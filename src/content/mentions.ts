@@ -12,6 +12,8 @@ export interface PageMention {
   range: Range;
   /** Which highlight paints it; changes when the reader resolves an ambiguous name. */
   kind: HighlightKind;
+  /** Set for a passage the reader annotated: the note's id. */
+  noteId?: string;
   block: PageBlock;
 }
 
@@ -81,11 +83,46 @@ export class PageMentions {
     return this.byRange.get(range);
   }
 
-  /** Mentions whose range holds the given caret position. */
+  /** The mention whose range holds the caret position; a name wins over a noted passage around it. */
   at(node: Node, offset: number): PageMention | undefined {
+    let passage: PageMention | undefined;
     for (const pm of this.byNode.get(node) ?? []) {
-      if (pm.range.comparePoint(node, offset) === 0) return pm;
+      if (pm.range.comparePoint(node, offset) !== 0) continue;
+      if (pm.kind !== 'note') return pm;
+      passage ??= pm;
     }
-    return undefined;
+    return passage;
+  }
+
+  /** Adds a noted passage: its own highlight, and a card showing the note on hover. */
+  addPassage(noteId: string, range: Range, block: PageBlock): PageMention {
+    const pm: PageMention = { noteId, range, kind: 'note', block };
+    this.all.push(pm);
+    this.byRange.set(range, pm);
+    for (const node of block.nodes) {
+      if (!range.intersectsNode(node)) continue;
+      let list = this.byNode.get(node);
+      if (!list) this.byNode.set(node, (list = []));
+      list.push(pm);
+    }
+    // A passage may run across blocks: index its other text nodes too.
+    const walker = document.createTreeWalker(range.commonAncestorContainer, NodeFilter.SHOW_TEXT);
+    for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+      if (!range.intersectsNode(n) || block.nodes.includes(n as Text)) continue;
+      let list = this.byNode.get(n);
+      if (!list) this.byNode.set(n, (list = []));
+      list.push(pm);
+    }
+    this.highlighter.add('note', range);
+    return pm;
+  }
+
+  removePassage(noteId: string): void {
+    for (let i = this.all.length - 1; i >= 0; i--) {
+      const pm = this.all[i]!;
+      if (pm.noteId !== noteId) continue;
+      this.all.splice(i, 1);
+      this.forget(pm);
+    }
   }
 }

@@ -46,7 +46,16 @@ test('a card opens only after hover intent and closes after the pointer leaves',
   await new Promise((r) => setTimeout(r, 150));
   expect((await card(page)).open).toBe(false);
   await waitFor(() => card(page), (c) => c.open, 3000, 'the card after the intent delay');
-  await page.mouse.move(p.x, p.y + 400);
+  await new Promise((r) => setTimeout(r, 300));
+  const opened = await card(page);
+  // The card fits in the viewport, and the pointer can travel into it: it stays open.
+  expect(opened.rect!.y).toBeGreaterThanOrEqual(0);
+  expect(opened.rect!.y + opened.rect!.height).toBeLessThanOrEqual(900);
+  await page.mouse.move(opened.rect!.x + 40, opened.rect!.y + 30);
+  await new Promise((r) => setTimeout(r, 800));
+  expect((await card(page)).open).toBe(true);
+  // Away from both name and card: it closes.
+  await page.mouse.move(opened.rect!.x + opened.rect!.width + 200, 5);
   await waitFor(() => card(page), (c) => !c.open, 3000, 'the card to close after the pointer left');
 });
 

@@ -52,9 +52,11 @@ export function HoverCard({ entity, candidates, details, pageYears, sheet, onCho
       )}
       {details && <RelationList relations={details.relations} onShow={onShowRelated} />}
       <NotesSummary notes={details?.notes} onAdd={onAddNote} />
-      <div class="foot">
-        <a class="wiki" href={wikipediaUrl(entity.wikipedia)} target="_blank" rel="noopener noreferrer">Read on Wikipedia</a>
-      </div>
+      {entity.wikipedia && (
+        <div class="foot">
+          <a class="wiki" href={wikipediaUrl(entity.wikipedia)} target="_blank" rel="noopener noreferrer">Read on Wikipedia</a>
+        </div>
+      )}
     </div>
   );
 }

@@ -3,3 +3,4 @@
  * content script on the first hover so pages where no card opens never pay for it.
  */
 export { CardView } from '../card-view';
+export { NotePanel } from '../panel/panel';

@@ -118,8 +118,18 @@ export class Matcher {
       for (let k = 0; k < this.keys.length; k++) {
         const key = this.keys[k]!;
         const entries = this.values[k]!;
-        if (key.includes(' ') || entries.length !== 2) continue;
-        const entityId = this.index.entities[entries[0]!]!.id;
+        if (key.includes(' ')) continue;
+        // The one entity that holds the key as its own form (others may have it as a derived name part).
+        let holder = -1;
+        let holders = 0;
+        for (let e = 0; e < entries.length; e += 2) {
+          if ((entries[e + 1]! & 3) === 0) {
+            holder = entries[e]!;
+            holders++;
+          }
+        }
+        if (holders !== 1) continue;
+        const entityId = this.index.entities[holder]!.id;
         let list = this.singleForms.get(entityId);
         if (!list) this.singleForms.set(entityId, (list = []));
         list.push(key);

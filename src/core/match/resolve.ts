@@ -21,6 +21,8 @@ export interface Mention {
   key?: string;
   /** Internal to resolve: the form key of a confidently linked shared form. */
   formKey?: string;
+  /** Internal to resolve: linked through one of the entity's own forms, not a derived name part. */
+  explicit?: boolean;
 }
 
 /** Particles that may stay lower case inside a capitalised name ("Charles de Gaulle"). */
@@ -45,6 +47,7 @@ interface Scored {
   entity: number;
   score: number;
   valid: boolean;
+  derived: boolean;
   /** Why, for --explain: "on page +3", "cue +5", "era -2", "derived, no support". */
   why: string[];
 }
@@ -170,69 +173,87 @@ export function resolveDocument(blocks: readonly string[], matcher: Matcher, opt
     return v;
   };
 
-  const mentions: Mention[] = [];
-  found.forEach(({ tokens, candidates }, b) => {
-    const text = blocks[b]!;
-    let positions: Map<string, number[]> | undefined;
-    const positionsOf = () => (positions ??= tokenPositions(tokens));
-    for (const c of candidates) {
-      const scored: Scored[] = [];
-      const prev = c.firstToken - 1;
-      const titled = prev >= 0 && !tokens.breakBefore(c.firstToken) && TITLES.has(tokens.key(prev)) && isCapitalised(text, tokens, prev);
-      for (let k = 0; k < c.entries.length; k += 2) {
-        const entity = c.entries[k]!;
-        const flags = c.entries[k + 1]!;
-        if (!looksLikeName(text, tokens, c, flags)) continue;
-        const e = index.entities[entity]!;
-        const derived = (flags & (FormFlag.Surname | FormFlag.FirstName)) !== 0;
-        const common = (flags & FormFlag.CommonWord) !== 0;
-        const isOnPage = onPage.has(entity);
-        const cue = cueSupport(index, entity, tokens, c, positionsOf);
-        const why: string[] = [];
-        let score = 0;
-        const add = (points: number, reason: string) => {
-          if (points === 0) return;
-          score += points;
-          why.push(`${reason} ${points > 0 ? '+' : ''}${points}`);
-        };
-        if (isOnPage) add(3, 'named on page');
-        if (!derived) add(1, 'explicit form');
-        add(cue, 'cue');
-        if (titled) add(e.type === 'person' ? 1 : -5, 'title before');
-        add(relatedSupport(matcher, entity, onPage), 'related on page');
-        add(relatedInBlock(matcher, entity, blockEntities[b]!), 'related in paragraph');
-        if (medianYear !== undefined) {
-          const span = activeSpan(index, entity);
-          if (span) {
-            if (medianYear >= span[0] - 5 && medianYear <= span[1] + 5) add(1, 'era');
-            else if (medianYear < span[0] - 30 || medianYear > span[1] + 30) add(-2, 'era');
+  /** Scores and decides every candidate against what is on the page. Cost: O(candidates x entries). */
+  const decideAll = (explain?: (e: Explanation) => void): Mention[] => {
+    const mentions: Mention[] = [];
+    found.forEach(({ tokens, candidates }, b) => {
+      const text = blocks[b]!;
+      let positions: Map<string, number[]> | undefined;
+      const positionsOf = () => (positions ??= tokenPositions(tokens));
+      for (const c of candidates) {
+        const scored: Scored[] = [];
+        const prev = c.firstToken - 1;
+        const titled = prev >= 0 && !tokens.breakBefore(c.firstToken) && TITLES.has(tokens.key(prev)) && isCapitalised(text, tokens, prev);
+        for (let k = 0; k < c.entries.length; k += 2) {
+          const entity = c.entries[k]!;
+          const flags = c.entries[k + 1]!;
+          if (!looksLikeName(text, tokens, c, flags)) continue;
+          const e = index.entities[entity]!;
+          const derived = (flags & (FormFlag.Surname | FormFlag.FirstName)) !== 0;
+          const common = (flags & FormFlag.CommonWord) !== 0;
+          const isOnPage = onPage.has(entity);
+          const cue = cueSupport(index, entity, tokens, c, positionsOf);
+          const why: string[] = [];
+          let score = 0;
+          const add = (points: number, reason: string) => {
+            if (points === 0) return;
+            score += points;
+            why.push(`${reason} ${points > 0 ? '+' : ''}${points}`);
+          };
+          if (isOnPage) add(3, 'named on page');
+          if (!derived) add(1, 'explicit form');
+          add(cue, 'cue');
+          if (titled) add(e.type === 'person' ? 1 : -5, 'title before');
+          add(relatedSupport(matcher, entity, onPage), 'related on page');
+          add(relatedInBlock(matcher, entity, blockEntities[b]!), 'related in paragraph');
+          if (medianYear !== undefined) {
+            const span = activeSpan(index, entity);
+            if (span) {
+              if (medianYear >= span[0] - 5 && medianYear <= span[1] + 5) add(1, 'era');
+              else if (medianYear < span[0] - 30 || medianYear > span[1] + 30) add(-2, 'era');
+            }
           }
+          let valid = true;
+          const invalid = (reason: string) => {
+            valid = false;
+            why.push(reason);
+          };
+          if (derived && !isOnPage && cue < NEAR_CUE) invalid('surname/first name without the full name or a near cue');
+          if (derived && !isOnPage && explicitHolder(c.entries)) invalid('another entity holds this form as its own name');
+          if (derived && partOfLongerName(text, tokens, c, flags, matcher)) invalid('part of a longer unknown name');
+          // A dictionary word capitalised mid-sentence is a name; for a place or an organization that is
+          // enough ("to Spain", "in Paris"). People, works and events ("Office Politics", "We") also
+          // need a title, the full name or a cue.
+          const properNoun = (e.type === 'place' || e.type === 'organization') && !derived && midSentenceCapital(text, tokens, c, titleCase(b));
+          if (common && !isOnPage && cue < NEAR_CUE && !(titled && e.type === 'person') && !properNoun) invalid('dictionary word without a title, the full name or a near cue');
+          if (titled && e.type !== 'person') invalid('a title before a non-person');
+          scored.push({ entity, score, valid, why, derived });
         }
-        let valid = true;
-        const invalid = (reason: string) => {
-          valid = false;
-          why.push(reason);
-        };
-        if (derived && !isOnPage && cue < NEAR_CUE) invalid('surname/first name without the full name or a near cue');
-        if (derived && !isOnPage && explicitHolder(c.entries)) invalid('another entity holds this form as its own name');
-        if (derived && partOfLongerName(text, tokens, c, flags, matcher)) invalid('part of a longer unknown name');
-        // A dictionary word capitalised mid-sentence is a name; for a place or an organization that is
-        // enough ("to Spain", "in Paris"). People, works and events ("Office Politics", "We") also
-        // need a title, the full name or a cue.
-        const properNoun = (e.type === 'place' || e.type === 'organization') && !derived && midSentenceCapital(text, tokens, c, titleCase(b));
-        if (common && !isOnPage && cue < NEAR_CUE && !(titled && e.type === 'person') && !properNoun) invalid('dictionary word without a title, the full name or a near cue');
-        if (titled && e.type !== 'person') invalid('a title before a non-person');
-        scored.push({ entity, score, valid, why });
+        const mention = decide(c, scored, b, options.choices?.[c.key], idOf);
+        if (mention) mentions.push(mention);
+        explain?.({
+          block: b, start: c.start, end: c.end, surface: text.slice(c.start, c.end),
+          scored: scored.map((x) => ({ id: idOf(x.entity), score: x.score, valid: x.valid, why: x.why })),
+          outcome: !mention ? 'no link' : mention.id ? `linked to ${mention.id}` : `ambiguous: ${mention.candidates!.join(' | ')}`,
+        });
       }
-      const mention = decide(c, scored, b, options.choices?.[c.key], idOf);
-      if (mention) mentions.push(mention);
-      options.explain?.({
-        block: b, start: c.start, end: c.end, surface: text.slice(c.start, c.end),
-        scored: scored.map((x) => ({ id: idOf(x.entity), score: x.score, valid: x.valid, why: x.why })),
-        outcome: !mention ? 'no link' : mention.id ? `linked to ${mention.id}` : `ambiguous: ${mention.candidates!.join(' | ')}`,
-      });
+    });
+    return mentions;
+  };
+
+  // Names linked through their own forms ("Castro" for Fidel Castro) put their entities on the page
+  // too; a second pass lets first names and surnames ("Fidel") lean on them.
+  let mentions = decideAll();
+  let grew = false;
+  for (const m of mentions) {
+    if (!m.id || !m.explicit) continue;
+    const i = entityByIdIndex.get(m.id);
+    if (i !== undefined && !onPage.has(i)) {
+      onPage.set(i, 1);
+      grew = true;
     }
-  });
+  }
+  if (grew || options.explain) mentions = decideAll(options.explain);
   oneSensePerPage(mentions);
   mentions.push(...misspellings(found, blocks, mentions, matcher));
   mentions.sort((a, b) => a.block - b.block || a.start - b.start);
@@ -264,7 +285,10 @@ function oneSensePerPage(mentions: Mention[]): void {
       }
     }
   }
-  for (const m of mentions) delete m.formKey;
+  for (const m of mentions) {
+    delete m.formKey;
+    delete m.explicit;
+  }
 }
 
 /**
@@ -333,14 +357,14 @@ function decide(c: Candidate, scored: Scored[], block: number, chosen: string | 
   if (chosen !== undefined && scored.some((s) => idOf(s.entity) === chosen)) return { ...at, id: chosen };
   const valid = scored.filter((s) => s.valid).sort((x, y) => y.score - x.score || x.entity - y.entity);
   if (valid.length === 0) return undefined;
-  if (valid.length === 1 && scored.length === 1) return { ...at, id: idOf(valid[0]!.entity) };
+  if (valid.length === 1 && scored.length === 1) return { ...at, id: idOf(valid[0]!.entity), explicit: !valid[0]!.derived };
   const best = valid[0]!;
   // A namesake that is not valid here but scores as high still makes the others doubtful.
   const runnerUp = Math.max(valid[1]?.score ?? -Infinity, ...scored.filter((s) => !s.valid && s.score >= best.score).map((s) => s.score));
   // Linked with confidence among namesakes: remember the form, for one sense per page.
-  if (best.score - runnerUp >= 2 || (valid.length === 1 && best.score - runnerUp >= 1)) return { ...at, id: idOf(best.entity), formKey: c.key };
+  if (best.score - runnerUp >= 2 || (valid.length === 1 && best.score - runnerUp >= 1)) return { ...at, id: idOf(best.entity), formKey: c.key, explicit: !best.derived };
   if (valid.length > 1) return { ...at, candidates: valid.map((s) => idOf(s.entity)), key: c.key };
-  return { ...at, id: idOf(best.entity) };
+  return { ...at, id: idOf(best.entity), explicit: !best.derived };
 }
 
 /** The candidate is capitalised but not where any word would be (a sentence start, a title-case heading). */

@@ -116,6 +116,10 @@ export interface PageSummary {
   highlightsOn: boolean;
   entities: PageEntitySummary[];
   ambiguous: number;
+  /** This page's page and passage notes. */
+  notes: Note[];
+  /** Passage notes whose passage is no longer on the page (kept, listed, never dropped). */
+  orphans: string[];
 }
 
 /** Messages from the popup to a tab's content script. */
@@ -123,7 +127,8 @@ export type TabRequest =
   | { type: 'page.summary' }
   | { type: 'page.scrollTo'; id: string }
   | { type: 'page.setHighlights'; on: boolean }
-  | { type: 'page.step'; direction: 'next' | 'previous' };
+  | { type: 'page.step'; direction: 'next' | 'previous' }
+  | { type: 'page.notesChanged' };
 
 export interface TabResponses {
   'page.summary': PageSummary;
@@ -131,6 +136,7 @@ export interface TabResponses {
   'page.setHighlights': boolean;
   /** The name of the mention now open, or null when the page has none. */
   'page.step': string | null;
+  'page.notesChanged': boolean;
 }
 
 /** What crosses the wire back: a value, or an error message a person can read. */

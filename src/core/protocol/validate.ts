@@ -91,6 +91,7 @@ const oneOf = (...values: string[]): Check => (v) => (typeof v === 'string' && v
 
 const TAB_REQUESTS: Record<TabRequest['type'], Check> = {
   'page.step': shape({ direction: oneOf('next', 'previous') }),
+  'page.notesChanged': shape({}),
   'page.summary': shape({}),
   'page.scrollTo': shape({ id: str(200) }),
   'page.setHighlights': shape({ on: bool }),

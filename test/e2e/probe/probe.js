@@ -54,13 +54,43 @@
     return { cloned: true };
   }
 
+  /**
+   * Acts in Dramatis's UI as a reader would: clicks a button by its text, types into a field by its
+   * accessible label (firing input events so Preact sees the change). Returns the UI's text.
+   */
+  function act(action) {
+    const host = document.querySelector('dramatis-ui');
+    const root = host && openRoot(host);
+    if (!root) return { ok: false, text: '' };
+    const visibleText = () => [...root.children].filter((c) => c.tagName !== 'STYLE').map((c) => c.textContent).join(' ');
+    if (action.find) {
+      const el = [...root.querySelectorAll('button, [aria-label]')].find((b) => b.textContent.trim() === action.find || b.getAttribute('aria-label') === action.find);
+      if (!el) return { ok: false, error: 'nothing labelled ' + action.find, text: visibleText() };
+      const r = el.getBoundingClientRect();
+      return { ok: true, rect: { x: r.x + r.width / 2, y: r.y + r.height / 2 }, text: visibleText() };
+    }
+    if (action.click) {
+      const button = [...root.querySelectorAll('button')].find((b) => b.textContent.trim() === action.click);
+      if (!button) return { ok: false, error: 'no button ' + action.click, text: visibleText() };
+      button.click();
+    }
+    if (action.type) {
+      const field = root.querySelector('[aria-label="' + action.type.label + '"]');
+      if (!field) return { ok: false, error: 'no field ' + action.type.label, text: visibleText() };
+      field.focus();
+      field.value = action.type.text;
+      field.dispatchEvent(new Event('input', { bubbles: true }));
+    }
+    return { ok: true, text: visibleText() };
+  }
+
   window.addEventListener('message', (event) => {
     // Strings both ways: Firefox does not let a page read objects a content script posts.
     if (typeof event.data !== 'string' || !event.data.startsWith('{"dramatisProbe"')) return;
     const data = JSON.parse(event.data);
     let reply;
     try {
-      reply = data.what === 'clone-card' ? cloneCardForAxe() : describeCard();
+      reply = data.what === 'clone-card' ? cloneCardForAxe() : data.what === 'ui' ? act(data.action || {}) : describeCard();
     } catch (err) {
       reply = { error: String(err && err.message || err) };
     }

@@ -1,0 +1,191 @@
+/**
+ * Margin notes in the page: passage notes re-anchored and highlighted on load (orphans kept aside,
+ * never dropped), the selection toolbar ("Add note", "Track this name"), and the editors for
+ * passage, entity and page notes. The UI itself loads with card.js on first need.
+ */
+import { anchorPassage, describePassage } from '../core/notes/anchor';
+import { newNoteId, pageKey, parseTags, type EntityNote, type Note, type PassageNote } from '../core/notes/model';
+import { PERSONAL_PREFIX } from '../core/personal';
+import { send } from '../shared/messaging';
+import type { LazyCard } from './card-loader';
+import type { PageMentions } from './mentions';
+import { PageTextModel } from './page-model';
+import { isFromUi } from './ui-host';
+
+const SELECTION_DELAY = 250;
+
+export class NotesLayer {
+  readonly notes = new Map<string, Note>();
+  /** Passage notes whose text could not be found on the page any more. */
+  orphans: PassageNote[] = [];
+  private model: PageTextModel | undefined;
+  private selectionTimer = 0;
+
+  constructor(private readonly mentions: PageMentions, private readonly card: LazyCard, private readonly onEntityNote: (entityId: string) => void, private readonly onTracked: () => void) {}
+
+  private page() {
+    return { url: pageKey(location.href), title: document.title.trim() };
+  }
+
+  private textModel(): PageTextModel {
+    this.model ??= PageTextModel.build();
+    return this.model;
+  }
+
+  /** Loads this page's notes and highlights their passages. */
+  async load(): Promise<void> {
+    const notes = await send({ type: 'notes.forPage', url: location.href });
+    this.orphans = [];
+    for (const n of notes) {
+      this.notes.set(n.id, n);
+      if (n.kind === 'passage') this.place(n);
+    }
+  }
+
+  private place(note: PassageNote): boolean {
+    const model = this.textModel();
+    const anchor = anchorPassage(model.text, note.target);
+    const range = anchor ? model.rangeAt(anchor.start, anchor.end) : undefined;
+    const block = anchor ? model.blockAt(anchor.start) : undefined;
+    if (!range || !block) {
+      this.orphans.push(note);
+      return false;
+    }
+    this.mentions.removePassage(note.id);
+    this.mentions.addPassage(note.id, range, block);
+    return true;
+  }
+
+  start(): void {
+    document.addEventListener('selectionchange', this.onSelection);
+    document.addEventListener('pointerdown', this.onPointerDown, { capture: true, passive: true });
+  }
+
+  private readonly onPointerDown = (event: PointerEvent): void => {
+    const panel = this.card.loadedPanel;
+    if (panel?.kind === 'toolbar' && !isFromUi(event)) panel.close();
+  };
+
+  private readonly onSelection = (): void => {
+    window.clearTimeout(this.selectionTimer);
+    this.selectionTimer = window.setTimeout(() => void this.offerToolbar(), SELECTION_DELAY);
+  };
+
+  /** The selection as a range over page text, or undefined when it is not in page text. */
+  private selectedPassage(): { range: Range; start: number; end: number; text: string } | undefined {
+    const sel = document.getSelection();
+    if (!sel || sel.isCollapsed || sel.rangeCount === 0) return undefined;
+    const range = sel.getRangeAt(0);
+    const text = range.toString();
+    if (text.trim().length === 0 || text.length > 20_000) return undefined;
+    this.model = PageTextModel.build(); // the page may have changed since the last note
+    const start = this.model.offsetOf(range.startContainer, range.startOffset);
+    const end = this.model.offsetOf(range.endContainer, range.endOffset);
+    if (start === undefined || end === undefined || end <= start) return undefined;
+    return { range, start, end, text };
+  }
+
+  private async offerToolbar(): Promise<void> {
+    const panel = this.card.loadedPanel;
+    if (panel?.kind === 'editor') return; // the reader is typing a note
+    const passage = this.selectedPassage();
+    if (!passage) {
+      if (panel?.kind === 'toolbar') panel.close();
+      return;
+    }
+    const rect = lastRect(passage.range);
+    const looksLikeName = /^\s*\p{Lu}[\p{L}.'’ -]{1,80}\s*$/u.test(passage.text) && passage.text.trim().split(/\s+/).length <= 6;
+    (await this.card.panel()).showToolbar(rect, {
+      onAddNote: () => void this.addPassageNote(passage, rect),
+      onTrack: looksLikeName ? () => void this.trackName(passage.text.trim(), rect) : undefined,
+    });
+  }
+
+  private async addPassageNote(passage: { start: number; end: number; text: string }, rect: DOMRect): Promise<void> {
+    const panel = await this.card.panel();
+    const target = describePassage(this.textModel().text, passage.start, passage.end);
+    panel.editNote(rect, {
+      heading: 'Note on this passage',
+      quote: target.quote.exact,
+      onCancel: () => panel.close(),
+      onSave: async (text, tags) => {
+        const now = Date.now();
+        const note: PassageNote = { id: newNoteId(), kind: 'passage', text, tags: parseTags(tags), created: now, updated: now, page: this.page(), target };
+        const saved = await saveWithRetry(note);
+        this.notes.set(saved.id, saved);
+        this.model = undefined;
+        this.place(saved as PassageNote);
+        document.getSelection()?.removeAllRanges();
+        panel.close();
+      },
+    });
+  }
+
+  /** The editor for an entity note (from a card's "Add note"). */
+  async addEntityNote(entityId: string, entityName: string, rect: DOMRect): Promise<void> {
+    const panel = await this.card.panel();
+    panel.editNote(rect, {
+      heading: `Note on ${entityName}`,
+      onCancel: () => panel.close(),
+      onSave: async (text, tags) => {
+        const now = Date.now();
+        const note: EntityNote = { id: newNoteId(), kind: 'entity', text, tags: parseTags(tags), created: now, updated: now, entityId, entityName, page: this.page() };
+        await saveWithRetry(note);
+        panel.close();
+        this.onEntityNote(entityId);
+      },
+    });
+  }
+
+  /** Editing an existing note (from a passage's card). */
+  async editNote(note: Note, rect: DOMRect): Promise<void> {
+    const panel = await this.card.panel();
+    panel.editNote(rect, {
+      heading: 'Edit note',
+      quote: note.kind === 'passage' ? note.target.quote.exact : undefined,
+      initialText: note.text,
+      initialTags: note.tags.join(' '),
+      onCancel: () => panel.close(),
+      onSave: async (text, tags) => {
+        const saved = await saveWithRetry({ ...note, text, tags: parseTags(tags), updated: Date.now() });
+        this.notes.set(saved.id, saved);
+        panel.close();
+      },
+    });
+  }
+
+  private async trackName(name: string, rect: DOMRect): Promise<void> {
+    const panel = await this.card.panel();
+    panel.trackName(rect, {
+      initialName: name,
+      onCancel: () => panel.close(),
+      onSave: async (entity) => {
+        const now = Date.now();
+        await send({ type: 'personal.save', entity: { ...entity, id: `${PERSONAL_PREFIX}${newNoteId()}`, created: now, updated: now } });
+        panel.close();
+        document.getSelection()?.removeAllRanges();
+        this.onTracked();
+      },
+    });
+  }
+}
+
+/**
+ * Saves a note, retrying once if the background did not answer (a stopped service worker restarts
+ * on the next message). The note's id makes the retry harmless. A refusal (quota, validation) is
+ * passed on with its message, and the editor keeps the draft.
+ */
+export async function saveWithRetry(note: Note): Promise<Note> {
+  try {
+    return await send({ type: 'notes.save', note });
+  } catch (err) {
+    if (err instanceof Error && /not saved|quota|no room/i.test(err.message)) throw err;
+    await new Promise((r) => setTimeout(r, 200));
+    return send({ type: 'notes.save', note });
+  }
+}
+
+function lastRect(range: Range): DOMRect {
+  const rects = range.getClientRects();
+  return rects[rects.length - 1] ?? range.getBoundingClientRect();
+}

@@ -1,0 +1,60 @@
+/**
+ * Writing a note: a "Note" textbox (Markdown), "Tags", Save and Cancel. A failed save shows why and
+ * keeps the draft in place; Ctrl+Enter saves, Escape cancels.
+ */
+import { useEffect, useRef, useState } from 'preact/hooks';
+
+export interface NoteEditorProps {
+  heading: string;
+  /** The passage the note is about, shown above the textbox. */
+  quote?: string;
+  initialText?: string;
+  initialTags?: string;
+  /** Resolves when saved; rejects with a message the reader can act on. */
+  onSave(text: string, tags: string): Promise<void>;
+  onCancel(): void;
+}
+
+export function NoteEditor({ heading, quote, initialText = '', initialTags = '', onSave, onCancel }: NoteEditorProps) {
+  const [text, setText] = useState(initialText);
+  const [tags, setTags] = useState(initialTags);
+  const [error, setError] = useState('');
+  const [saving, setSaving] = useState(false);
+  const box = useRef<HTMLTextAreaElement>(null);
+  useEffect(() => box.current?.focus({ preventScroll: true }), []);
+
+  const save = async () => {
+    if (saving) return;
+    if (text.trim() === '') {
+      setError('Write something first: an empty note is not saved.');
+      return;
+    }
+    setSaving(true);
+    setError('');
+    try {
+      await onSave(text, tags);
+    } catch (err) {
+      setError(err instanceof Error ? err.message : String(err));
+      setSaving(false);
+    }
+  };
+
+  return (
+    <div class="editor" role="dialog" aria-label={heading} onKeyDown={(e) => {
+      if (e.key === 'Escape') { e.stopPropagation(); onCancel(); }
+      if (e.key === 'Enter' && (e.ctrlKey || e.metaKey)) { e.preventDefault(); void save(); }
+    }}>
+      <p class="editor-head">{heading}</p>
+      {quote && <blockquote class="editor-quote">{quote.length > 400 ? `${quote.slice(0, 400)}…` : quote}</blockquote>}
+      <textarea ref={box} aria-label="Note" placeholder="Your note (Markdown)" value={text} rows={5}
+        onInput={(e) => setText((e.target as HTMLTextAreaElement).value)} />
+      <input type="text" aria-label="Tags" placeholder="Tags, e.g. spies 1937" value={tags}
+        onInput={(e) => setTags((e.target as HTMLInputElement).value)} />
+      {error && <p class="editor-error" role="alert">{error}</p>}
+      <div class="editor-actions">
+        <button type="button" class="secondary" onClick={onCancel}>Cancel</button>
+        <button type="button" class="primary" disabled={saving} onClick={() => void save()}>{saving ? 'Saving…' : 'Save'}</button>
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,26 @@
+/** The bundled dataset itself: valid, large enough, canonical layout, and under its size budget. */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { compileIndex } from '../../src/core/index/compile';
+import { DATA_DIR, formatSourceFile, loadCommonWords, loadDataset, readSourceFiles, ROOT } from '../../scripts/lib/dataset-files';
+
+describe('the reference dataset', () => {
+  const result = loadDataset();
+  it('validates with no problems', () => {
+    expect(result.problems).toEqual([]);
+  });
+  it('holds at least 3,000 entities of every type', () => {
+    expect(result.entities.length).toBeGreaterThanOrEqual(3000);
+    for (const type of ['person', 'organization', 'place', 'event', 'work']) expect(result.entities.some((e) => e.type === type)).toBe(true);
+  });
+  it('is kept in the canonical layout (npm run -s dataset -- format)', () => {
+    for (const f of readSourceFiles(DATA_DIR).files) {
+      expect(readFileSync(join(ROOT, f.file), 'utf8'), f.file).toBe(formatSourceFile(f.data as Parameters<typeof formatSourceFile>[0]));
+    }
+  });
+  it('compiles to under 3 MB', () => {
+    const size = Buffer.byteLength(JSON.stringify(compileIndex(result.entities, loadCommonWords())));
+    expect(size).toBeLessThan(3_000_000);
+  });
+});
