@@ -24,6 +24,8 @@ const STATIC: [from: string, to: string][] = [
   ['assets/icons', 'icons'],
   ['src/popup/popup.html', 'popup.html'],
   ['src/popup/popup.css', 'popup.css'],
+  ['src/notebook/notebook.html', 'notebook.html'],
+  ['src/notebook/notebook.css', 'notebook.css'],
   ['src/content/content.css', 'content.css'],
   // Natural Earth country outlines (world-atlas, ISC; data public domain) for place cards' maps.
   ['node_modules/world-atlas/countries-110m.json', 'data/countries-110m.json'],
@@ -36,6 +38,7 @@ function esbuildOptions(outdir: string): esbuild.BuildOptions {
       background: 'src/background/main.ts',
       content: 'src/content/main.ts',
       popup: 'src/popup/main.tsx',
+      notebook: 'src/notebook/main.tsx',
     },
     outdir,
     bundle: true,

@@ -85,6 +85,7 @@ function summary(): PageSummary {
 
 function setHighlights(on: boolean): boolean {
   highlightsOn = on;
+  if (on && !annotated) void annotatePage();
   if (on) {
     mentions.highlighter.show();
     hover.start();
@@ -148,6 +149,18 @@ function domReady(): Promise<void> {
   return new Promise((resolve) => document.addEventListener('DOMContentLoaded', () => resolve(), { once: true }));
 }
 
+let annotated = false;
+
+/** Detects the whole page and loads its notes; once per page (live updates take it from there). */
+async function annotatePage(): Promise<void> {
+  if (annotated) return;
+  annotated = true;
+  live.start();
+  await annotator.annotate(document.body ?? document.documentElement);
+  notes.start();
+  await notes.load();
+}
+
 async function main(): Promise<void> {
   // We run at document_start: wake the background now, so its index loads while the page parses.
   const settingsReply = send({ type: 'settings.get' });
@@ -159,10 +172,7 @@ async function main(): Promise<void> {
   Object.assign(annotator.choices, await choicesReply);
   // Shown before detection: Highlight sets are live, so each batch paints as soon as it lands.
   if (settings.highlightsEnabled) setHighlights(true);
-  live.start();
-  await annotator.annotate(document.body ?? document.documentElement);
-  notes.start();
-  await notes.load();
+  await annotatePage();
 }
 
 main().catch((err: unknown) => {

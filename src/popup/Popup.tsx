@@ -1,18 +1,45 @@
-/** The toolbar popup: what this page names, and the switch for its highlights. */
-import { sendToTab } from '../shared/messaging';
+/** The toolbar popup: this page's people and notes, the switches, and the way to the notebook. */
+import { useState } from 'preact/hooks';
+import browser from 'webextension-polyfill';
+import { newNoteId, parseTags, pageKey } from '../core/notes/model';
+import { send, sendToTab } from '../shared/messaging';
 import { EntityGroups } from './EntityGroups';
+import { PageNoteForm } from './PageNoteForm';
+import { PageNotes } from './PageNotes';
 import { PeopleTimeline } from './PeopleTimeline';
+import { SiteSwitch } from './SiteSwitch';
 import { usePageSummary } from './usePageSummary';
+
+function openNotebook(): void {
+  void browser.tabs.create({ url: browser.runtime.getURL('notebook.html') });
+}
 
 export function Popup() {
   const [state, refresh] = usePageSummary();
+  const [writing, setWriting] = useState(false);
   if (state.status === 'loading') return <main class="popup"><p class="empty">Reading the page…</p></main>;
-  if (state.status === 'unavailable') return <main class="popup"><h1>Dramatis</h1><p class="empty">{state.reason}</p></main>;
+  if (state.status === 'unavailable') {
+    return (
+      <main class="popup">
+        <h1>Dramatis</h1>
+        <p class="empty">{state.reason}</p>
+        <button type="button" class="link" onClick={openNotebook}>Open notebook</button>
+      </main>
+    );
+  }
   const { summary, tabId } = state;
   const toggle = async () => {
     await sendToTab(tabId, { type: 'page.setHighlights', on: !summary.highlightsOn });
     refresh();
   };
+  const savePageNote = async (text: string, tags: string) => {
+    const now = Date.now();
+    await send({ type: 'notes.save', note: { id: newNoteId(), kind: 'page', text, tags: parseTags(tags), created: now, updated: now, page: { url: pageKey(summary.url), title: summary.title.trim() } } });
+    await sendToTab(tabId, { type: 'page.notesChanged' }).catch(() => undefined);
+    setWriting(false);
+    refresh();
+  };
+  const pick = (id: string) => void sendToTab(tabId, { type: 'page.scrollTo', id });
   return (
     <main class="popup">
       <header class="top">
@@ -23,9 +50,23 @@ export function Popup() {
         </label>
       </header>
       <p class="page-title">{summary.title || summary.url}</p>
-      <PeopleTimeline people={summary.entities} onPick={(id) => void sendToTab(tabId, { type: 'page.scrollTo', id })} />
-      <EntityGroups entities={summary.entities} onPick={(id) => void sendToTab(tabId, { type: 'page.scrollTo', id })} />
+      {browser.extension.inIncognitoContext && (
+        <p class="notice" role="note">Private window: notes you write here are saved in Dramatis's notebook on this computer and stay after the window closes. Delete them in the notebook if you do not want to keep them.</p>
+      )}
+      <section class="notes-section" aria-label="Notes on this page">
+        <h2>Notes <span class="count">{summary.notes.length}</span></h2>
+        <PageNotes notes={summary.notes} orphans={summary.orphans} />
+        {writing
+          ? <PageNoteForm onSave={savePageNote} onCancel={() => setWriting(false)} />
+          : <button type="button" class="link" onClick={() => setWriting(true)}>Add page note</button>}
+      </section>
+      <PeopleTimeline people={summary.entities} onPick={pick} />
+      <EntityGroups entities={summary.entities} onPick={pick} />
       {summary.ambiguous > 0 && <p class="note">{summary.ambiguous} ambiguous {summary.ambiguous === 1 ? 'name' : 'names'}: hover to choose.</p>}
+      <footer class="bottom">
+        <SiteSwitch url={summary.url} tabId={tabId} onChange={refresh} />
+        <button type="button" class="link" onClick={openNotebook}>Open notebook</button>
+      </footer>
     </main>
   );
 }

@@ -21,7 +21,8 @@ function children(node: { children?: RootContent[] }): ComponentChildren {
 function render(node: Nodes, key: number): ComponentChildren {
   switch (node.type) {
     case 'root': return children(node);
-    case 'paragraph': return <p key={key}>{children(node)}</p>;
+    // dir="auto": a paragraph in Hebrew or Arabic reads right to left, one in English left to right.
+    case 'paragraph': return <p key={key} dir="auto">{children(node)}</p>;
     case 'text': return node.value;
     case 'emphasis': return <em key={key}>{children(node)}</em>;
     case 'strong': return <strong key={key}>{children(node)}</strong>;
@@ -36,7 +37,7 @@ function render(node: Nodes, key: number): ComponentChildren {
       return <p key={key} class="md-heading"><strong>{children(node)}</strong></p>;
     }
     case 'list': return node.ordered ? <ol key={key} start={node.start ?? undefined}>{children(node)}</ol> : <ul key={key}>{children(node)}</ul>;
-    case 'listItem': return <li key={key}>{children(node)}</li>;
+    case 'listItem': return <li key={key} dir="auto">{children(node)}</li>;
     case 'link': {
       const href = safeHref(node.url);
       return href ? <a key={key} href={href} target="_blank" rel="noopener noreferrer">{children(node)}</a> : <span key={key}>{children(node)}</span>;

@@ -101,7 +101,7 @@ export async function launchChromium(options: { headless?: boolean; probe?: bool
   };
 }
 
-export async function launchFirefox(options: { probe?: boolean; colorScheme?: 'light' | 'dark'; extensionDir?: string } = {}): Promise<ExtensionSession & { browser: Browser }> {
+export async function launchFirefox(options: { probe?: boolean; colorScheme?: 'light' | 'dark'; extensionDir?: string; profileDir?: string } = {}): Promise<ExtensionSession & { browser: Browser }> {
   const executablePath = firefoxPath();
   if (!executablePath) throw new BrowserMissingError(INSTALL_HINT.firefox);
   const browser = await puppeteer.launch({
@@ -110,7 +110,12 @@ export async function launchFirefox(options: { probe?: boolean; colorScheme?: 'l
     headless: true,
     // Firefox 153 lets WebDriver open moz-extension:// pages (the popup, the notebook) only with this.
     args: ['--remote-allow-system-access'],
+    userDataDir: options.profileDir,
     extraPrefsFirefox: {
+      // The extension is installed as a temporary add-on each launch; keep its storage and origin
+      // between launches of the same profile, as a normal install does.
+      'extensions.webextensions.keepStorageOnUninstall': true,
+      'extensions.webextensions.keepUuidOnUninstall': true,
       'extensions.webextensions.uuids': JSON.stringify({ [FIREFOX_ID]: FIREFOX_UUID }),
       'ui.systemUsesDarkTheme': options.colorScheme === 'dark' ? 1 : 0,
       'layout.css.prefers-color-scheme.content-override': options.colorScheme === 'dark' ? 0 : 1,

@@ -1,0 +1,55 @@
+/** The notebook: every note the reader has written, searchable, filterable, editable, deletable with undo. */
+import { useEffect, useState } from 'preact/hooks';
+import type { Note } from '../core/notes/model';
+import type { NoteQuery } from '../core/notes/query';
+import { send } from '../shared/messaging';
+import { Filters } from './Filters';
+import { NoteItem } from './NoteItem';
+import { UndoBar } from './UndoBar';
+import { useNotes } from './useNotes';
+
+export function Notebook() {
+  const [text, setText] = useState('');
+  const [query, setQuery] = useState<NoteQuery>({ sort: 'newest' });
+  const [deleted, setDeleted] = useState<Note>();
+  // The searchbox waits for a pause in typing (120 ms) before asking the background.
+  useEffect(() => {
+    const t = setTimeout(() => setQuery((q) => ({ ...q, text: text.trim() || undefined })), 120);
+    return () => clearTimeout(t);
+  }, [text]);
+  const { result, error, loadMore, reload } = useNotes(query);
+
+  const remove = async (note: Note) => {
+    await send({ type: 'notes.delete', id: note.id });
+    setDeleted(note);
+    reload();
+  };
+  const undo = async () => {
+    if (!deleted) return;
+    await send({ type: 'notes.save', note: deleted });
+    setDeleted(undefined);
+    reload();
+  };
+  const save = async (note: Note) => {
+    await send({ type: 'notes.save', note });
+    reload();
+  };
+
+  return (
+    <main class="notebook">
+      <header class="nb-head">
+        <h1>Notebook</h1>
+        <input type="search" class="search" aria-label="Search notes" placeholder="Search notes, passages, pages and names" value={text} onInput={(e) => setText((e.target as HTMLInputElement).value)} />
+      </header>
+      <Filters query={query} facets={result?.facets} onChange={(patch) => setQuery((q) => ({ ...q, ...patch }))} />
+      {error && <p class="error" role="alert">{error}</p>}
+      <p class="count" aria-live="polite">{result ? `${result.total} ${result.total === 1 ? 'note' : 'notes'}` : 'Loading…'}</p>
+      <div class="list">
+        {result?.notes.map((n) => <NoteItem key={`${n.id}-${n.updated}`} note={n} onSave={save} onDelete={(note) => void remove(note)} />)}
+      </div>
+      {result && result.notes.length < result.total && <button type="button" class="more" onClick={loadMore}>Show more</button>}
+      {result?.total === 0 && <p class="empty">{text || query.tag || query.site || query.entityId ? 'No note matches.' : 'No notes yet. Select text on any page, or open a card, and choose "Add note".'}</p>}
+      {deleted && <UndoBar onUndo={() => void undo()} onDismiss={() => setDeleted(undefined)} />}
+    </main>
+  );
+}

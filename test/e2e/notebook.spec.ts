@@ -1,0 +1,99 @@
+/** The notebook finds notes by a word; notes survive a browser restart and a stopped service worker. */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { expect, test } from './support/fixtures';
+import { launchChromium, launchFirefox, type ExtensionSession, type TestPage } from './support/browsers';
+import { openExtensionPage, waitFor } from './support/page-helpers';
+
+const evaluate = <T>(page: TestPage, script: string) => (page as unknown as { evaluate(s: string): Promise<T> }).evaluate(script);
+
+/** Saves a note through the extension's messages, retrying as Dramatis's own pages do when the worker is away. */
+const saveScript = (id: string, text: string) => saveScriptFor(JSON.stringify(id), text);
+
+/** The same, with the id given as a JavaScript expression evaluated in the page. */
+const saveScriptFor = (idExpression: string, text: string) => `(async () => {
+  const api = globalThis.browser ?? globalThis.chrome;
+  const now = Date.now();
+  const note = { id: ${idExpression}, kind: 'page', text: ${JSON.stringify(text)}, tags: ['test'], created: now, updated: now, page: { url: 'https://example.org/post', title: 'A post' } };
+  for (let attempt = 0; attempt < 20; attempt++) {
+    try {
+      const reply = await api.runtime.sendMessage({ type: 'notes.save', note });
+      if (reply && reply.ok) return attempt + 1;
+    } catch (e) { /* the worker is restarting */ }
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  return 0;
+})()`;
+
+async function typeSearch(page: TestPage, words: string): Promise<string> {
+  await (page as unknown as { click(s: string): Promise<void> }).click('input[type=search]');
+  await page.keyboard.type(words, { delay: 10 });
+  return waitFor(() => evaluate<string>(page, 'document.querySelector(".list").innerText'), (t) => t.length > 0, 5000, 'results');
+}
+
+test('the notebook finds a note by a word of it', async ({ session }) => {
+  const nb = await session.newPage();
+  await openExtensionPage(nb, `${session.extensionOrigin}/notebook.html`);
+  expect(await evaluate(nb, saveScript('find-me', 'The Reiss letter is remarkable for its anger.'))).toBeGreaterThan(0);
+  expect(await evaluate(nb, saveScript('other', 'Something about Cuba.'))).toBeGreaterThan(0);
+  await openExtensionPage(nb, `${session.extensionOrigin}/notebook.html`);
+  await typeSearch(nb, 'remarkable');
+  const list = await waitFor(() => evaluate<string>(nb, 'document.querySelector(".list").innerText'), (t) => !t.includes('Cuba'), 5000, 'the search to narrow');
+  expect(list).toContain('The Reiss letter is remarkable');
+  await nb.close();
+});
+
+test('notes are still there after the browser restarts with the same profile', async ({ engine }) => {
+  const profileDir = mkdtempSync(join(tmpdir(), `dramatis-restart-${engine}-`));
+  const open = (): Promise<ExtensionSession> => (engine === 'chromium' ? launchChromium({ profileDir }) : launchFirefox({ profileDir }));
+  try {
+    let session = await open();
+    let page = await session.newPage();
+    await openExtensionPage(page, `${session.extensionOrigin}/notebook.html`);
+    expect(await evaluate(page, saveScript('kept', 'Written before the restart.'))).toBeGreaterThan(0);
+    await session.close();
+
+    session = await open();
+    page = await session.newPage();
+    await openExtensionPage(page, `${session.extensionOrigin}/notebook.html`);
+    const text = await waitFor(() => evaluate<string>(page, 'document.querySelector(".list") ? document.querySelector(".list").innerText : ""'), (t) => t.length > 0, 8000, 'the notebook to list notes');
+    expect(text).toContain('Written before the restart.');
+    await session.close();
+  } finally {
+    rmSync(profileDir, { recursive: true, force: true });
+  }
+});
+
+test('stopping the service worker while notes are being written loses none', async ({ engine }) => {
+  test.skip(engine !== 'chromium', 'only Chromium lets a test stop an extension service worker (CDP); Firefox has an event page');
+  const session = await launchChromium();
+  try {
+    const page = await session.newPage();
+    await openExtensionPage(page, `${session.extensionOrigin}/notebook.html`);
+    const cdp = await session.context.newCDPSession(page as never);
+    await cdp.send('ServiceWorker.enable');
+    const writes = evaluate<number[]>(page, `Promise.all(Array.from({ length: 60 }, (_, i) => new Promise((r) => setTimeout(r, i * 15)).then(() => ${saveScriptFor('"stress-" + i', 'stress note')})))`);
+    // Stop the worker three times while the 60 saves are in flight, and check it really stopped.
+    let stopped = 0;
+    cdp.on('ServiceWorker.workerVersionUpdated', (e: { versions: { runningStatus: string }[] }) => {
+      if (e.versions.some((v) => v.runningStatus === 'stopped')) stopped++;
+    });
+    for (let k = 0; k < 3; k++) {
+      await new Promise((r) => setTimeout(r, 250));
+      await cdp.send('ServiceWorker.stopAllWorkers');
+    }
+    const attempts = await writes;
+    console.log(`attempts per save: ${attempts.join(' ')}`);
+    expect(attempts.every((a) => a > 0)).toBe(true);
+    const total = await evaluate<number>(page, `(async () => {
+      const api = globalThis.chrome;
+      const reply = await api.runtime.sendMessage({ type: 'notes.query', query: { text: 'stress note', limit: 500 } });
+      return reply.value.total;
+    })()`);
+    expect(total).toBe(60);
+    expect(stopped).toBeGreaterThan(0);
+  } finally {
+    await session.close();
+  }
+});
