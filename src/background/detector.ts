@@ -4,9 +4,8 @@
  */
 import browser from 'webextension-polyfill';
 import type { CardEntity, CompiledIndex } from '../core/index/format';
-import { compileIndex } from '../core/index/compile';
 import { Matcher } from '../core/match/matcher';
-import { asDatasetEntity, type PersonalEntity } from '../core/personal';
+import { withPersonal, type PersonalEntity } from '../core/personal';
 import { listPersonal } from './personal-store';
 import { resolveDocument } from '../core/match/resolve';
 import type { DetectResult } from '../core/protocol/messages';
@@ -26,24 +25,6 @@ async function loadMatcher(): Promise<Matcher> {
   byId = new Map(index.entities.map((e) => [e.id, e]));
   incoming = undefined;
   return new Matcher(index);
-}
-
-/**
- * The bundled index plus the reader's personal entities, compiled the same way (no dictionary at
- * run time, so their aliases are trusted as written) and appended after the dataset's entities.
- */
-export function withPersonal(base: CompiledIndex, personal: readonly PersonalEntity[]): CompiledIndex {
-  if (personal.length === 0) return base;
-  const extra = compileIndex(personal.map(asDatasetEntity), new Set());
-  const offset = base.entities.length;
-  const forms: Record<string, number[]> = { ...base.forms };
-  for (const [key, flat] of Object.entries(extra.forms)) {
-    const shifted = flat.map((v, i) => (i % 2 === 0 ? v + offset : v));
-    forms[key] = [...(forms[key] ?? []), ...shifted];
-  }
-  const cues = { ...base.cues };
-  for (const [i, c] of Object.entries(extra.cues)) cues[Number(i) + offset] = c;
-  return { ...base, entities: [...base.entities, ...extra.entities], forms, cues };
 }
 
 /** After personal entities change: the next detection reloads the index with them. */

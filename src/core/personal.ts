@@ -1,6 +1,8 @@
 /** Personal entities: names the reader tracks that the dataset lacks, highlighted like dataset entities. */
 import type { Entity, EntityType } from './dataset/types';
 import { ENTITY_TYPES } from './dataset/types';
+import { compileIndex } from './index/compile';
+import type { CompiledIndex } from './index/format';
 
 export interface PersonalEntity {
   /** "personal-" + a random id, so it can never collide with a dataset id. */
@@ -38,3 +40,22 @@ export function asDatasetEntity(p: PersonalEntity): Entity {
     wikipedia: '',
   };
 }
+
+/**
+ * The bundled index plus the reader's personal entities, compiled the same way (no dictionary at
+ * run time, so their aliases are trusted as written) and appended after the dataset's entities.
+ */
+export function withPersonal(base: CompiledIndex, personal: readonly PersonalEntity[]): CompiledIndex {
+  if (personal.length === 0) return base;
+  const extra = compileIndex(personal.map(asDatasetEntity), new Set());
+  const offset = base.entities.length;
+  const forms: Record<string, number[]> = { ...base.forms };
+  for (const [key, flat] of Object.entries(extra.forms)) {
+    const shifted = flat.map((v, i) => (i % 2 === 0 ? v + offset : v));
+    forms[key] = [...(forms[key] ?? []), ...shifted];
+  }
+  const cues = { ...base.cues };
+  for (const [i, c] of Object.entries(extra.cues)) cues[Number(i) + offset] = c;
+  return { ...base, entities: [...base.entities, ...extra.entities], forms, cues };
+}
+

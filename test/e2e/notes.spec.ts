@@ -60,3 +60,23 @@ test('an entity note on Krivitsky appears in his card on another page', async ({
   const shown = await waitFor(() => card(page), (c) => /1 note/.test(c.text ?? ''), 5000, 'the note in the card');
   expect(shown.text).toContain('Ran agents from The Hague');
 });
+
+test('"Track this name" makes a name highlighted and carded from then on', async ({ tab: page, server }) => {
+  test.skip(!hasSharedPages(), SHARED_MISSING);
+  await page.goto(server.url(`/shared/${REAL_POST}`));
+  await waitForHighlights(page, 20);
+  await selectText(page, 'Charles Cornell');
+  await clickUi(page, 'Track this name');
+  await waitForUi(page, 'Track this name');
+  await page.keyboard.press('Tab');
+  await clickUi(page, 'Save');
+  const shown = await waitFor(async () => {
+    try {
+      return await hoverName(page, 'Charles Cornell');
+    } catch {
+      return { open: false } as Awaited<ReturnType<typeof hoverName>>;
+    }
+  }, (c) => c.open, 10_000, 'a card for the tracked name');
+  expect(shown.name).toBe('Charles Cornell');
+  expect(shown.links).toEqual([]);
+});
