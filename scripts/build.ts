@@ -9,6 +9,7 @@ import * as esbuild from 'esbuild';
 import { zipSync } from 'fflate';
 import { cpSync, mkdirSync, readFileSync, readdirSync, rmSync, statSync, watch, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
+import { splitEntities } from '../src/core/index/format';
 import { buildIndex, DatasetError } from './lib/compile-data';
 import { ROOT } from './lib/dataset-files';
 import { manifestFor, TARGETS, type Target } from './lib/targets';
@@ -55,9 +56,13 @@ function esbuildOptions(outdir: string): esbuild.BuildOptions {
   };
 }
 
+/** The compiled dataset in two files: what matching needs first, the cards' text after. */
 function writeData(outdir: string): void {
   mkdirSync(join(outdir, 'data'), { recursive: true });
-  writeFileSync(join(outdir, 'data', 'index.json'), JSON.stringify(buildIndex({ lenient })));
+  const index = buildIndex({ lenient });
+  const { match, cards } = splitEntities(index.entities);
+  writeFileSync(join(outdir, 'data', 'match.json'), JSON.stringify({ ...index, entities: match }));
+  writeFileSync(join(outdir, 'data', 'cards.json'), JSON.stringify(cards));
 }
 
 function writeStatic(outdir: string, target: Target): void {

@@ -60,7 +60,7 @@ function escape(s: string): string {
 }
 
 export function benchThroughput(dataset: string, index: CompiledIndex, blocks: string[]): ThroughputRow[] {
-  const keys = Object.keys(index.forms);
+  const keys = index.forms.keys;
   const names = index.entities.length;
   const rows: ThroughputRow[] = [];
 

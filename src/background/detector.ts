@@ -1,9 +1,11 @@
 /**
- * Detection in the background: the compiled index is loaded once per service-worker life (about
- * 20 ms for 3,000 entities) and shared by every tab, so a tab pays no memory for the dataset.
+ * Detection in the background: the matching index (data/match.json) is loaded once per
+ * service-worker life and shared by every tab, so a tab pays no memory for the dataset. The cards'
+ * text (data/cards.json, two thirds of the bytes) loads right after, off the path to the first
+ * highlights: detections answered before it lands carry names and types, and cards ask for the rest.
  */
 import browser from 'webextension-polyfill';
-import type { CardEntity, CompiledIndex } from '../core/index/format';
+import { isCardEntity, type CardEntity, type CardExtra, type CompiledIndex, type MatchEntity } from '../core/index/format';
 import { Matcher } from '../core/match/matcher';
 import { withPersonal, type PersonalEntity } from '../core/personal';
 import { listPersonal } from './personal-store';
@@ -13,18 +15,44 @@ import type { Relation } from '../core/dataset/types';
 import { relationLines, type RelationLine } from '../core/relations';
 
 let matcherPromise: Promise<Matcher> | undefined;
-let byId: Map<string, CardEntity> | undefined;
+let byId: Map<string, MatchEntity> | undefined;
+let cardsPromise: Promise<Map<string, CardExtra>> | undefined;
+let cardsLoaded: Map<string, CardExtra> | undefined;
 
 async function loadMatcher(): Promise<Matcher> {
   const [response, personal] = await Promise.all([
-    fetch(browser.runtime.getURL('data/index.json')),
+    fetch(browser.runtime.getURL('data/match.json')),
     listPersonal().catch(() => [] as PersonalEntity[]),
   ]);
   if (!response.ok) throw new Error(`the bundled dataset could not be read (${response.status})`);
-  const index = withPersonal((await response.json()) as CompiledIndex, personal);
+  const index = withPersonal((await response.json()) as CompiledIndex<MatchEntity>, personal);
   byId = new Map(index.entities.map((e) => [e.id, e]));
   incoming = undefined;
-  return new Matcher(index);
+  const matcher = new Matcher(index);
+  void loadCards().catch(() => undefined);
+  return matcher;
+}
+
+/** The cards' text, by id; fetched once per worker life. */
+function loadCards(): Promise<Map<string, CardExtra>> {
+  cardsPromise ??= fetch(browser.runtime.getURL('data/cards.json'))
+    .then((r) => {
+      if (!r.ok) throw new Error(`the bundled card texts could not be read (${r.status})`);
+      return r.json() as Promise<Record<string, CardExtra>>;
+    })
+    .then((cards) => (cardsLoaded = new Map(Object.entries(cards))))
+    .catch((err) => {
+      cardsPromise = undefined;
+      throw err;
+    });
+  return cardsPromise;
+}
+
+/** An entity's full card record (personal entities carry theirs already). */
+function withCard(e: MatchEntity, cards: Map<string, CardExtra> | undefined): MatchEntity | CardEntity {
+  if (isCardEntity(e)) return e;
+  const extra = cards?.get(e.id);
+  return extra ? { ...e, ...extra } : e;
 }
 
 /** After personal entities change: the next detection reloads the index with them. */
@@ -45,8 +73,8 @@ export async function detect(blocks: string[], choices?: Record<string, string>,
   const matcher = await getMatcher();
   const years: number[] = [];
   const mentions = resolveDocument(blocks, matcher, { choices, onPage, years });
-  const entities: Record<string, CardEntity> = {};
-  for (const m of mentions) for (const id of m.id ? [m.id] : m.candidates ?? []) entities[id] ??= byId!.get(id)!;
+  const entities: Record<string, MatchEntity | CardEntity> = {};
+  for (const m of mentions) for (const id of m.id ? [m.id] : m.candidates ?? []) entities[id] ??= withCard(byId!.get(id)!, cardsLoaded);
   return { mentions, entities, years };
 }
 
@@ -75,10 +103,18 @@ export async function cardRelations(id: string, onPage: string[]): Promise<Relat
 
 export async function entityById(id: string): Promise<CardEntity | undefined> {
   await getMatcher();
-  return byId!.get(id);
+  const e = byId!.get(id);
+  if (!e) return undefined;
+  const full = withCard(e, await loadCards());
+  return isCardEntity(full) ? full : undefined;
 }
 
 export async function getEntities(ids: string[]): Promise<CardEntity[]> {
   await getMatcher();
-  return ids.flatMap((id) => (byId!.has(id) ? [byId!.get(id)!] : []));
+  const cards = await loadCards();
+  return ids.flatMap((id) => {
+    const e = byId!.get(id);
+    const full = e ? withCard(e, cards) : undefined;
+    return full && isCardEntity(full) ? [full] : [];
+  });
 }

@@ -11,6 +11,8 @@ import type { PageBlock } from './page-text';
 
 const SLICE_MS = 8;
 const BATCH_CHARS = 128 * 1024;
+/** The first batch is about a screenful, so the first highlights come as early as possible. */
+const FIRST_BATCH_CHARS = 6 * 1024;
 
 /** Gives the page's own tasks a turn. scheduler.yield keeps our place in the queue where it exists. */
 export function yieldToPage(): Promise<void> {
@@ -33,11 +35,13 @@ export class Annotator {
     const pending: Promise<void>[] = [];
     let batch: PageBlock[] = [];
     let size = 0;
+    let limit = FIRST_BATCH_CHARS;
     let sliceStart = performance.now();
     for (let next = walker.next(); !next.done; next = walker.next()) {
       batch.push(next.value);
       size += next.value.text.length;
-      if (size >= BATCH_CHARS) {
+      if (size >= limit) {
+        limit = BATCH_CHARS;
         pending.push(this.detect(batch));
         batch = [];
         size = 0;

@@ -6,6 +6,7 @@
  */
 import { autoUpdate, computePosition, flip, offset, shift, size, type VirtualElement } from '@floating-ui/dom';
 import { render } from 'preact';
+import { isCardEntity } from '../core/index/format';
 import type { CardDetails } from '../core/protocol/messages';
 import type { CardCallbacks, CardSurface, OpenOptions, Send } from './card-api';
 import cardCss from './card/card.css';
@@ -86,7 +87,17 @@ export class CardView implements CardSurface {
       render(note ? <NoteCard note={note} onEdit={onEdit} /> : null, this.ui.mount('card'));
       return;
     }
-    const entity = pm.id ? this.mentions.entities.get(pm.id) : undefined;
+    const known = pm.id ? this.mentions.entities.get(pm.id) : undefined;
+    const entity = known && isCardEntity(known) ? known : undefined;
+    if (known && !entity) {
+      // Detected before the background had its card texts: fetch this one, then draw.
+      void this.send({ type: 'entities.get', ids: [known.id] }).then(([full]) => {
+        if (!full) return;
+        this.mentions.entities.set(full.id, full);
+        if (this.current === pm) this.draw(pm);
+      });
+      return;
+    }
     const candidates = (pm.candidates ?? []).flatMap((id) => this.mentions.entities.get(id) ?? []);
     const onAddNote = this.callbacks.onAddNote && pm.id ? () => this.callbacks.onAddNote!(pm.id!) : undefined;
     render(

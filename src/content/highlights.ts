@@ -20,16 +20,18 @@ export const supportsHighlightApi = (): boolean => registry() !== undefined && H
 
 /**
  * Each change to a registered Highlight makes the browser re-walk the page before the next paint
- * (about 60 ms on a 2 MB page), so additions are queued and flushed at most every FLUSH_MS.
+ * (about 60 ms on a 2 MB page), so on big pages additions are queued and flushed at most every
+ * FLUSH_MS. Below BIG_PAGE ranges the walk is cheap and additions go out at once.
  */
 const FLUSH_MS = 300;
+const BIG_PAGE = 3000;
 const SLICE_MS = 8;
 
 export class Highlighter {
   private readonly sets = new Map<HighlightKind, Set<Range>>();
   private pending: [HighlightKind, Range][] = [];
   private flushTimer: ReturnType<typeof setTimeout> | undefined;
-  private lastFlush = 0;
+  private lastFlush = -Infinity;
   private readonly wrapped = new Map<Range, HTMLElement[]>();
   private shown = false;
   private readonly api = supportsHighlightApi();
@@ -38,7 +40,7 @@ export class Highlighter {
     if (!this.api) return this.addNow(kind, range);
     this.pending.push([kind, range]);
     if (this.flushTimer !== undefined) return;
-    const wait = Math.max(0, this.lastFlush + FLUSH_MS - performance.now());
+    const wait = this.count < BIG_PAGE ? 0 : Math.max(0, this.lastFlush + FLUSH_MS - performance.now());
     this.flushTimer = setTimeout(() => this.flush(), wait);
   }
 
@@ -63,7 +65,11 @@ export class Highlighter {
     if (this.pending.length > 0) this.flushTimer = setTimeout(() => this.flush(), 0);
   }
 
+  /** Ranges added so far, all kinds. */
+  private count = 0;
+
   private addNow(kind: HighlightKind, range: Range): void {
+    this.count++;
     let set = this.sets.get(kind);
     if (!set) {
       set = this.api ? new (HighlightCtor()!)() : new Set<Range>();

@@ -20,18 +20,23 @@ import { PageMentions, type PageMention } from './mentions';
 const mentions = new PageMentions();
 const annotator = new Annotator(mentions);
 
+/** Applies a reader's pick to every still-ambiguous mention of the same form on this page. */
+function applyChoice(key: string | undefined, id: string, first?: PageMention): void {
+  for (const other of mentions.all) {
+    if (other === first || (key && other.key === key && !other.id && other.candidates?.includes(id))) {
+      other.id = id;
+      other.candidates = undefined;
+      mentions.highlighter.remove(other.kind, other.range);
+      other.kind = mentions.entities.get(id)?.type ?? other.kind;
+      mentions.highlighter.add(other.kind, other.range);
+    }
+  }
+}
+
 const card: LazyCard = new LazyCard(mentions, {
   onChoose(pm, id) {
     // The reader's pick applies to every mention of the same form on this page, and is remembered.
-    for (const other of mentions.all) {
-      if (other === pm || (pm.key && other.key === pm.key && !other.id)) {
-        other.id = id;
-        other.candidates = undefined;
-        mentions.highlighter.remove(other.kind, other.range);
-        other.kind = mentions.entities.get(id)?.type ?? other.kind;
-        mentions.highlighter.add(other.kind, other.range);
-      }
-    }
+    applyChoice(pm.key, id, pm);
     if (pm.key) {
       annotator.choices[pm.key] = id;
       void send({ type: 'choices.set', url: location.href, key: pm.key, id }).catch(() => undefined);
@@ -163,16 +168,37 @@ async function annotatePage(): Promise<void> {
 
 async function main(): Promise<void> {
   // We run at document_start: wake the background now, so its index loads while the page parses.
-  const settingsReply = send({ type: 'settings.get' });
-  const choicesReply = send({ type: 'choices.get', url: location.href }).catch(() => ({}));
   void send({ type: 'warm' }).catch(() => undefined);
+  const settingsReply = send({ type: 'settings.get' });
+  const choicesReply = send({ type: 'choices.get', url: location.href }).catch(() => ({}) as Record<string, string>);
   await domReady();
-  const settings = await settingsReply;
-  if (settings.disabledSites.includes(location.hostname)) return;
-  Object.assign(annotator.choices, await choicesReply);
-  // Shown before detection: Highlight sets are live, so each batch paints as soon as it lands.
-  if (settings.highlightsEnabled) setHighlights(true);
+  // Reading the page does not wait for the settings (the background answers them while it loads
+  // its index); nothing is shown until they say this site is on.
+  const settings = await Promise.race([settingsReply, new Promise<undefined>((r) => setTimeout(r, 0))]);
+  if (settings?.disabledSites.includes(location.hostname)) return;
+  if (settings?.highlightsEnabled) setHighlights(true);
+  else if (!settings) {
+    void settingsReply.then((s) => {
+      if (s.disabledSites.includes(location.hostname)) {
+        setHighlights(false);
+        live.stop();
+      } else if (s.highlightsEnabled) setHighlights(true);
+    });
+  }
+  void choicesReply.then((choices) => {
+    Object.assign(annotator.choices, choices);
+    for (const [key, id] of Object.entries(choices)) applyChoice(key, id);
+  });
+  // A very large page spends its first frames on its own layout: read it after that first paint,
+  // so our work never adds to the page's longest task. (Counting elements is one native call.)
+  if (document.getElementsByTagName('*').length > BIG_PAGE_ELEMENTS) await afterFirstPaint();
   await annotatePage();
+}
+
+const BIG_PAGE_ELEMENTS = 8000;
+
+function afterFirstPaint(): Promise<void> {
+  return new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)));
 }
 
 main().catch((err: unknown) => {

@@ -1,5 +1,5 @@
 /** The mentions shown on this page, with their DOM ranges and a reverse index for hit-testing. */
-import type { CardEntity } from '../core/index/format';
+import { isCardEntity, type CardEntity, type MatchEntity } from '../core/index/format';
 import type { Mention } from '../core/match/resolve';
 import { Highlighter, type HighlightKind } from './highlights';
 import { rangeOf, type PageBlock } from './page-text';
@@ -19,14 +19,18 @@ export interface PageMention {
 
 export class PageMentions {
   readonly all: PageMention[] = [];
-  readonly entities = new Map<string, CardEntity>();
+  /** Entities on the page: full card records, or names and types until the card texts arrive. */
+  readonly entities = new Map<string, CardEntity | MatchEntity>();
   readonly highlighter = new Highlighter();
   private readonly byNode = new Map<Node, PageMention[]>();
   private readonly byRange = new WeakMap<AbstractRange, PageMention>();
 
   /** Adds resolved mentions for the given blocks (indices in mentions refer to blocks). */
-  add(blocks: readonly PageBlock[], mentions: readonly Mention[], entities: Record<string, CardEntity>): PageMention[] {
-    for (const [id, e] of Object.entries(entities)) this.entities.set(id, e);
+  add(blocks: readonly PageBlock[], mentions: readonly Mention[], entities: Record<string, CardEntity | MatchEntity>): PageMention[] {
+    for (const [id, e] of Object.entries(entities)) {
+      const known = this.entities.get(id);
+      if (!known || !isCardEntity(known)) this.entities.set(id, e);
+    }
     const added: PageMention[] = [];
     for (const m of mentions) {
       const block = blocks[m.block];

@@ -2,7 +2,7 @@
 import type { Entity, EntityType } from './dataset/types';
 import { ENTITY_TYPES } from './dataset/types';
 import { compileIndex } from './index/compile';
-import type { CompiledIndex } from './index/format';
+import type { CardEntity, CompiledIndex, MatchEntity } from './index/format';
 
 export interface PersonalEntity {
   /** "personal-" + a random id, so it can never collide with a dataset id. */
@@ -45,17 +45,19 @@ export function asDatasetEntity(p: PersonalEntity): Entity {
  * The bundled index plus the reader's personal entities, compiled the same way (no dictionary at
  * run time, so their aliases are trusted as written) and appended after the dataset's entities.
  */
-export function withPersonal(base: CompiledIndex, personal: readonly PersonalEntity[]): CompiledIndex {
-  if (personal.length === 0) return base;
+export function withPersonal<E extends MatchEntity>(base: CompiledIndex<E>, personal: readonly PersonalEntity[]): CompiledIndex<E | CardEntity> {
+  if (personal.length === 0) return base as CompiledIndex<E | CardEntity>;
   const extra = compileIndex(personal.map(asDatasetEntity), new Set());
   const offset = base.entities.length;
-  const forms: Record<string, number[]> = { ...base.forms };
-  for (const [key, flat] of Object.entries(extra.forms)) {
-    const shifted = flat.map((v, i) => (i % 2 === 0 ? v + offset : v));
-    forms[key] = [...(forms[key] ?? []), ...shifted];
-  }
+  const merged = new Map<string, number[]>(base.forms.keys.map((k, i) => [k, base.forms.values[i]!]));
+  extra.forms.keys.forEach((key, i) => {
+    const shifted = extra.forms.values[i]!.map((v, j) => (j % 2 === 0 ? v + offset : v));
+    merged.set(key, [...(merged.get(key) ?? []), ...shifted]);
+  });
+  const keys = [...merged.keys()].sort();
+  const forms = { keys, values: keys.map((k) => merged.get(k)!) };
   const cues = { ...base.cues };
   for (const [i, c] of Object.entries(extra.cues)) cues[Number(i) + offset] = c;
-  return { ...base, entities: [...base.entities, ...extra.entities], forms, cues };
+  return { ...base, entities: [...base.entities, ...extra.entities] as (E | CardEntity)[], forms, cues };
 }
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { compileIndex } from '../../src/core/index/compile';
-import { FormFlag } from '../../src/core/index/format';
+import { FormFlag, formEntries } from '../../src/core/index/format';
 import type { Entity } from '../../src/core/dataset/types';
 
 const e = (over: Partial<Entity>): Entity => ({ id: 'x', type: 'person', name: 'X', description: 'Something true and fresh.', wikipedia: 'X', ...over });
@@ -11,7 +11,7 @@ describe('compileIndex', () => {
     e({ id: 'nkvd', type: 'organization', name: 'NKVD', wikipedia: 'NKVD' }),
     e({ id: 'mi5', type: 'organization', name: 'MI5', wikipedia: 'MI5' }),
   ], new Set(['dies', 'martin']));
-  const flags = (key: string) => index.forms[key];
+  const flags = (key: string) => formEntries(index, key);
 
   it('keeps card data and drops what only matching needs', () => {
     expect(index.entities.map((x) => x.id)).toEqual(['martin-dies-jr', 'mi5', 'nkvd']);
@@ -35,9 +35,9 @@ describe('surname spellings', () => {
     e({ id: 'eugene-dennis', name: 'Eugene Dennis', aliases: ['Dennis', 'Tim Ryan'], wikipedia: 'Eugene Dennis' }),
   ], new Set());
   it('lets another spelling of a surname that stands alone stand alone too', () => {
-    expect(index.forms['gorbachov']).toEqual([1, 0]);
+    expect(formEntries(index, 'gorbachov')).toEqual([1, 0]);
   });
   it('keeps a pseudonym\'s surname weak', () => {
-    expect(index.forms['ryan']).toEqual([0, FormFlag.Surname]);
+    expect(formEntries(index, 'ryan')).toEqual([0, FormFlag.Surname]);
   });
 });

@@ -1,8 +1,8 @@
 /** For a name that stays ambiguous on this page: the entities it may name, to pick from. */
-import type { CardEntity } from '../../core/index/format';
+import type { MatchEntity } from '../../core/index/format';
 import { formatLifespan } from '../../core/dates';
 
-export function CandidateList({ candidates, onChoose }: { candidates: CardEntity[]; onChoose?: (id: string) => void }) {
+export function CandidateList({ candidates, onChoose }: { candidates: MatchEntity[]; onChoose?: (id: string) => void }) {
   return (
     <div class="candidates">
       <h2 class="name">Which one is meant?</h2>

@@ -1,5 +1,5 @@
 /** The hover card: who or what a name is, when, why it matters, how it relates, and the reader's notes. */
-import type { CardEntity } from '../../core/index/format';
+import type { CardEntity, MatchEntity } from '../../core/index/format';
 import type { CardDetails } from '../../core/protocol/messages';
 import { formatLifespan } from '../../core/dates';
 import { CandidateList } from './CandidateList';
@@ -12,7 +12,7 @@ import { TypeBadge } from './TypeBadge';
 export interface HoverCardProps {
   entity?: CardEntity;
   /** For an ambiguous mention: the entities it may name. */
-  candidates?: CardEntity[];
+  candidates?: MatchEntity[];
   details?: CardDetails;
   pageYears?: [number, number];
   /** Narrow screens: the card is a sheet along the bottom. */

@@ -88,13 +88,13 @@ export function compileIndex(entities: readonly Entity[], commonWords: ReadonlyS
     if (e.cues && e.cues.length > 0) cues[index] = e.cues.map((c) => nameKey(c));
   });
 
-  const out: Record<string, number[]> = {};
-  for (const key of [...forms.keys()].sort()) {
+  const keys = [...forms.keys()].sort();
+  const values = keys.map((key) => {
     const flat: number[] = [];
     for (const [index, flags] of forms.get(key)!) flat.push(index, flags);
-    out[key] = flat;
-  }
-  return { version: INDEX_VERSION, entities: sorted.map(cardOf), cues, forms: out };
+    return flat;
+  });
+  return { version: INDEX_VERSION, entities: sorted.map(cardOf), cues, forms: { keys, values } };
 }
 
 /** Levenshtein distance, for telling spellings of one surname from different names. */

@@ -5,7 +5,7 @@
  * prefix; strings are compared only on a hit. Cost is O(tokens) whatever the number of names
  * (figures in docs/PERFORMANCE.md).
  */
-import type { CompiledIndex } from '../index/format';
+import type { CompiledIndex, MatchEntity } from '../index/format';
 import { BREAK_BEFORE, hashKey, joinHash, scan, TokenScan } from '../text/scan';
 
 /** A surface form found in the text, before any decision about which entity it names. */
@@ -65,17 +65,16 @@ class HashTable {
 }
 
 export class Matcher {
-  readonly index: CompiledIndex;
+  readonly index: CompiledIndex<MatchEntity>;
   /** Entity index by id. */
   readonly entityIndexById: ReadonlyMap<string, number>;
   private readonly related: number[][];
   private readonly table: HashTable;
-  private readonly keys: string[] = [];
-  private readonly values: (readonly number[])[] = [];
-  private readonly next: number[] = [];
-  private readonly byKey: Map<string, readonly number[]>;
+  private readonly keys: readonly string[];
+  private readonly values: readonly (readonly number[])[];
+  private readonly next: Int32Array;
 
-  constructor(index: CompiledIndex) {
+  constructor(index: CompiledIndex<MatchEntity>) {
     this.index = index;
     this.entityIndexById = new Map(index.entities.map((e, i) => [e.id, i]));
     // Relations both ways round: "Reiss friend_of Krivitsky" also relates Krivitsky to Reiss.
@@ -88,18 +87,19 @@ export class Matcher {
         this.related[j]!.push(i);
       }
     });
-    const entries = Object.entries(index.forms);
-    this.byKey = new Map(entries);
+    this.keys = index.forms.keys;
+    this.values = index.forms.values;
+    this.next = new Int32Array(this.keys.length);
     let prefixes = 0;
-    for (const [key] of entries) for (let at = key.indexOf(' '); at !== -1; at = key.indexOf(' ', at + 1)) prefixes++;
-    this.table = new HashTable(entries.length + prefixes);
-    for (const [key, value] of entries) {
+    for (const key of this.keys) for (let at = key.indexOf(' '); at !== -1; at = key.indexOf(' ', at + 1)) prefixes++;
+    this.table = new HashTable(this.keys.length + prefixes);
+    // Cost: one pass over the keys (tens of thousands), hashing each and its token prefixes.
+    for (let k = 0; k < this.keys.length; k++) {
+      const key = this.keys[k]!;
       const slot = this.table.insert(hashKey(key));
       this.table.flags[slot]! |= IS_KEY;
-      this.keys.push(key);
-      this.values.push(value);
-      this.next.push(this.table.head[slot]!);
-      this.table.head[slot] = this.keys.length - 1;
+      this.next[k] = this.table.head[slot]!;
+      this.table.head[slot] = k;
       for (let at = key.indexOf(' '); at !== -1; at = key.indexOf(' ', at + 1)) {
         this.table.flags[this.table.insert(hashKey(key.slice(0, at)))]! |= IS_PREFIX;
       }
@@ -143,9 +143,12 @@ export class Matcher {
     return this.related[entity] ?? [];
   }
 
-  /** Entries for a key, or undefined. */
+  /** Entries for a key, or undefined: one probe of the table. */
   lookup(key: string): readonly number[] | undefined {
-    return this.byKey.get(key);
+    const slot = this.table.find(hashKey(key));
+    if (slot === -1) return undefined;
+    for (let k = this.table.head[slot]!; k !== -1; k = this.next[k]!) if (this.keys[k] === key) return this.values[k];
+    return undefined;
   }
 
   /**

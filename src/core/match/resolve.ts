@@ -3,7 +3,7 @@
  * with their candidates, or nothing. A reader forgives a missed name; a wrong card destroys trust,
  * so every weak form (a surname, a first name, a dictionary word, a shared alias) needs support.
  */
-import { FormFlag, type CompiledIndex } from '../index/format';
+import { FormFlag, type CompiledIndex, type MatchEntity } from '../index/format';
 import { scan, type TokenScan } from '../text/scan';
 import { TITLES } from '../text/titles';
 import type { Candidate, Matcher } from './matcher';
@@ -110,7 +110,7 @@ function yearOf(date: string | undefined): number | undefined {
 }
 
 /** Years an entity was alive or active: a person from about 15 until death. */
-function activeSpan(index: CompiledIndex, entity: number): [number, number] | undefined {
+function activeSpan(index: CompiledIndex<MatchEntity>, entity: number): [number, number] | undefined {
   const e = index.entities[entity]!;
   const from = e.type === 'person' ? (yearOf(e.born) !== undefined ? yearOf(e.born)! + 15 : undefined) : yearOf(e.start);
   const to = e.type === 'person' ? yearOf(e.died) : yearOf(e.end);
@@ -431,7 +431,7 @@ function isCapitalised(text: string, tokens: TokenScan, t: number): boolean {
 }
 
 /** +6 for a cue word within a few tokens of the mention, +2 for one elsewhere in the block. */
-function cueSupport(index: CompiledIndex, entity: number, tokens: TokenScan, c: Candidate, positions: () => Map<string, number[]>): number {
+function cueSupport(index: CompiledIndex<MatchEntity>, entity: number, tokens: TokenScan, c: Candidate, positions: () => Map<string, number[]>): number {
   const cues = index.cues[entity];
   if (!cues || cues.length === 0) return 0;
   let best = 0;

@@ -3,7 +3,7 @@
  * background; the popup sends TabRequests to the content script of a tab. Every message is checked
  * by ./validate at the boundary before a handler sees it.
  */
-import type { CardEntity } from '../index/format';
+import type { CardEntity, MatchEntity } from '../index/format';
 import type { Mention } from '../match/resolve';
 import type { RelationLine } from '../relations';
 import type { Note } from '../notes/model';
@@ -30,8 +30,11 @@ export const DEFAULT_SETTINGS: Settings = { highlightsEnabled: true, disabledSit
 
 export interface DetectResult {
   mentions: Mention[];
-  /** Card data for every entity named or offered as a candidate in the mentions. */
-  entities: Record<string, CardEntity>;
+  /**
+   * Every entity named or offered as a candidate: full card records once the background has its
+   * card texts, names and types only before that (the content script asks for the rest on a card).
+   */
+  entities: Record<string, CardEntity | MatchEntity>;
   /** Years this text mentions, sorted (the content script merges batches for the timelines). */
   years: number[];
 }

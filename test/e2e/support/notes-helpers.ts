@@ -58,6 +58,14 @@ export async function waitForUi(page: TestPage, label: string): Promise<void> {
 
 /** Clicks a control of Dramatis's UI (by its text or label) with the real mouse. */
 export async function clickUi(page: TestPage, label: string): Promise<void> {
-  const found = await waitFor(() => ui(page, { find: label }), (r) => r.ok, 8000, `"${label}" in Dramatis's UI`);
-  await page.mouse.click(found.rect!.x, found.rect!.y);
+  // The card may still be filling in (relations, notes arrive a moment later): wait until the
+  // control stays put, then click where it is.
+  let last = await waitFor(() => ui(page, { find: label }), (r) => r.ok, 8000, `"${label}" in Dramatis's UI`);
+  for (let i = 0; i < 20; i++) {
+    await new Promise((r) => setTimeout(r, 120));
+    const now = await ui(page, { find: label });
+    if (now.ok && now.rect!.x === last.rect!.x && now.rect!.y === last.rect!.y) break;
+    if (now.ok) last = now;
+  }
+  await page.mouse.click(last.rect!.x, last.rect!.y);
 }

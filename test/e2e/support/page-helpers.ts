@@ -73,9 +73,11 @@ export const waitForHighlights = (page: TestPage, min = 1) =>
 
 /** Moves the pointer onto the first highlight whose text equals `text`, and waits for its card. */
 export async function hoverName(page: TestPage, text: string, nth = 0): Promise<CardInfo> {
-  const all = (await highlights(page)).ranges.filter((r) => r.text === text);
-  const target = all[nth];
-  if (!target) throw new Error(`no highlight "${text}" (found: ${[...new Set((await highlights(page)).ranges.map((r) => r.text))].slice(0, 40).join(', ')})`);
+  // Highlights arrive in batches: wait for this one before giving up.
+  const found = await waitFor(() => highlights(page), (h) => h.ranges.filter((r) => r.text === text).length > nth, 8000, `the highlight "${text}"`).catch(async () => {
+    throw new Error(`no highlight "${text}" (found: ${[...new Set((await highlights(page)).ranges.map((r) => r.text))].slice(0, 40).join(', ')})`);
+  });
+  const target = found.ranges.filter((r) => r.text === text)[nth]!;
   await page.evaluate(({ x, y }: { x: number; y: number }) => {
     // Bring the name into view first; coordinates are re-read after scrolling.
     const el = document.elementFromPoint(x, y);
