@@ -36,21 +36,20 @@ async function headless(url: string): Promise<void> {
   try {
     const page = await session.context.newPage();
     // Time from DOMContentLoaded to the first painted highlight, measured in the page.
-    await page.addInitScript(() => {
-      const w = window as unknown as { __firstHighlight?: number };
-      document.addEventListener('DOMContentLoaded', () => {
-        const start = performance.now();
-        const tick = () => {
-          const registry = (CSS as unknown as { highlights?: { size: number } }).highlights;
-          if (registry && registry.size > 0) w.__firstHighlight = performance.now() - start;
-          else requestAnimationFrame(tick);
-        };
-        tick();
-      });
-    });
+    // A string, not a function: tsx would wrap a function with helpers the page does not have.
+    await page.addInitScript(`document.addEventListener('DOMContentLoaded', () => {
+      const start = performance.now();
+      const tick = () => {
+        let n = 0;
+        if (globalThis.CSS && CSS.highlights) CSS.highlights.forEach((h) => { n += h.size; });
+        if (n > 0) window.__firstHighlight = performance.now() - start;
+        else requestAnimationFrame(tick);
+      };
+      tick();
+    });`);
     await page.goto(url);
     const found = await waitForHighlights(page as never, 1);
-    const firstMs = await page.evaluate(() => (window as unknown as { __firstHighlight?: number }).__firstHighlight);
+    const firstMs = (await page.evaluate('window.__firstHighlight')) as number | undefined;
     const first = found.ranges.slice().sort((a, b) => a.y - b.y || a.x - b.x)[0]!;
     const shown = await hoverName(page as never, first.text);
     await page.waitForTimeout(250); // let the card's fade-in finish before the picture

@@ -9,6 +9,7 @@ import type { Request, Responses } from '../core/protocol/messages';
 import { createRouter } from '../shared/messaging';
 import { getChoices, getSettings, setChoice, updateSettings } from './db';
 import { onCommand } from './commands';
+import { backupData, importBackup } from './backup-store';
 import { cardDetails } from './card-details';
 import { detect, getEntities, getMatcher, reloadMatcher } from './detector';
 import { deleteNote, notesForEntity, notesForPage, saveNote, searchNotes } from './notes-store';
@@ -43,6 +44,12 @@ const router = createRouter<Request, Responses>(validateRequest, {
     return existed;
   },
   'storage.status': (_m, sender) => storageStatus(sender),
+  'backup.data': () => backupData(),
+  'backup.import': async (m) => {
+    const summary = await importBackup(m.text);
+    if (summary.personalAdded + summary.personalUpdated > 0) reloadMatcher();
+    return summary;
+  },
   'choices.get': (m) => getChoices(m.url),
   'choices.set': (m) => setChoice(m.url, m.key, m.id),
 });

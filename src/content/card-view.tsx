@@ -39,11 +39,11 @@ export class CardView implements CardSurface {
     }
     this.ui = this.uiApi.attach(cardCss, 'card');
     this.current = pm;
+    this.pointer = options.pointer;
+    this.placed = undefined;
+    this.wantFocus = options.focus === true;
     const generation = ++this.generation;
     this.draw(pm);
-    const card = this.cardElement();
-    if (card) this.place(pm, card, options.pointer);
-    if (options.focus) card?.focus({ preventScroll: true });
     if (pm.id && !pm.noteId && !this.details.has(pm.id)) {
       const id = pm.id;
       const onPage = [...new Set(this.mentions.all.flatMap((m) => (m.id ? [m.id] : [])))];
@@ -79,7 +79,30 @@ export class CardView implements CardSurface {
     return (this.ui?.mount('card').firstElementChild as HTMLElement | null) ?? null;
   }
 
+  private pointer: { x: number; y: number } | undefined;
+  /** The card element the position is attached to (a redraw can replace it). */
+  private placed: HTMLElement | undefined;
+  private wantFocus = false;
+
+  /** After each draw: attach positioning to the card element if it is new, and focus it if asked. */
+  private afterDraw(pm: PageMention): void {
+    const card = this.cardElement();
+    if (!card || card === this.placed) return;
+    this.cleanup?.();
+    this.placed = card;
+    this.place(pm, card, this.pointer);
+    if (this.wantFocus) {
+      card.focus({ preventScroll: true });
+      this.wantFocus = false;
+    }
+  }
+
   private draw(pm: PageMention): void {
+    this.paint(pm);
+    this.afterDraw(pm);
+  }
+
+  private paint(pm: PageMention): void {
     if (!this.ui) return;
     if (pm.noteId) {
       const note = this.callbacks.noteFor?.(pm.noteId);

@@ -3,6 +3,7 @@ import { useEffect, useState } from 'preact/hooks';
 import type { Note } from '../core/notes/model';
 import type { NoteQuery } from '../core/notes/query';
 import { send } from '../shared/messaging';
+import { ExportBar } from './ExportBar';
 import { Filters } from './Filters';
 import { NoteItem } from './NoteItem';
 import { UndoBar } from './UndoBar';
@@ -42,6 +43,7 @@ export function Notebook() {
         <input type="search" class="search" aria-label="Search notes" placeholder="Search notes, passages, pages and names" value={text} onInput={(e) => setText((e.target as HTMLInputElement).value)} />
       </header>
       <Filters query={query} facets={result?.facets} onChange={(patch) => setQuery((q) => ({ ...q, ...patch }))} />
+      <ExportBar query={query} filtered={Boolean(query.text || query.tag || query.site || query.entityId)} onImported={reload} />
       {error && <p class="error" role="alert">{error}</p>}
       <p class="count" aria-live="polite">{result ? `${result.total} ${result.total === 1 ? 'note' : 'notes'}` : 'Loading…'}</p>
       <div class="list">

@@ -2,6 +2,7 @@
 import { useState } from 'preact/hooks';
 import browser from 'webextension-polyfill';
 import { newNoteId, parseTags, pageKey } from '../core/notes/model';
+import { exportNotes } from '../shared/export-client';
 import { send, sendToTab } from '../shared/messaging';
 import { EntityGroups } from './EntityGroups';
 import { PageNoteForm } from './PageNoteForm';
@@ -65,6 +66,9 @@ export function Popup() {
       {summary.ambiguous > 0 && <p class="note">{summary.ambiguous} ambiguous {summary.ambiguous === 1 ? 'name' : 'names'}: hover to choose.</p>}
       <footer class="bottom">
         <SiteSwitch url={summary.url} tabId={tabId} onChange={refresh} />
+        {summary.notes.length > 0 && (
+          <button type="button" class="link" onClick={() => void exportNotes('markdown', summary.notes, summary.title || summary.url, summary.title || 'page')}>Export Markdown</button>
+        )}
         <button type="button" class="link" onClick={openNotebook}>Open notebook</button>
       </footer>
     </main>

@@ -43,6 +43,7 @@ function normalize(b: BackupFile): BackupFile {
     exportedAt: b.exportedAt,
     notes: b.notes.map(cleanNote).sort(byCreated),
     personal: b.personal.map(cleanPersonal).sort((x, y) => compareCodes(x.id, y.id)),
+    // Listed field by field: a new Settings field fails to compile here until the backup learns it.
     settings: { highlightsEnabled: b.settings.highlightsEnabled, disabledSites: [...b.settings.disabledSites] },
     choices: sortedRecord(b.choices, (picks) => sortedRecord(picks, (id) => id)),
   };
@@ -137,7 +138,7 @@ function listProblem(list: unknown, plural: string, singular: string, problemOf:
     if (problem) return `${singular} ${i + 1} of ${list.length} (${idOf(item)}) is damaged: ${problem}.`;
     const id = (item as { id: string }).id;
     const earlier = seen.get(id);
-    if (earlier !== undefined) return `${singular}s ${earlier + 1} and ${i + 1} have the same id "${id.slice(0, 80)}", so the backup looks damaged or edited by hand.`;
+    if (earlier !== undefined) return `${plural[0]!.toUpperCase()}${plural.slice(1)} ${earlier + 1} and ${i + 1} have the same id "${id.slice(0, 80)}", so the backup looks damaged or edited by hand.`;
     seen.set(id, i);
   }
   return null;

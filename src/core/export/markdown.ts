@@ -1,8 +1,9 @@
 /** Notes as one Markdown file a reader can paste anywhere: grouped by page, then by person, place or event. */
 import { formatLifespan } from '../dates';
+import { noteLink } from '../notes/links';
 import type { Note } from '../notes/model';
 import { entityGroups, isoDay, isoTime, pageGroups, type EntityGroup, type ExportOptions } from './group';
-import { escapeInline, escapeTextLines, frontMatter, linkOrText, quoteBlock, safeNoteMarkdown, tagLine } from './safe-markdown';
+import { escapeInline, escapeTextLines, frontMatter, linkOrText, markdownUrl, quoteBlock, safeNoteMarkdown, tagLine } from './safe-markdown';
 
 export type { ExportEntity, ExportOptions } from './group';
 
@@ -10,16 +11,20 @@ export const ENTITY_SECTION = 'Notes on people, places and events';
 /** Between two notes under one heading. Not "---", which a reader could mistake for front matter. */
 export const NOTE_SEPARATOR = '* * *';
 
-/** One note's Markdown blocks: the quoted passage, the reader's text, the tags, and where it was written. */
+/** One note's Markdown blocks: the quoted passage, the reader's text, tags and link, and where it was written. */
 export function noteBlocks(note: Note, writtenOn?: (page: { url: string; title: string }) => string): string[] {
   const blocks: string[] = [];
-  if (note.kind === 'passage') blocks.push(quoteBlock(note.target.quote.exact));
+  const quote = note.kind === 'passage' ? quoteBlock(note.target.quote.exact) : '';
+  if (quote) blocks.push(quote);
   const text = safeNoteMarkdown(note.text);
   if (text) blocks.push(text);
-  const tags = tagLine(note.tags);
-  if (tags) blocks.push(tags);
+  // Tags, and for a passage a link that scrolls the page to it (a text fragment), on one closing line.
+  const link = note.kind === 'passage' ? noteLink(note) : undefined;
+  const meta = [tagLine(note.tags), link ? `[↗ in context](${markdownUrl(link)})` : ''].filter(Boolean).join(' · ');
+  if (meta) blocks.push(meta);
   if (note.kind === 'entity' && note.page && writtenOn) blocks.push(`*Written on* ${writtenOn(note.page)}, ${isoDay(note.created)}`);
-  return blocks;
+  // An empty page note still takes its place, so separators never pile up.
+  return blocks.length > 0 ? blocks : ['*(empty note)*'];
 }
 
 /** Notes one after another, separated so two page notes never run together. */

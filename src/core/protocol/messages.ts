@@ -81,6 +81,8 @@ export type Request =
   | { type: 'personal.save'; entity: PersonalEntity }
   | { type: 'personal.delete'; id: string }
   | { type: 'storage.status' }
+  | { type: 'backup.data' }
+  | { type: 'backup.import'; text: string }
   | { type: 'choices.get'; url: string }
   | { type: 'choices.set'; url: string; key: string; id: string };
 
@@ -100,6 +102,8 @@ export interface Responses {
   'personal.save': PersonalEntity;
   'personal.delete': boolean;
   'storage.status': StorageStatus;
+  'backup.data': { notes: Note[]; personal: PersonalEntity[]; settings: Settings; choices: Record<string, Record<string, string>> };
+  'backup.import': { notesAdded: number; notesUpdated: number; notesUnchanged: number; personalAdded: number; personalUpdated: number };
   'choices.get': Record<string, string>;
   'choices.set': Record<string, string>;
 }

@@ -75,6 +75,9 @@ const REQUESTS: Record<Request['type'], Check> = {
   'personal.save': shape({ entity: via(personalEntityProblem) }),
   'personal.delete': shape({ id: str(200) }),
   'storage.status': shape({}),
+  'backup.data': shape({}),
+  // A backup is checked whole by the handler (parseBackup); here only its size is bounded.
+  'backup.import': shape({ text: str(512 * 1024 * 1024) }),
   warm: shape({}),
   detect: shape({ blocks, choices: optional(recordOf(str(200), 10_000)), onPage: optional(arrayOf(str(200), 100_000)) }),
   'entities.get': shape({ ids: arrayOf(str(200), 10_000) }),

@@ -1,0 +1,99 @@
+/**
+ * Backups: everything the reader made, read in one transaction; and restores that check the whole
+ * file first (parseBackup), then write it in ONE transaction over every store, so an import either
+ * lands completely or not at all, whatever fails midway (quota, a closed worker).
+ */
+import { mergeRecords, parseBackup, type BackupFile, type Choices } from '../core/export/backup';
+import { pageKey, type Note } from '../core/notes/model';
+import type { PersonalEntity } from '../core/personal';
+import { DEFAULT_SETTINGS, type Settings } from '../core/protocol/messages';
+import { db, type StoredNote } from './db';
+import { dropNotesCache } from './notes-store';
+
+export interface BackupData {
+  notes: Note[];
+  personal: PersonalEntity[];
+  settings: Settings;
+  choices: Choices;
+}
+
+export interface ImportSummary {
+  notesAdded: number;
+  notesUpdated: number;
+  notesUnchanged: number;
+  personalAdded: number;
+  personalUpdated: number;
+}
+
+function strip(stored: StoredNote): Note {
+  const { pageKey: _p, entityKey: _e, ...note } = stored;
+  return note as Note;
+}
+
+export async function backupData(): Promise<BackupData> {
+  const conn = await db();
+  const tx = conn.transaction(['notes', 'personal', 'settings', 'choices'], 'readonly');
+  const [notes, personal, settings, choiceKeys, choiceValues] = await Promise.all([
+    tx.objectStore('notes').getAll(),
+    tx.objectStore('personal').getAll(),
+    tx.objectStore('settings').get('settings'),
+    tx.objectStore('choices').getAllKeys(),
+    tx.objectStore('choices').getAll(),
+  ]);
+  await tx.done;
+  const choices: Choices = {};
+  choiceKeys.forEach((k, i) => { choices[String(k)] = choiceValues[i]!; });
+  return { notes: notes.map(strip), personal, settings: { ...DEFAULT_SETTINGS, ...settings }, choices };
+}
+
+export class ImportError extends Error {}
+
+/** Checks a backup file's text and merges it into the store, all or nothing. */
+export async function importBackup(text: string): Promise<ImportSummary> {
+  const parsed = parseBackup(text);
+  if (!parsed.ok) throw new ImportError(`Nothing was imported: ${parsed.error}`);
+  return writeBackup(parsed.backup);
+}
+
+async function writeBackup(backup: BackupFile): Promise<ImportSummary> {
+  const conn = await db();
+  const tx = conn.transaction(['notes', 'personal', 'settings', 'choices'], 'readwrite');
+  try {
+    const notesStore = tx.objectStore('notes');
+    const personalStore = tx.objectStore('personal');
+    const [existingNotes, existingPersonal, settings] = await Promise.all([
+      notesStore.getAll(),
+      personalStore.getAll(),
+      tx.objectStore('settings').get('settings'),
+    ]);
+    const notes = mergeRecords(existingNotes.map(strip), backup.notes);
+    const personal = mergeRecords(existingPersonal, backup.personal);
+    const writes: Promise<unknown>[] = [];
+    for (const n of notes.toWrite) {
+      const note = n.page ? { ...n, page: { ...n.page, url: pageKey(n.page.url) } } : n;
+      writes.push(notesStore.put({ ...note, pageKey: note.page ? pageKey(note.page.url) : '', entityKey: note.kind === 'entity' ? note.entityId : '' } as StoredNote));
+    }
+    for (const p of personal.toWrite) writes.push(personalStore.put(p));
+    // Settings: sites switched off in either copy stay off; the global switch follows the backup.
+    const current = { ...DEFAULT_SETTINGS, ...settings };
+    writes.push(tx.objectStore('settings').put({
+      highlightsEnabled: backup.settings.highlightsEnabled,
+      disabledSites: [...new Set([...current.disabledSites, ...backup.settings.disabledSites])].sort(),
+    }, 'settings'));
+    for (const [page, picks] of Object.entries(backup.choices)) {
+      writes.push(tx.objectStore('choices').get(page).then((have) => tx.objectStore('choices').put({ ...have, ...picks }, page)));
+    }
+    await Promise.all(writes);
+    await tx.done;
+    dropNotesCache();
+    return {
+      notesAdded: notes.added, notesUpdated: notes.updated, notesUnchanged: notes.unchanged,
+      personalAdded: personal.added, personalUpdated: personal.updated,
+    };
+  } catch (err) {
+    // An aborted transaction has written nothing; say so plainly.
+    try { tx.abort(); } catch { /* already finished */ }
+    const reason = err instanceof DOMException && err.name === 'QuotaExceededError' ? 'the browser has no room left for Dramatis\'s data' : err instanceof Error ? err.message : String(err);
+    throw new ImportError(`Nothing was imported: ${reason}.`);
+  }
+}

@@ -1,0 +1,74 @@
+/** Backup and restore against IndexedDB (fake-indexeddb): a lossless round trip, and all-or-nothing imports. */
+import 'fake-indexeddb/auto';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { backupData, importBackup } from '../../src/background/backup-store';
+import { openDatabase, updateSettings, setChoice, useDatabase } from '../../src/background/db';
+import { dropNotesCache, saveNote } from '../../src/background/notes-store';
+import { savePersonal } from '../../src/background/personal-store';
+import { createBackup, serializeBackup } from '../../src/core/export/backup';
+import type { Note } from '../../src/core/notes/model';
+
+const page = { url: 'https://example.com/post', title: 'A post' };
+const notes: Note[] = [
+  { id: 'p1', kind: 'page', text: 'Page note with émoji 🕵️ and עברית', tags: ['x'], created: 1, updated: 2, page },
+  { id: 'q1', kind: 'passage', text: 'Passage **note**', tags: [], created: 3, updated: 3, page, target: { quote: { type: 'TextQuoteSelector', exact: 'sings like a canary', prefix: 'Krivitsky ', suffix: ' to HUAC' }, position: { type: 'TextPositionSelector', start: 10, end: 29 } } },
+  { id: 'e1', kind: 'entity', text: 'Entity note', tags: ['spies'], created: 4, updated: 9, entityId: 'walter-krivitsky', entityName: 'Walter Krivitsky' },
+];
+
+async function seed(): Promise<void> {
+  for (const n of notes) await saveNote(n);
+  await savePersonal({ id: 'personal-a', type: 'person', name: 'Reba Hansen', aliases: ['Reba'], description: '', created: 5, updated: 5 });
+  await updateSettings({ highlightsEnabled: false, disabledSites: ['example.org'] });
+  await setChoice('https://example.com/post', 'hoover', 'herbert-hoover');
+}
+
+const fresh = () => {
+  useDatabase(openDatabase(`backup-${Math.random()}`));
+  dropNotesCache();
+};
+
+beforeEach(fresh);
+
+describe('backup and restore', () => {
+  it('backup -> wipe -> import gives an identical store', async () => {
+    await seed();
+    const before = await backupData();
+    const text = serializeBackup(createBackup({ ...before, exportedAt: 1_700_000_000_000 }));
+    fresh();
+    const summary = await importBackup(text);
+    expect(summary).toEqual({ notesAdded: 3, notesUpdated: 0, notesUnchanged: 0, personalAdded: 1, personalUpdated: 0 });
+    const after = await backupData();
+    const sortById = <T extends { id: string }>(xs: T[]) => [...xs].sort((a, b) => a.id.localeCompare(b.id));
+    expect(sortById(after.notes)).toEqual(sortById(before.notes));
+    expect(after.personal).toEqual(before.personal);
+    expect(after.settings).toEqual(before.settings);
+    expect(after.choices).toEqual(before.choices);
+  });
+
+  it('importing twice adds nothing; a newer edit in the file wins, an older one does not', async () => {
+    await seed();
+    const data = await backupData();
+    const edited = data.notes.map((n) => (n.id === 'p1' ? { ...n, text: 'newer', updated: 100 } : n.id === 'e1' ? { ...n, text: 'older', updated: 1 } : n));
+    const summary = await importBackup(serializeBackup(createBackup({ ...data, notes: edited, exportedAt: 1 })));
+    expect(summary).toMatchObject({ notesAdded: 0, notesUpdated: 1, notesUnchanged: 2 });
+    const after = await backupData();
+    expect(after.notes.find((n) => n.id === 'p1')!.text).toBe('newer');
+    expect(after.notes.find((n) => n.id === 'e1')!.text).toBe('Entity note');
+  });
+
+  it('a corrupted, truncated or foreign file changes nothing and says why', async () => {
+    await seed();
+    const before = await backupData();
+    const good = serializeBackup(createBackup({ ...before, exportedAt: 1 }));
+    const bad = [
+      good.slice(0, good.length / 2),
+      '{"format":"something-else","version":1}',
+      good.replace('"Passage **note**"', '12'),
+      'not json at all',
+    ];
+    for (const text of bad) {
+      await expect(importBackup(text)).rejects.toThrow(/^Nothing was imported: /);
+    }
+    expect(await backupData()).toEqual(before);
+  });
+});
