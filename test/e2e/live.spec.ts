@@ -1,6 +1,7 @@
 /** Content that arrives after load is detected incrementally; content that leaves takes its highlights along. */
 import { expect, test } from './support/fixtures';
 import { highlights, waitFor, waitForHighlights } from './support/page-helpers';
+import { hasSharedPages, REAL_POST, SHARED_MISSING } from './support/paths';
 
 test('names in comments loaded after page load are highlighted', async ({ tab: page, server }) => {
   await page.goto(server.url('/fixtures/live-page.html'));
@@ -18,4 +19,29 @@ test('a History API navigation replaces the highlights with the new view\'s', as
   const texts = after.ranges.map((r) => r.text);
   expect(texts).toContain('Leon Trotsky');
   for (const gone of ['Walter Krivitsky', 'Ignace Reiss', 'NKVD']) expect(texts).not.toContain(gone);
+});
+
+test('the real post: a comment added after load is highlighted, and the page is otherwise untouched', async ({ tab: page, server }) => {
+  test.skip(!hasSharedPages(), SHARED_MISSING);
+  await page.goto(server.url(`/shared/${REAL_POST}`));
+  await waitForHighlights(page, 20);
+  // Let the first pass finish: the count stops changing.
+  let settled = -1;
+  for (let n = (await highlights(page)).ranges.length; n !== settled; n = (await highlights(page)).ranges.length) {
+    settled = n;
+    await new Promise((r) => setTimeout(r, 400));
+  }
+  const count = (h: Awaited<ReturnType<typeof highlights>>, text: string) => h.ranges.filter((r) => r.text === text).length;
+  const before = await highlights(page);
+  // What a comment plugin does: append a new comment to the thread, by script, after load.
+  await (page as unknown as { evaluate(s: string): Promise<void> }).evaluate(`(() => {
+    const list = document.querySelector('.commentlist') || document.querySelector('ol') || document.body;
+    const li = document.createElement('li');
+    li.className = 'comment';
+    li.innerHTML = '<div class="comment-body"><p>Late comment: Whittaker Chambers read Ignace Reiss\\'s letter too.</p></div>';
+    list.appendChild(li);
+  })()`);
+  const after = await waitFor(() => highlights(page), (h) => count(h, 'Whittaker Chambers') > count(before, 'Whittaker Chambers'), 10_000, 'the late comment');
+  expect(count(after, 'Ignace Reiss')).toBe(count(before, 'Ignace Reiss') + 1);
+  expect(after.ranges.length).toBe(before.ranges.length + 2);
 });
