@@ -126,7 +126,8 @@ async function main(): Promise<void> {
 
   lines.push('## Sizes', '', '| what | bytes | gzip |', '|---|---:|---:|');
   for (const f of ['content.js', 'background.js', 'popup.js']) lines.push(`| ${f} (minified) | ${size(f)} | ${gz(f)} |`);
-  for (const f of ['card.js', 'notebook.js']) lines.push(`| ${f} (minified; card.js loads on the first card or selection) | ${size(f)} | ${gz(f)} |`);
+  lines.push(`| card.js (minified; loads on the first card or text selection) | ${size('card.js')} | ${gz('card.js')} |`);
+  lines.push(`| notebook.js (minified; the notebook page) | ${size('notebook.js')} | ${gz('notebook.js')} |`);
   const dataBytes = size('data/match.json') + size('data/cards.json');
   lines.push(`| data/match.json (what matching needs, loaded first) | ${size('data/match.json')} | ${gz('data/match.json')} |`);
   lines.push(`| data/cards.json (card texts, loaded after) | ${size('data/cards.json')} | ${gz('data/cards.json')} |`, '');
@@ -164,7 +165,7 @@ async function main(): Promise<void> {
         `| with Dramatis | ${fmt(big.withExtension.longestTaskMs, 0)} | ${big.withExtension.tasksOver50} | ${fmt(big.withExtension.annotateMs, 0)} | ${big.withExtension.highlights} |`,
         `| without | ${fmt(big.withoutExtension.longestTaskMs, 0)} | ${big.withoutExtension.tasksOver50} | | |`,
         '',
-        `Targets: no task over 50 ms caused by the extension; annotation under 1 s (${big.withExtension.annotateMs < 1000 ? 'met' : 'NOT met'}).`,
+        `Targets: no task over 50 ms caused by the extension (${big.withExtension.tasksOver50 <= big.withoutExtension.tasksOver50 ? 'met: no more long tasks than the page has without it' : `NOT met: ${big.withExtension.tasksOver50 - big.withoutExtension.tasksOver50} more task(s) over 50 ms than without`}); annotation under 1 s (${big.withExtension.annotateMs < 1000 ? 'met' : 'NOT met'}).`,
         '',
         '## Notes at scale (Chromium, built extension)',
         '',

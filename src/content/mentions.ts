@@ -24,6 +24,8 @@ export class PageMentions {
   readonly highlighter = new Highlighter();
   private readonly byNode = new Map<Node, PageMention[]>();
   private readonly byRange = new WeakMap<AbstractRange, PageMention>();
+  /** The text nodes each mention is indexed under, so forgetting it leaves nothing behind. */
+  private readonly nodesOf = new WeakMap<PageMention, Node[]>();
 
   /** Adds resolved mentions for the given blocks (indices in mentions refer to blocks). */
   add(blocks: readonly PageBlock[], mentions: readonly Mention[], entities: Record<string, CardEntity | MatchEntity>): PageMention[] {
@@ -38,16 +40,8 @@ export class PageMentions {
       const range = rangeOf(block, m.start, m.end);
       const kind: HighlightKind = m.id ? this.entities.get(m.id)?.type ?? 'person' : 'ambiguous';
       const pm: PageMention = { id: m.id, candidates: m.candidates, key: m.key, range, kind, block };
-      this.all.push(pm);
+      this.register(pm, block.nodes);
       added.push(pm);
-      this.byRange.set(range, pm);
-      for (const node of block.nodes) {
-        if (!range.intersectsNode(node)) continue;
-        let list = this.byNode.get(node);
-        if (!list) this.byNode.set(node, (list = []));
-        list.push(pm);
-      }
-      this.highlighter.add(kind, range);
     }
     return added;
   }
@@ -62,6 +56,22 @@ export class PageMentions {
     }
   }
 
+  /** Records a mention, indexes the text nodes its range touches for hit-testing, and paints it. */
+  private register(pm: PageMention, nodes: readonly Node[]): void {
+    this.all.push(pm);
+    this.byRange.set(pm.range, pm);
+    const indexed: Node[] = [];
+    for (const node of nodes) {
+      if (!pm.range.intersectsNode(node)) continue;
+      let list = this.byNode.get(node);
+      if (!list) this.byNode.set(node, (list = []));
+      list.push(pm);
+      indexed.push(node);
+    }
+    this.nodesOf.set(pm, indexed);
+    this.highlighter.add(pm.kind, pm.range);
+  }
+
   /** Forgets mentions whose text left the page (removed comments, replaced views). */
   removeDetached(): void {
     for (let i = this.all.length - 1; i >= 0; i--) {
@@ -74,7 +84,7 @@ export class PageMentions {
 
   private forget(pm: PageMention): void {
     this.highlighter.remove(pm.kind, pm.range);
-    for (const n of pm.block.nodes) {
+    for (const n of this.nodesOf.get(pm) ?? pm.block.nodes) {
       const list = this.byNode.get(n);
       if (!list) continue;
       const at = list.indexOf(pm);
@@ -101,23 +111,12 @@ export class PageMentions {
   /** Adds a noted passage: its own highlight, and a card showing the note on hover. */
   addPassage(noteId: string, range: Range, block: PageBlock): PageMention {
     const pm: PageMention = { noteId, range, kind: 'note', block };
-    this.all.push(pm);
-    this.byRange.set(range, pm);
-    for (const node of block.nodes) {
-      if (!range.intersectsNode(node)) continue;
-      let list = this.byNode.get(node);
-      if (!list) this.byNode.set(node, (list = []));
-      list.push(pm);
-    }
-    // A passage may run across blocks: index its other text nodes too.
+    // A passage may run across blocks: index every text node it touches, not just its first block's.
+    const nodes: Node[] = [];
     const walker = document.createTreeWalker(range.commonAncestorContainer, NodeFilter.SHOW_TEXT);
-    for (let n = walker.nextNode(); n; n = walker.nextNode()) {
-      if (!range.intersectsNode(n) || block.nodes.includes(n as Text)) continue;
-      let list = this.byNode.get(n);
-      if (!list) this.byNode.set(n, (list = []));
-      list.push(pm);
-    }
-    this.highlighter.add('note', range);
+    for (let n = walker.nextNode(); n; n = walker.nextNode()) nodes.push(n);
+    if (nodes.length === 0) nodes.push(range.startContainer);
+    this.register(pm, nodes);
     return pm;
   }
 

@@ -1,6 +1,6 @@
 /** Driving the note UI in the page the way a reader does, through the test probe for the closed root. */
 import type { TestPage } from './browsers';
-import { waitFor } from './page-helpers';
+import { ask, waitFor } from './page-helpers';
 
 const evaluate = <T>(page: TestPage, script: string) => (page as unknown as { evaluate(s: string): Promise<T> }).evaluate(script);
 
@@ -37,19 +37,7 @@ export async function selectText(page: TestPage, text: string): Promise<void> {
 
 /** Asks the probe to act inside Dramatis's closed UI: click a button by its label, type into a field by its label. */
 export function ui(page: TestPage, action: { click?: string; find?: string; type?: { label: string; text: string } }): Promise<{ ok: boolean; error?: string; text?: string; rect?: { x: number; y: number } }> {
-  return evaluate(page, `new Promise((resolve, reject) => {
-    const id = Math.random().toString(36).slice(2);
-    const timer = setTimeout(() => reject(new Error('the test probe did not answer')), 5000);
-    window.addEventListener('message', function onMessage(event) {
-      if (typeof event.data !== 'string' || !event.data.startsWith('{"dramatisProbeReply"')) return;
-      const data = JSON.parse(event.data);
-      if (data.dramatisProbeReply !== id) return;
-      window.removeEventListener('message', onMessage);
-      clearTimeout(timer);
-      resolve(data);
-    });
-    window.postMessage(JSON.stringify({ dramatisProbe: id, what: 'ui', action: ${JSON.stringify(action)} }), '*');
-  })`);
+  return ask(page, 'ui', action);
 }
 
 export async function waitForUi(page: TestPage, label: string): Promise<void> {

@@ -23,7 +23,7 @@ export interface CardInfo {
  * Asks the probe through window.postMessage. The page-side code is a string so that no build tool
  * (tsx, Playwright's transform) can rewrite it with helpers that do not exist in the page.
  */
-async function ask<T>(page: TestPage, what: 'card' | 'clone-card'): Promise<T> {
+export async function ask<T>(page: TestPage, what: 'card' | 'clone-card' | 'ui', action?: unknown): Promise<T> {
   const script = `new Promise((resolve, reject) => {
     const id = Math.random().toString(36).slice(2);
     const timer = setTimeout(() => reject(new Error('the test probe did not answer')), 5000);
@@ -35,7 +35,7 @@ async function ask<T>(page: TestPage, what: 'card' | 'clone-card'): Promise<T> {
       clearTimeout(timer);
       resolve(data);
     });
-    window.postMessage(JSON.stringify({ dramatisProbe: id, what: ${JSON.stringify(what)} }), '*');
+    window.postMessage(JSON.stringify({ dramatisProbe: id, what: ${JSON.stringify(what)}, action: ${JSON.stringify(action ?? null)} }), '*');
   })`;
   return (page as unknown as { evaluate(s: string): Promise<T> }).evaluate(script);
 }
