@@ -55,6 +55,11 @@ export async function coldLoad(url: string, runs: number): Promise<LoadTiming[]>
     try {
       const page = await session.context.newPage();
       await page.addInitScript(PROBE);
+      // Truly cold: stop the worker the browser started at launch, so the page's first message wakes it.
+      const cdp = await session.context.newCDPSession(page);
+      await cdp.send('ServiceWorker.enable');
+      await cdp.send('ServiceWorker.stopAllWorkers');
+      await new Promise((r) => setTimeout(r, 500));
       await page.goto(url);
       const s = await settle(page as unknown as TestPage, 800);
       out.push({ firstMs: s.first - s.dcl, lastMs: s.last - s.dcl, highlights: s.count });

@@ -81,13 +81,13 @@ export async function detect(blocks: string[], choices?: Record<string, string>,
 let incoming: Map<string, { from: string; relation: Relation }[]> | undefined;
 
 /** Relations pointing at each entity, built once per worker life on the first card (a few ms). */
-function incomingRelations(): Map<string, { from: string; relation: Relation }[]> {
+function incomingRelations(cards: Map<string, CardExtra>): Map<string, { from: string; relation: Relation }[]> {
   if (!incoming) {
     incoming = new Map();
-    for (const e of byId!.values()) for (const r of e.related ?? []) {
+    for (const [from, c] of cards) for (const r of c.related ?? []) {
       let list = incoming.get(r.id);
       if (!list) incoming.set(r.id, (list = []));
-      list.push({ from: e.id, relation: r.relation });
+      list.push({ from, relation: r.relation });
     }
   }
   return incoming;
@@ -96,9 +96,9 @@ function incomingRelations(): Map<string, { from: string; relation: Relation }[]
 /** Relation lines for a card, those on the page first. */
 export async function cardRelations(id: string, onPage: string[]): Promise<RelationLine[]> {
   await getMatcher();
-  const e = byId!.get(id);
-  if (!e) throw new Error(`unknown entity "${id}"`);
-  return relationLines(id, e.related ?? [], incomingRelations().get(id) ?? [], (other) => byId!.get(other), new Set(onPage));
+  const cards = await loadCards();
+  if (!byId!.has(id)) throw new Error(`unknown entity "${id}"`);
+  return relationLines(id, cards.get(id)?.related ?? [], incomingRelations(cards).get(id) ?? [], (other) => byId!.get(other), new Set(onPage));
 }
 
 export async function entityById(id: string): Promise<CardEntity | undefined> {

@@ -58,6 +58,6 @@ export function withPersonal<E extends MatchEntity>(base: CompiledIndex<E>, pers
   const forms = { keys, values: keys.map((k) => merged.get(k)!) };
   const cues = { ...base.cues };
   for (const [i, c] of Object.entries(extra.cues)) cues[Number(i) + offset] = c;
-  return { ...base, entities: [...base.entities, ...extra.entities] as (E | CardEntity)[], forms, cues };
+  return { ...base, entities: [...base.entities, ...extra.entities] as (E | CardEntity)[], forms, cues, links: base.links };
 }
 

@@ -94,7 +94,15 @@ export function compileIndex(entities: readonly Entity[], commonWords: ReadonlyS
     for (const [index, flags] of forms.get(key)!) flat.push(index, flags);
     return flat;
   });
-  return { version: INDEX_VERSION, entities: sorted.map(cardOf), cues, forms: { keys, values } };
+  const indexById = new Map(sorted.map((e, i) => [e.id, i]));
+  const links: number[] = [];
+  sorted.forEach((e, i) => {
+    for (const r of e.related ?? []) {
+      const j = indexById.get(r.id);
+      if (j !== undefined) links.push(i, j);
+    }
+  });
+  return { version: INDEX_VERSION, entities: sorted.map(cardOf), cues, links, forms: { keys, values } };
 }
 
 /** Levenshtein distance, for telling spellings of one surname from different names. */

@@ -12,13 +12,13 @@ export interface MatchEntity {
   died?: string;
   start?: string;
   end?: string;
-  related?: Related[];
 }
 
 /** The rest of what a card shows (data/cards.json, loaded after the first detection). */
 export interface CardExtra {
   description: string;
   wikipedia: string;
+  related?: Related[];
   roles?: string[];
   tags?: string[];
   coords?: [number, number];
@@ -36,9 +36,9 @@ export function isCardEntity(e: MatchEntity): e is CardEntity {
 export function splitEntities(entities: readonly CardEntity[]): { match: MatchEntity[]; cards: Record<string, CardExtra> } {
   const match: MatchEntity[] = [];
   const cards: Record<string, CardExtra> = {};
-  for (const { description, wikipedia, roles, tags, coords, ...m } of entities) {
+  for (const { description, wikipedia, related, roles, tags, coords, ...m } of entities) {
     match.push(m);
-    cards[m.id] = { description, wikipedia, ...(roles ? { roles } : {}), ...(tags ? { tags } : {}), ...(coords ? { coords } : {}) };
+    cards[m.id] = { description, wikipedia, ...(related ? { related } : {}), ...(roles ? { roles } : {}), ...(tags ? { tags } : {}), ...(coords ? { coords } : {}) };
   }
   return { match, cards };
 }
@@ -62,6 +62,11 @@ export interface CompiledIndex<E extends MatchEntity = CardEntity> {
   entities: E[];
   /** Context words per entity index, for namesakes (see Entity.cues). */
   cues: Record<number, string[]>;
+  /**
+   * Related entities as flat index pairs [a, b, a, b, ...], either direction: what disambiguation
+   * needs of the relations (the relations' kinds stay with the cards).
+   */
+  links: number[];
   /**
    * Form keys (sorted) and, at the same position, flat pairs [entityIndex, flags, ...]. Two arrays
    * rather than one object: parsing an object with tens of thousands of keys is several times slower.

@@ -79,14 +79,12 @@ export class Matcher {
     this.entityIndexById = new Map(index.entities.map((e, i) => [e.id, i]));
     // Relations both ways round: "Reiss friend_of Krivitsky" also relates Krivitsky to Reiss.
     this.related = index.entities.map(() => []);
-    index.entities.forEach((e, i) => {
-      for (const r of e.related ?? []) {
-        const j = this.entityIndexById.get(r.id);
-        if (j === undefined) continue;
-        this.related[i]!.push(j);
-        this.related[j]!.push(i);
-      }
-    });
+    for (let k = 0; k < index.links.length; k += 2) {
+      const i = index.links[k]!;
+      const j = index.links[k + 1]!;
+      this.related[i]?.push(j);
+      this.related[j]?.push(i);
+    }
     this.keys = index.forms.keys;
     this.values = index.forms.values;
     this.next = new Int32Array(this.keys.length);
