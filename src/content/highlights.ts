@@ -21,10 +21,9 @@ export const supportsHighlightApi = (): boolean => registry() !== undefined && H
 /**
  * Each change to a registered Highlight makes the browser re-walk the page before the next paint
  * (about 60 ms on a 2 MB page), so on big pages additions are queued and flushed at most every
- * FLUSH_MS. Below BIG_PAGE ranges the walk is cheap and additions go out at once.
+ * FLUSH_MS. On ordinary pages the walk is cheap and additions go out at once.
  */
 const FLUSH_MS = 300;
-const BIG_PAGE = 3000;
 const SLICE_MS = 8;
 
 export class Highlighter {
@@ -40,7 +39,7 @@ export class Highlighter {
     if (!this.api) return this.addNow(kind, range);
     this.pending.push([kind, range]);
     if (this.flushTimer !== undefined) return;
-    const wait = this.count < BIG_PAGE ? 0 : Math.max(0, this.lastFlush + FLUSH_MS - performance.now());
+    const wait = this.bigPage ? Math.max(0, this.lastFlush + FLUSH_MS - performance.now()) : 0;
     this.flushTimer = setTimeout(() => this.flush(), wait);
   }
 
@@ -65,11 +64,10 @@ export class Highlighter {
     if (this.pending.length > 0) this.flushTimer = setTimeout(() => this.flush(), 0);
   }
 
-  /** Ranges added so far, all kinds. */
-  private count = 0;
+  /** Set for very large pages (see the content script's entry): additions are throttled. */
+  bigPage = false;
 
   private addNow(kind: HighlightKind, range: Range): void {
-    this.count++;
     let set = this.sets.get(kind);
     if (!set) {
       set = this.api ? new (HighlightCtor()!)() : new Set<Range>();

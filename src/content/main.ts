@@ -191,7 +191,10 @@ async function main(): Promise<void> {
   });
   // A very large page spends its first frames on its own layout: read it after that first paint,
   // so our work never adds to the page's longest task. (Counting elements is one native call.)
-  if (document.getElementsByTagName('*').length > BIG_PAGE_ELEMENTS) await afterFirstPaint();
+  if (document.getElementsByTagName('*').length > BIG_PAGE_ELEMENTS) {
+    mentions.highlighter.bigPage = true;
+    await afterFirstPaint();
+  }
   await annotatePage();
 }
 
