@@ -16,8 +16,24 @@ const SPACES = /[\s\u00a0\u2000-\u200a\u202f\u205f\u3000]+/g;
 const MARKS = /[\u0300-\u036f]/g;
 const INVISIBLE = /[\u00ad\u200b-\u200d\u2060\ufeff]/g;
 
+/**
+ * Non-ASCII characters seen so far and their folded forms. A page uses few distinct ones (quotes,
+ * dashes, accented letters), so memoizing turns several regex tests per character into one lookup.
+ */
+const foldCache = new Map<string, string>();
+
 /** The folded form of one character: '' for soft hyphens and zero-width marks, else 1 to 2 chars. */
 export function foldChar(ch: string): string {
+  if (ch.charCodeAt(0) < 0x80) return foldUncached(ch);
+  let f = foldCache.get(ch);
+  if (f === undefined) {
+    f = foldUncached(ch);
+    if (foldCache.size < 4096) foldCache.set(ch, f);
+  }
+  return f;
+}
+
+function foldUncached(ch: string): string {
   const special = SPECIAL[ch];
   if (special !== undefined) return special;
   if (ch === '\u2019' || ch === '\u2018' || ch === '\u02bc' || ch === '\u02bb' || ch === '`' || ch === '\u00b4' || ch === '\u2032') return "'";

@@ -34,11 +34,18 @@ const SENTENCE_START = 4;
 const LOWER_S = 115;
 const SPACE = 32;
 
+const kindCache = new Map<string, Kind>();
+
 function kindOfFolded(folded: string): Kind {
   if (folded === '') return Kind.Joiner; // soft hyphens and zero-width characters join
   const c = folded.charCodeAt(0);
   if (c < 128) return ASCII_KIND[c] as Kind;
-  return LETTER.test(folded) ? Kind.Word : Kind.Break;
+  let k = kindCache.get(folded);
+  if (k === undefined) {
+    k = LETTER.test(folded) ? Kind.Word : Kind.Break;
+    if (kindCache.size < 4096) kindCache.set(folded, k);
+  }
+  return k;
 }
 
 /** Powers of 31 modulo 2^32, for combining token hashes into the hash of "a b". */
@@ -186,8 +193,6 @@ export function scan(text: string, into?: TokenScan): TokenScan {
     const start = i;
     let h = 0;
     let len = 0;
-    let prev1 = 0;
-    let prev2 = 0;
     let hBeforeApos = 0;
     let lenBeforeApos = 0;
     let aposAt = -1;
@@ -200,8 +205,6 @@ export function scan(text: string, into?: TokenScan): TokenScan {
           const f = c >= 65 && c <= 90 ? c + 32 : c;
           h = (Math.imul(h, 31) + f) | 0;
           len++;
-          prev2 = prev1;
-          prev1 = f;
           i++;
           continue;
         }
@@ -211,8 +214,6 @@ export function scan(text: string, into?: TokenScan): TokenScan {
           aposAt = i;
           h = (Math.imul(h, 31) + APOSTROPHE) | 0;
           len++;
-          prev2 = prev1;
-          prev1 = APOSTROPHE;
           i++;
           continue;
         }
@@ -227,8 +228,6 @@ export function scan(text: string, into?: TokenScan): TokenScan {
         for (let j = 0; j < f.length; j++) {
           const fc = f.charCodeAt(j);
           h = (Math.imul(h, 31) + fc) | 0;
-          prev2 = prev1;
-          prev1 = fc;
         }
         len += f.length;
         i += width;
@@ -240,8 +239,6 @@ export function scan(text: string, into?: TokenScan): TokenScan {
         aposAt = i;
         h = (Math.imul(h, 31) + APOSTROPHE) | 0;
         len++;
-        prev2 = prev1;
-        prev1 = APOSTROPHE;
         i += width;
         continue;
       }
@@ -249,7 +246,8 @@ export function scan(text: string, into?: TokenScan): TokenScan {
     }
     let end = i;
     // Possessives: Trotsky's, Trotsky’s -> trotsky.
-    if (len > 2 && prev2 === APOSTROPHE && prev1 === LOWER_S && aposAt !== -1) {
+    // The last apostrophe sits just before a final s or S (checked on the text, not per character).
+    if (len > 2 && aposAt === i - 2 && (text.charCodeAt(i - 1) | 32) === LOWER_S) {
       h = hBeforeApos;
       len = lenBeforeApos;
       end = aposAt;
