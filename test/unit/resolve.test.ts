@@ -91,6 +91,10 @@ describe('page-level rules', () => {
     expect(linked('Our friend Ryan mentioned it.')).toEqual([]);
     expect(linked('The KGB ran RYaN for years.').filter((s) => s.startsWith('RYaN'))).toEqual(['RYaN=operation-ryan']);
   });
+  it('does not take a one-word name that is also a first name when a surname follows', () => {
+    expect(linked('Like Jane Austen\u2019s Anne Elliot, he should have listened.')).toEqual([]);
+    expect(linked('Queen Anne died in 1714.')).toEqual(['Queen Anne=anne-queen-of-great-britain']);
+  });
   it('never makes a first name of a title', () => {
     expect(linked('He ran for U.S. Senator from New York.')).toEqual(['U.S=united-states']);
     expect(linked('Senator Joseph McCarthy spoke.')).toEqual(['Senator Joseph McCarthy=joseph-mccarthy']);

@@ -221,6 +221,10 @@ export function resolveDocument(blocks: readonly string[], matcher: Matcher, opt
           if (derived && !isOnPage && cue < NEAR_CUE) invalid('surname/first name without the full name or a near cue');
           if (derived && !isOnPage && explicitHolder(c.entries)) invalid('another entity holds this form as its own name');
           if (derived && partOfLongerName(text, tokens, c, flags, matcher)) invalid('part of a longer unknown name');
+        // A one-word name that is also other people's first name ("Anne" for Queen Anne) is held to
+        // the same rule: "Anne Elliot" is somebody else.
+        const firstNameLike = !derived && e.type === 'person' && c.endToken - c.firstToken === 1 && hasFlag(c.entries, FormFlag.FirstName);
+        if (firstNameLike && partOfLongerName(text, tokens, c, FormFlag.FirstName | FormFlag.Surname, matcher)) invalid('a first name here, part of a longer unknown name');
           // A dictionary word capitalised mid-sentence is a name; for a place or an organization that is
           // enough ("to Spain", "in Paris"). People, works and events ("Office Politics", "We") also
           // need a title, the full name or a cue.
