@@ -150,7 +150,7 @@ async function main(): Promise<void> {
       lines.push(
         '## In Chromium with the built extension',
         '',
-        `Page: ${pageLabel}. Each load starts a fresh browser, so the service worker starts cold and loads the index. Times are from DOMContentLoaded, measured in the page by polling the Highlight registry every animation frame.`,
+        `Page: ${pageLabel}. Each load starts a fresh browser and stops its extension service worker half a second before the page loads, so the page's first message wakes a cold worker that must load the index. Times are from DOMContentLoaded, measured in the page by polling the Highlight registry every animation frame.`,
         '',
         '| run | first highlight (ms) | all highlights (ms) | highlights |',
         '|---:|---:|---:|---:|',

@@ -105,3 +105,25 @@ test('the card is clean for axe and meets contrast in light mode', async ({ tab:
   await waitFor(() => card(page), (c) => (c.mapPaths ?? 0) > 0, 5000, 'the map');
   expect(await axeViolations(page)).toEqual([]);
 });
+
+test('on a narrow screen a tapped name opens its card as a sheet along the bottom', async ({ tab: page, server }) => {
+  const resize = page.setViewportSize ? page.setViewportSize.bind(page) : page.setViewport!.bind(page);
+  await resize({ width: 400, height: 800 });
+  await page.goto(server.url(`/shared/${REAL_POST}`));
+  await waitForHighlights(page, 20);
+  const p = await wordPoint(page, 'NKVD defector Walter Krivitsky', 'Krivitsky');
+  await (page as unknown as { evaluate(s: string): Promise<void> }).evaluate(`(() => {
+    const el = document.elementFromPoint(${p.x}, ${p.y});
+    el.dispatchEvent(new PointerEvent('pointerup', { pointerType: 'touch', clientX: ${p.x}, clientY: ${p.y}, bubbles: true, composed: true }));
+  })()`);
+  const shown = await waitFor(() => card(page), (c) => c.open, 3000, 'the sheet');
+  await new Promise((r) => setTimeout(r, 300));
+  const settled = await card(page);
+  expect(shown.name).toBe('Walter Krivitsky');
+  expect(settled.className).toContain('sheet');
+  // Full width of the viewport (less a scrollbar where the browser draws one).
+  const viewportWidth = await (page as unknown as { evaluate(s: string): Promise<number> }).evaluate('document.documentElement.clientWidth');
+  expect(settled.rect!.width).toBeGreaterThanOrEqual(viewportWidth - 2);
+  const viewportHeight = await (page as unknown as { evaluate(s: string): Promise<number> }).evaluate('document.documentElement.clientHeight');
+  expect(Math.round(settled.rect!.y + settled.rect!.height)).toBeGreaterThanOrEqual(viewportHeight - 2);
+});
