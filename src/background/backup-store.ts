@@ -4,10 +4,10 @@
  * lands completely or not at all, whatever fails midway (quota, a closed worker).
  */
 import { mergeRecords, parseBackup, type BackupFile, type Choices } from '../core/export/backup';
-import { pageKey, type Note } from '../core/notes/model';
+import type { Note } from '../core/notes/model';
 import type { PersonalEntity } from '../core/personal';
 import { DEFAULT_SETTINGS, type Settings } from '../core/protocol/messages';
-import { db, type StoredNote } from './db';
+import { db, fromStored, toStored } from './db';
 import { dropNotesCache } from './notes-store';
 
 export interface BackupData {
@@ -25,10 +25,6 @@ export interface ImportSummary {
   personalUpdated: number;
 }
 
-function strip(stored: StoredNote): Note {
-  const { pageKey: _p, entityKey: _e, ...note } = stored;
-  return note as Note;
-}
 
 export async function backupData(): Promise<BackupData> {
   const conn = await db();
@@ -43,7 +39,7 @@ export async function backupData(): Promise<BackupData> {
   await tx.done;
   const choices: Choices = {};
   choiceKeys.forEach((k, i) => { choices[String(k)] = choiceValues[i]!; });
-  return { notes: notes.map(strip), personal, settings: { ...DEFAULT_SETTINGS, ...settings }, choices };
+  return { notes: notes.map(fromStored), personal, settings: { ...DEFAULT_SETTINGS, ...settings }, choices };
 }
 
 export class ImportError extends Error {}
@@ -66,13 +62,10 @@ async function writeBackup(backup: BackupFile): Promise<ImportSummary> {
       personalStore.getAll(),
       tx.objectStore('settings').get('settings'),
     ]);
-    const notes = mergeRecords(existingNotes.map(strip), backup.notes);
+    const notes = mergeRecords(existingNotes.map(fromStored), backup.notes);
     const personal = mergeRecords(existingPersonal, backup.personal);
     const writes: Promise<unknown>[] = [];
-    for (const n of notes.toWrite) {
-      const note = n.page ? { ...n, page: { ...n.page, url: pageKey(n.page.url) } } : n;
-      writes.push(notesStore.put({ ...note, pageKey: note.page ? pageKey(note.page.url) : '', entityKey: note.kind === 'entity' ? note.entityId : '' } as StoredNote));
-    }
+    for (const n of notes.toWrite) writes.push(notesStore.put(toStored(n)));
     for (const p of personal.toWrite) writes.push(personalStore.put(p));
     // Settings: sites switched off in either copy stay off; the global switch follows the backup.
     const current = { ...DEFAULT_SETTINGS, ...settings };

@@ -15,6 +15,18 @@ export const DB_VERSION = 2;
 /** A stored note: the note plus derived keys for the indexes. */
 export type StoredNote = Note & { pageKey: string; entityKey: string };
 
+/** The stored form of a note: its page URL without fragment, and the index keys derived from it. */
+export function toStored(input: Note): StoredNote {
+  const note: Note = input.page ? { ...input, page: { ...input.page, url: pageKey(input.page.url) } } : input;
+  return { ...note, pageKey: note.page ? note.page.url : '', entityKey: note.kind === 'entity' ? note.entityId : '' } as StoredNote;
+}
+
+/** A note as stored, less the derived index keys. */
+export function fromStored(stored: StoredNote): Note {
+  const { pageKey: _p, entityKey: _e, ...note } = stored;
+  return note as Note;
+}
+
 export interface DramatisDB extends DBSchema {
   settings: { key: string; value: Settings };
   /** The reader's picks for ambiguous names, per page (URL without its fragment). */

@@ -6,22 +6,18 @@
 import { noteProblem, pageKey, searchableText, type Note } from '../core/notes/model';
 import { queryNotes, type NoteQuery, type NoteQueryResult } from '../core/notes/query';
 import type { NoteSummary } from '../core/protocol/messages';
-import { db, type StoredNote } from './db';
+import { db, fromStored, toStored } from './db';
 
 interface CacheEntry { note: Note; text: string }
 
 let cache: Promise<Map<string, CacheEntry>> | undefined;
 
-function strip(stored: StoredNote): Note {
-  const { pageKey: _p, entityKey: _e, ...note } = stored;
-  return note as Note;
-}
 
 function loadCache(): Promise<Map<string, CacheEntry>> {
   cache ??= db()
     .then((conn) => conn.getAll('notes'))
     .then((rows) => new Map(rows.map((r) => {
-      const note = strip(r);
+      const note = fromStored(r);
       return [note.id, { note, text: searchableText(note) }];
     })))
     .catch((err) => {
@@ -31,9 +27,6 @@ function loadCache(): Promise<Map<string, CacheEntry>> {
   return cache;
 }
 
-function toStored(note: Note): StoredNote {
-  return { ...note, pageKey: note.page ? pageKey(note.page.url) : '', entityKey: note.kind === 'entity' ? note.entityId : '' };
-}
 
 export class NoteError extends Error {}
 
@@ -41,10 +34,11 @@ export class NoteError extends Error {}
 export async function saveNote(input: Note): Promise<Note> {
   const problem = noteProblem(input);
   if (problem) throw new NoteError(`The note was not saved: ${problem}.`);
-  const note: Note = input.page ? { ...input, page: { ...input.page, url: pageKey(input.page.url) } } : input;
+  const stored = toStored(input);
+  const note = fromStored(stored);
   const conn = await db();
   try {
-    await conn.put('notes', toStored(note));
+    await conn.put('notes', stored);
   } catch (err) {
     if (err instanceof DOMException && err.name === 'QuotaExceededError') {
       throw new NoteError('The browser has no room left for Dramatis\'s notes (storage quota exceeded). Your draft is kept: free some space or export and delete old notes, then save again.');
@@ -62,17 +56,17 @@ export async function deleteNote(id: string): Promise<Note | null> {
   if (existing) await tx.store.delete(id);
   await tx.done;
   if (cache) (await cache).delete(id);
-  return existing ? strip(existing) : null;
+  return existing ? fromStored(existing) : null;
 }
 
 export async function notesForPage(url: string): Promise<Note[]> {
   const rows = await (await db()).getAllFromIndex('notes', 'byPage', pageKey(url));
-  return rows.map(strip).filter((n) => n.kind !== 'entity').sort((a, b) => a.created - b.created);
+  return rows.map(fromStored).filter((n) => n.kind !== 'entity').sort((a, b) => a.created - b.created);
 }
 
 export async function notesForEntity(entityId: string): Promise<Note[]> {
   const rows = await (await db()).getAllFromIndex('notes', 'byEntity', entityId);
-  return rows.map(strip).sort((a, b) => b.updated - a.updated);
+  return rows.map(fromStored).sort((a, b) => b.updated - a.updated);
 }
 
 export async function entityNoteSummary(entityId: string): Promise<NoteSummary> {
@@ -89,7 +83,7 @@ export async function searchNotes(query: NoteQuery): Promise<NoteQueryResult> {
 
 export async function getNote(id: string): Promise<Note | null> {
   const row = await (await db()).get('notes', id);
-  return row ? strip(row) : null;
+  return row ? fromStored(row) : null;
 }
 
 /** For tests and imports: forget the cache so the next query reads IndexedDB. */

@@ -5,7 +5,6 @@
 import type { EntityType } from '../core/dataset/types';
 
 export type HighlightKind = EntityType | 'ambiguous' | 'note';
-export const HIGHLIGHT_KINDS: HighlightKind[] = ['person', 'organization', 'place', 'event', 'work', 'ambiguous', 'note'];
 
 interface HighlightRegistryLike {
   set(name: string, h: unknown): void;

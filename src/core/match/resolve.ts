@@ -476,7 +476,3 @@ function relatedSupport(matcher: Matcher, entity: number, onPage: ReadonlyMap<nu
   return n;
 }
 
-/** Convenience for the CLI and tests: tokenizes nothing twice. */
-export function detectText(text: string, matcher: Matcher): Mention[] {
-  return resolveDocument([text], matcher);
-}
