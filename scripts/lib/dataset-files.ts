@@ -21,6 +21,16 @@ export function readSourceFiles(dir = DATA_DIR): { files: SourceFile[]; problems
       problems.push({ file, problem: `not valid JSON: ${(err as Error).message}` });
     }
   }
+  // DRAMATIS_EXTRA_DATA: comma-separated files validated with the dataset but not shipped (a slice
+  // being written in assets/data-incoming/ before it merges).
+  for (const path of (process.env.DRAMATIS_EXTRA_DATA ?? '').split(',').filter(Boolean)) {
+    const file = relative(ROOT, path);
+    try {
+      files.push({ file, data: JSON.parse(readFileSync(path, 'utf8')) });
+    } catch (err) {
+      problems.push({ file, problem: `not valid JSON: ${(err as Error).message}` });
+    }
+  }
   return { files, problems };
 }
 
@@ -38,7 +48,7 @@ export function loadDataset(dir = DATA_DIR): ValidationResult {
   return { ...result, problems: [...problems, ...result.problems] };
 }
 
-const FIELD_ORDER = ['id', 'type', 'name', 'aliases', 'description', 'wikipedia', 'born', 'died', 'start', 'end', 'roles', 'places', 'related', 'tags', 'coords', 'cues'];
+const FIELD_ORDER = ['id', 'type', 'name', 'aliases', 'description', 'wikipedia', 'born', 'died', 'start', 'end', 'roles', 'places', 'related', 'tags', 'coords', 'cues', 'note'];
 
 function inline(value: unknown): string {
   if (Array.isArray(value)) return `[${value.map(inline).join(', ')}]`;

@@ -41,6 +41,8 @@ export interface Entity {
   coords?: [number, number];
   /** Words that, near a mention, speak for this entity over a namesake ("FBI" for J. Edgar Hoover). */
   cues?: string[];
+  /** An author's note on a fact that looks wrong but is not (a disputed birth, Old Style dates, a BC year counted differently). */
+  note?: string;
 }
 
 export interface DatasetFile {
@@ -50,5 +52,5 @@ export interface DatasetFile {
 
 export const ENTITY_FIELDS: ReadonlySet<string> = new Set([
   'id', 'type', 'name', 'aliases', 'description', 'wikipedia', 'born', 'died', 'start', 'end',
-  'roles', 'places', 'related', 'tags', 'coords', 'cues',
+  'roles', 'places', 'related', 'tags', 'coords', 'cues', 'note',
 ]);

@@ -100,6 +100,7 @@ function checkEntity(raw: Record<string, unknown>, report: (problem: string) => 
       }
     }
   }
+  if (raw.note !== undefined && (typeof raw.note !== 'string' || raw.note.trim().length < 10)) report('note must be a sentence saying why a fact differs from what a reader might expect');
   for (const field of ['roles', 'tags', 'cues', 'places'] as const) {
     if (raw[field] !== undefined && !isStringArray(raw[field])) report(`${field} must be an array of strings`);
   }
