@@ -1,6 +1,6 @@
 /**
  * End-to-end tests of the built extension (dist/) in real browsers: Chromium through Playwright,
- * Firefox through puppeteer-core (see test/e2e/support/browsers.ts). `npm test` builds first.
+ * Firefox through puppeteer-core (see tools/browser/launch.ts). `npm test` builds first.
  */
 import { defineConfig } from '@playwright/test';
 import type { Options } from './test/e2e/support/fixtures';

@@ -16,12 +16,12 @@ import { bigPage, coldLoad, tabMemory } from './bench/browser';
 import { benchNotes } from './bench/notes';
 import { benchThroughput, type ThroughputRow } from './bench/matcher';
 import { prng, syntheticEntities } from './bench/synthetic';
-import { chromiumPath } from '../test/e2e/support/browsers';
-import { BENCH_DIR, DEMO_DIR, hasSharedPages, REAL_POST, SHARED_PAGES } from '../test/e2e/support/paths';
-import { startServer } from '../test/e2e/support/server';
-import { buildIndex } from './lib/compile-data';
-import { ROOT } from './lib/dataset-files';
-import { blocksOfHtml } from './lib/detect-file';
+import { chromiumPath } from '../tools/browser/launch';
+import { runBuild } from '../tools/run-build';
+import { BENCH_DIR, DEMO_DIR, DIST_CHROME, DOCS_DIR, hasSharedPages, REAL_POST, ROOT, SHARED_PAGES } from '../tools/paths';
+import { startServer } from '../tools/browser/server';
+import { buildIndex } from '../tools/dataset/compile';
+import { blocksOfHtml } from '../tools/dataset/detect-file';
 
 const nodeOnly = process.argv.includes('--node-only');
 const fmt = (n: number, digits = 1) => n.toFixed(digits);
@@ -83,8 +83,7 @@ function generateBigPage(baseBlocks: string[]): string {
 }
 
 async function main(): Promise<void> {
-  const build = spawnSync(process.execPath, ['--import', 'tsx', join(ROOT, 'scripts', 'build.ts')], { stdio: 'inherit', cwd: ROOT });
-  if (build.status !== 0) throw new Error('build failed');
+  if (runBuild() !== 0) throw new Error('build failed');
 
   const pageFile = hasSharedPages() ? join(SHARED_PAGES, REAL_POST) : join(DEMO_DIR, 'defectors-1937.html');
   const pageLabel = hasSharedPages() ? `the real post (../shared/pages/${REAL_POST})` : 'the demo post (../shared is absent)';
@@ -98,7 +97,7 @@ async function main(): Promise<void> {
   const synthIndex = compileIndex(synthetic, new Set());
   rows.push(...benchThroughput('synthetic 100,000 names', synthIndex, corpus(baseBlocks, synthetic.slice(0, 5000).map((e) => e.name))));
 
-  const dist = join(ROOT, 'dist', 'chrome');
+  const dist = DIST_CHROME;
   const size = (f: string) => statSync(join(dist, f)).size;
   const gz = (f: string) => gzipSync(readFileSync(join(dist, f))).length;
 
@@ -187,10 +186,10 @@ async function main(): Promise<void> {
   } else if (!nodeOnly) {
     lines.push('## In Chromium', '', 'Not measured: Chromium is not installed on this machine.', '');
   }
-  mkdirSync(join(ROOT, 'docs'), { recursive: true });
-  const existing = existsSync(join(ROOT, 'docs', 'PERFORMANCE.md')) ? readFileSync(join(ROOT, 'docs', 'PERFORMANCE.md'), 'utf8') : '';
+  mkdirSync(DOCS_DIR, { recursive: true });
+  const existing = existsSync(join(DOCS_DIR, 'PERFORMANCE.md')) ? readFileSync(join(DOCS_DIR, 'PERFORMANCE.md'), 'utf8') : '';
   const notes = existing.includes('<!-- notes -->') ? existing.slice(existing.indexOf('<!-- notes -->')) : '<!-- notes -->\n## Notes\n\n(Analysis written by hand below this line is kept when the file is regenerated.)\n';
-  writeFileSync(join(ROOT, 'docs', 'PERFORMANCE.md'), `${lines.join('\n')}\n${notes}`);
+  writeFileSync(join(DOCS_DIR, 'PERFORMANCE.md'), `${lines.join('\n')}\n${notes}`);
   console.log(lines.join('\n'));
 }
 

@@ -10,11 +10,10 @@ import { zipSync } from 'fflate';
 import { cpSync, mkdirSync, readFileSync, readdirSync, rmSync, statSync, watch, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { splitEntities } from '../src/core/index/format';
-import { buildIndex, DatasetError } from './lib/compile-data';
-import { ROOT } from './lib/dataset-files';
-import { manifestFor, TARGETS, type Target } from './lib/targets';
+import { buildIndex, DatasetError } from '../tools/dataset/compile';
+import { DIST, ROOT } from '../tools/paths';
+import { manifestFor, TARGETS, type Target } from '../tools/targets';
 
-const DIST = join(ROOT, 'dist');
 const args = new Set(process.argv.slice(2));
 const watchMode = args.has('--watch');
 const lenient = args.has('--lenient') || watchMode;

@@ -10,7 +10,8 @@ import { foldKey } from '../src/core/text/fold';
 import { ENTITY_TYPES, type Entity } from '../src/core/dataset/types';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { DATA_DIR, formatSourceFile, loadDataset, readSourceFiles, ROOT } from './lib/dataset-files';
+import { formatSourceFile, loadDataset, readSourceFiles } from '../tools/dataset/files';
+import { DATA_DIR, ROOT } from '../tools/paths';
 
 function stats(entities: Entity[]): { total: number; byType: Record<string, number> } {
   const byType: Record<string, number> = Object.fromEntries(ENTITY_TYPES.map((t) => [t, 0]));

@@ -7,8 +7,8 @@
  */
 import { readFileSync } from 'node:fs';
 import { extname } from 'node:path';
-import { buildIndex, DatasetError } from './lib/compile-data';
-import { blocksOfHtml, blocksOfText, detectBlocks } from './lib/detect-file';
+import { buildIndex, DatasetError } from '../tools/dataset/compile';
+import { blocksOfHtml, blocksOfText, detectBlocks } from '../tools/dataset/detect-file';
 
 function main(argv: string[]): number {
   const explainAt = argv.indexOf('--explain');

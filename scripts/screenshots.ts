@@ -6,15 +6,15 @@
 import { spawnSync } from 'node:child_process';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { launchChromium } from '../test/e2e/support/browsers';
-import { extensionPage, tabIdFor } from '../test/e2e/support/extension';
-import { hoverName, openExtensionPage, waitForHighlights, type CardInfo } from '../test/e2e/support/page-helpers';
-import { hasSharedPages, REAL_POST } from '../test/e2e/support/paths';
-import { startServer } from '../test/e2e/support/server';
-import type { TestPage } from '../test/e2e/support/browsers';
-import { ROOT } from './lib/dataset-files';
+import { launchChromium } from '../tools/browser/launch';
+import { extensionPage, tabIdFor } from '../tools/browser/extension';
+import { hoverName, openExtensionPage, waitForHighlights, type CardInfo } from '../tools/browser/page';
+import { runBuild } from '../tools/run-build';
+import { DOCS_DIR, hasSharedPages, REAL_POST, ROOT } from '../tools/paths';
+import { startServer } from '../tools/browser/server';
+import type { TestPage } from '../tools/browser/launch';
 
-const OUT = join(ROOT, 'docs', 'screenshots');
+const OUT = join(DOCS_DIR, 'screenshots');
 
 async function shoot(page: TestPage, name: string): Promise<void> {
   await new Promise((r) => setTimeout(r, 700)); // fade-in and map
@@ -23,7 +23,7 @@ async function shoot(page: TestPage, name: string): Promise<void> {
 }
 
 async function main(): Promise<void> {
-  if (spawnSync(process.execPath, ['--import', 'tsx', join(ROOT, 'scripts', 'build.ts')], { stdio: 'inherit', cwd: ROOT }).status !== 0) process.exit(1);
+  if (runBuild() !== 0) process.exit(1);
   mkdirSync(OUT, { recursive: true });
   const server = await startServer();
   const path = hasSharedPages() ? `/shared/${REAL_POST}` : '/demo/defectors-1937.html';

@@ -8,18 +8,19 @@
 import { spawnSync } from 'node:child_process';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { BrowserMissingError, launchChromium } from '../test/e2e/support/browsers';
-import { card, highlights, hoverName, waitForHighlights } from '../test/e2e/support/page-helpers';
-import { startServer } from '../test/e2e/support/server';
-import { ROOT } from './lib/dataset-files';
+import { BrowserMissingError, launchChromium } from '../tools/browser/launch';
+import { card, highlights, hoverName, waitForHighlights } from '../tools/browser/page';
+import { startServer } from '../tools/browser/server';
+import { runBuild } from '../tools/run-build';
+import { OUT_DIR, ROOT } from '../tools/paths';
 
 const DEMO = '/demo/defectors-1937.html';
 const portArg = process.argv.indexOf('--port');
 const port = portArg > 0 ? Number(process.argv[portArg + 1]) : 0;
 
 function build(): void {
-  const result = spawnSync(process.execPath, ['--import', 'tsx', join(ROOT, 'scripts', 'build.ts')], { stdio: 'inherit', cwd: ROOT });
-  if (result.status !== 0) process.exit(result.status ?? 1);
+  const status = runBuild();
+  if (status !== 0) process.exit(status);
 }
 
 async function withDisplay(url: string): Promise<void> {
@@ -53,7 +54,7 @@ async function headless(url: string): Promise<void> {
     const first = found.ranges.slice().sort((a, b) => a.y - b.y || a.x - b.x)[0]!;
     const shown = await hoverName(page as never, first.text);
     await page.waitForTimeout(250); // let the card's fade-in finish before the picture
-    const outDir = join(ROOT, 'out');
+    const outDir = OUT_DIR;
     mkdirSync(outDir, { recursive: true });
     const shot = join(outDir, 'start.png');
     await page.screenshot({ path: shot });

@@ -7,12 +7,12 @@
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
-import { chromiumPath, firefoxPath, INSTALL_HINT } from '../test/e2e/support/browsers';
-import { ROOT } from './lib/dataset-files';
+import { chromiumPath, firefoxPath, INSTALL_HINT } from '../tools/browser/launch';
+import { OUT_DIR, ROOT } from '../tools/paths';
 
 interface Tally { passed: number; failed: number; skipped: number }
 const total: Tally = { passed: 0, failed: 0, skipped: 0 };
-const OUT = join(ROOT, 'out');
+const OUT = OUT_DIR;
 mkdirSync(OUT, { recursive: true });
 
 const bin = (name: string) => join(ROOT, 'node_modules', '.bin', name);

@@ -5,8 +5,8 @@
  * JavaScript heap a tab pays for Dramatis.
  */
 import type { Page } from '@playwright/test';
-import { launchChromium, launchPlain, type TestPage } from '../../test/e2e/support/browsers';
-import type { StaticServer } from '../../test/e2e/support/server';
+import { launchChromium, launchPlain, type TestPage } from '../../tools/browser/launch';
+import type { StaticServer } from '../../tools/browser/server';
 
 /** Installed before any page script: records DOMContentLoaded, highlight growth and long tasks. */
 const PROBE = `(() => {

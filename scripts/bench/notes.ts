@@ -2,8 +2,8 @@
  * Notes at scale in real Chromium: 10,000 notes in the store, then the notebook's first screen (from
  * navigation to the first rendered list), search answer times, and save acknowledgements.
  */
-import { launchChromium, type TestPage } from '../../test/e2e/support/browsers';
-import { openExtensionPage } from '../../test/e2e/support/page-helpers';
+import { launchChromium, type TestPage } from '../../tools/browser/launch';
+import { openExtensionPage } from '../../tools/browser/page';
 
 const evaluate = <T>(page: TestPage, script: string) => (page as unknown as { evaluate(s: string): Promise<T> }).evaluate(script);
 

@@ -1,8 +1,8 @@
 /** Hover cards on the real post: content, namesakes, timing, keyboard, touch, dark mode, accessibility. */
 import { expect, test } from './support/fixtures';
-import { extensionPage, sendTabMessage, tabIdFor } from './support/extension';
-import { axeViolations, card, hoverName, waitFor, waitForHighlights, wordPoint } from './support/page-helpers';
-import { hasSharedPages, REAL_POST, SHARED_MISSING } from './support/paths';
+import { extensionPage, sendTabMessage, tabIdFor } from '../../tools/browser/extension';
+import { axeViolations, card, hoverName, waitFor, waitForHighlights, wordPoint } from '../../tools/browser/page';
+import { hasSharedPages, REAL_POST, SHARED_MISSING } from '../../tools/paths';
 
 test.beforeEach(() => {
   test.skip(!hasSharedPages(), SHARED_MISSING);

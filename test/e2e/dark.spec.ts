@@ -1,8 +1,8 @@
 /** Dark mode: with prefers-color-scheme: dark the card turns dark, and axe still finds nothing. */
 import { expect, test } from './support/fixtures';
-import { launch, type ExtensionSession } from './support/browsers';
-import { axeViolations, card, hoverName, waitForHighlights } from './support/page-helpers';
-import { hasSharedPages, REAL_POST, SHARED_MISSING } from './support/paths';
+import { launch, type ExtensionSession } from '../../tools/browser/launch';
+import { axeViolations, card, hoverName, waitForHighlights } from '../../tools/browser/page';
+import { hasSharedPages, REAL_POST, SHARED_MISSING } from '../../tools/paths';
 
 test('the card follows a dark colour scheme', async ({ server, engine }) => {
   test.skip(!hasSharedPages(), SHARED_MISSING);

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import type { Page } from '@playwright/test';
 import { unzipSync, strFromU8 } from 'fflate';
 import { expect, test } from './support/fixtures';
-import { openExtensionPage, waitFor } from './support/page-helpers';
+import { openExtensionPage, waitFor } from '../../tools/browser/page';
 
 test('notebook: Export Markdown, Export for Obsidian, Export backup and Import backup work on notes written here', async ({ session, engine }) => {
   test.skip(engine !== 'chromium', 'downloads are read through Playwright, which drives Chromium');

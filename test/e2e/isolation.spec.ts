@@ -1,6 +1,6 @@
 /** Isolation: hostile page styles cannot reach or hide the card, and opening it never shifts the page. */
 import { expect, test } from './support/fixtures';
-import { card, hoverName, waitForHighlights } from './support/page-helpers';
+import { card, hoverName, waitForHighlights } from '../../tools/browser/page';
 
 const paragraphRects = (page: Parameters<typeof hoverName>[0]) =>
   (page as unknown as { evaluate(s: string): Promise<number[][]> }).evaluate(

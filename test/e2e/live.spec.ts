@@ -1,7 +1,7 @@
 /** Content that arrives after load is detected incrementally; content that leaves takes its highlights along. */
 import { expect, test } from './support/fixtures';
-import { highlights, waitFor, waitForHighlights } from './support/page-helpers';
-import { hasSharedPages, REAL_POST, SHARED_MISSING } from './support/paths';
+import { highlights, waitFor, waitForHighlights } from '../../tools/browser/page';
+import { hasSharedPages, REAL_POST, SHARED_MISSING } from '../../tools/paths';
 
 test('names in comments loaded after page load are highlighted', async ({ tab: page, server }) => {
   await page.goto(server.url('/fixtures/live-page.html'));

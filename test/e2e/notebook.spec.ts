@@ -3,8 +3,8 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expect, test } from './support/fixtures';
-import { launchChromium, launchFirefox, type ExtensionSession, type TestPage } from './support/browsers';
-import { openExtensionPage, waitFor } from './support/page-helpers';
+import { launchChromium, launchFirefox, type ExtensionSession, type TestPage } from '../../tools/browser/launch';
+import { openExtensionPage, waitFor } from '../../tools/browser/page';
 
 const evaluate = <T>(page: TestPage, script: string) => (page as unknown as { evaluate(s: string): Promise<T> }).evaluate(script);
 

@@ -1,9 +1,9 @@
 /** Margin notes end to end: passage notes that survive a reload, entity notes that follow the entity. */
 import { expect, test } from './support/fixtures';
-import { card, hoverName, waitFor, waitForHighlights } from './support/page-helpers';
+import { card, hoverName, waitFor, waitForHighlights } from '../../tools/browser/page';
 import { clickUi, selectText, ui, waitForUi } from './support/notes-helpers';
-import { hasSharedPages, REAL_POST, SHARED_MISSING } from './support/paths';
-import type { TestPage } from './support/browsers';
+import { hasSharedPages, REAL_POST, SHARED_MISSING } from '../../tools/paths';
+import type { TestPage } from '../../tools/browser/launch';
 
 const noteHighlights = (page: TestPage) => (page as unknown as { evaluate(s: string): Promise<string[]> }).evaluate(
   `(() => { const out = []; const h = CSS.highlights.get('dramatis-note'); if (h) h.forEach((r) => out.push(r.toString())); return out; })()`,

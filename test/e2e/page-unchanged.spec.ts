@@ -3,9 +3,9 @@
  * are exactly what they are with Dramatis off (highlights are painted, not inserted).
  */
 import { expect, test } from './support/fixtures';
-import { launchPlain, type TestPage } from './support/browsers';
-import { hasSharedPages, REAL_POST, SHARED_MISSING } from './support/paths';
-import { waitForHighlights } from './support/page-helpers';
+import { launchPlain, type TestPage } from '../../tools/browser/launch';
+import { hasSharedPages, REAL_POST, SHARED_MISSING } from '../../tools/paths';
+import { waitForHighlights } from '../../tools/browser/page';
 
 interface PageState { html: string; elements: number; scriptRan: unknown; paragraphs: number[][]; scrollHeight: number }
 

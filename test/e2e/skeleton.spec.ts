@@ -1,8 +1,8 @@
 /** The walking skeleton: content script -> background -> card and popup, in Chromium and Firefox. */
 import { expect, test } from './support/fixtures';
-import { extensionPage, tabIdFor } from './support/extension';
-import { card, highlights, hoverName, openExtensionPage, waitForHighlights } from './support/page-helpers';
-import { hasSharedPages, REAL_POST, SHARED_MISSING } from './support/paths';
+import { extensionPage, tabIdFor } from '../../tools/browser/extension';
+import { card, highlights, hoverName, openExtensionPage, waitForHighlights } from '../../tools/browser/page';
+import { hasSharedPages, REAL_POST, SHARED_MISSING } from '../../tools/paths';
 
 test('the demo post shows highlights and a card for Krivitsky', async ({ tab: page, server }) => {
   await page.goto(server.url('/demo/defectors-1937.html'));

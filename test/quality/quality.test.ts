@@ -7,9 +7,9 @@ import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { CompiledIndex } from '../../src/core/index/format';
 import { Matcher } from '../../src/core/match/matcher';
-import { buildIndex } from '../../scripts/lib/compile-data';
-import { blocksOfHtml, detectBlocks } from '../../scripts/lib/detect-file';
-import { DEMO_DIR, SHARED_PAGES } from '../e2e/support/paths';
+import { buildIndex } from '../../tools/dataset/compile';
+import { blocksOfHtml, detectBlocks } from '../../tools/dataset/detect-file';
+import { DEMO_DIR, SHARED_PAGES } from '../../tools/paths';
 import { formatReport, score, type Gold } from './score';
 
 const GOLD_DIR = join(import.meta.dirname, 'gold');

@@ -2,7 +2,7 @@
  * Scores detection against hand-labelled gold (format in ./README.md): recall on notable entities,
  * precision, wrong links, and the tricky mentions, with a readable report of every miss.
  */
-import type { CliMention } from '../../scripts/lib/detect-file';
+import type { CliMention } from '../../tools/dataset/detect-file';
 
 export interface Gold {
   page: string;

@@ -3,7 +3,8 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { compileIndex } from '../../src/core/index/compile';
-import { DATA_DIR, formatSourceFile, loadCommonWords, loadDataset, readSourceFiles, ROOT } from '../../scripts/lib/dataset-files';
+import { formatSourceFile, loadCommonWords, loadDataset, readSourceFiles } from '../../tools/dataset/files';
+import { DATA_DIR, ROOT } from '../../tools/paths';
 
 describe('the reference dataset', () => {
   const result = loadDataset();

@@ -2,7 +2,7 @@
 import { join } from 'node:path';
 import { compileIndex } from '../../src/core/index/compile';
 import { Matcher } from '../../src/core/match/matcher';
-import { loadCommonWords, readSourceFiles } from '../../scripts/lib/dataset-files';
+import { loadCommonWords, readSourceFiles } from '../../tools/dataset/files';
 import { validateDataset } from '../../src/core/dataset/validate';
 
 export const FIXTURE_DATA = join(import.meta.dirname, '..', 'fixtures', 'dataset');

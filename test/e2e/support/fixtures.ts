@@ -3,8 +3,8 @@
  * (launching is the slow part), a fresh tab per test, and the localhost server.
  */
 import { test as base } from '@playwright/test';
-import { launch, type Engine, type ExtensionSession, type TestPage } from './browsers';
-import { startServer, type StaticServer } from './server';
+import { launch, type Engine, type ExtensionSession, type TestPage } from '../../../tools/browser/launch';
+import { startServer, type StaticServer } from '../../../tools/browser/server';
 
 export interface Options { engine: Engine }
 

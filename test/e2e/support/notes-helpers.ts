@@ -1,6 +1,6 @@
 /** Driving the note UI in the page the way a reader does, through the test probe for the closed root. */
-import type { TestPage } from './browsers';
-import { ask, waitFor } from './page-helpers';
+import type { TestPage } from '../../../tools/browser/launch';
+import { ask, waitFor } from '../../../tools/browser/page';
 
 const evaluate = <T>(page: TestPage, script: string) => (page as unknown as { evaluate(s: string): Promise<T> }).evaluate(script);
 

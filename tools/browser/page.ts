@@ -1,7 +1,7 @@
-/** Reading what Dramatis shows on a page, through the test probe (see test/e2e/probe/probe.js). */
+/** Reading what Dramatis shows on a page, through the test probe (see tools/browser/probe/probe.js). */
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import type { TestPage } from './browsers';
+import type { TestPage } from './launch';
 
 export interface HighlightInfo { name: string; text: string; x: number; y: number }
 export interface CardInfo {

@@ -8,8 +8,8 @@ import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import puppeteer, { type Browser } from 'puppeteer-core';
-import { FIREFOX_ID } from '../../../scripts/lib/targets';
-import { DIST_CHROME, DIST_FIREFOX, PROBE_DIR } from './paths';
+import { FIREFOX_ID } from '../targets';
+import { DIST_CHROME, DIST_FIREFOX, PROBE_DIR } from '../paths';
 
 export type Engine = 'chromium' | 'firefox';
 

@@ -1,6 +1,6 @@
 /** Talking to the extension as its own pages do: from an extension page, through the extension APIs. */
-import type { ExtensionSession, TestPage } from './browsers';
-import { openExtensionPage } from './page-helpers';
+import type { ExtensionSession, TestPage } from './launch';
+import { openExtensionPage } from './page';
 
 /** An extension page (popup.html) open in a tab, to call extension APIs from. */
 export async function extensionPage(session: ExtensionSession, path = 'popup.html'): Promise<TestPage> {

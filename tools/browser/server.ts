@@ -8,7 +8,7 @@
 import { createServer, type Server } from 'node:http';
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { extname, join, normalize, sep } from 'node:path';
-import { BENCH_DIR, DEMO_DIR, FIXTURES_DIR, SHARED_PAGES } from './paths';
+import { BENCH_DIR, DEMO_DIR, FIXTURES_DIR, SHARED_PAGES } from '../paths';
 
 const TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8', '.txt': 'text/plain; charset=utf-8', '.css': 'text/css', '.js': 'text/javascript',

@@ -2,11 +2,9 @@
 import { readFileSync, readdirSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import wordListPath from 'word-list';
+import { DATA_DIR, ROOT } from '../paths';
 import { validateDataset, type SourceFile, type ValidationResult, type Problem } from '../../src/core/dataset/validate';
 
-export const ROOT = join(import.meta.dirname, '..', '..');
-/** DRAMATIS_DATA_DIR points the CLI and build at another folder of source files (for experiments). */
-export const DATA_DIR = process.env.DRAMATIS_DATA_DIR ?? join(ROOT, 'assets', 'data');
 
 /** Each assets/data/*.json parsed; a file that is not JSON comes back as a problem instead. */
 export function readSourceFiles(dir = DATA_DIR): { files: SourceFile[]; problems: Problem[] } {

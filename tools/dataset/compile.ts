@@ -1,7 +1,7 @@
 /** Validates the dataset and compiles it into the index the extension ships (build and CLI share this). */
 import { compileIndex } from '../../src/core/index/compile';
 import type { CompiledIndex } from '../../src/core/index/format';
-import { loadCommonWords, loadDataset } from './dataset-files';
+import { loadCommonWords, loadDataset } from './files';
 
 export class DatasetError extends Error {}
 
