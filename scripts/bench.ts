@@ -125,7 +125,7 @@ async function main(): Promise<void> {
 
   lines.push('## Sizes', '', '| what | bytes | gzip |', '|---|---:|---:|');
   for (const f of ['content.js', 'background.js', 'popup.js']) lines.push(`| ${f} (minified) | ${size(f)} | ${gz(f)} |`);
-  lines.push(`| card.js (minified; loads on the first card or text selection) | ${size('card.js')} | ${gz('card.js')} |`);
+  lines.push(`| ui.js (minified; the card and note UI, loads on the first card or text selection) | ${size('ui.js')} | ${gz('ui.js')} |`);
   lines.push(`| notebook.js (minified; the notebook page) | ${size('notebook.js')} | ${gz('notebook.js')} |`);
   const dataBytes = size('data/match.json') + size('data/cards.json');
   lines.push(`| data/match.json (what matching needs, loaded first) | ${size('data/match.json')} | ${gz('data/match.json')} |`);

@@ -77,8 +77,8 @@ async function buildOnce(): Promise<void> {
   rmSync(DIST, { recursive: true, force: true });
   mkdirSync(primary, { recursive: true });
   await esbuild.build(esbuildOptions(primary));
-  // The card is an ES module the content script imports on first hover (web_accessible_resources).
-  await esbuild.build({ ...esbuildOptions(primary), entryPoints: { card: 'src/content/card/entry.ts' }, format: 'esm' });
+  // The card and note UI is an ES module the content script imports on first need (web_accessible_resources).
+  await esbuild.build({ ...esbuildOptions(primary), entryPoints: { ui: 'src/content/ui/entry.ts' }, format: 'esm' });
   writeData(primary);
   for (const target of TARGETS) {
     const outdir = join(DIST, target);

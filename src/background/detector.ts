@@ -69,10 +69,9 @@ export function getMatcher(): Promise<Matcher> {
   return matcherPromise;
 }
 
-export async function detect(blocks: string[], choices?: Record<string, string>, onPage?: string[]): Promise<DetectResult> {
+export async function detect(blocks: string[], onPage?: string[]): Promise<DetectResult> {
   const matcher = await getMatcher();
-  const years: number[] = [];
-  const mentions = resolveDocument(blocks, matcher, { choices, onPage, years });
+  const { mentions, years } = resolveDocument(blocks, matcher, { onPage });
   const entities: Record<string, MatchEntity | CardEntity> = {};
   for (const m of mentions) for (const id of m.id ? [m.id] : m.candidates ?? []) entities[id] ??= withCard(byId!.get(id)!, cardsLoaded);
   return { mentions, entities, years };

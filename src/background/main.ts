@@ -22,7 +22,7 @@ const router = createRouter<Request, Responses>(validateRequest, {
     await getMatcher();
     return true;
   },
-  detect: (m) => detect(m.blocks, m.choices, m.onPage),
+  detect: (m) => detect(m.blocks, m.onPage),
   'entities.get': (m) => getEntities(m.ids),
   'card.details': (m) => cardDetails(m.id, m.onPage),
   'settings.get': () => getSettings(),

@@ -6,8 +6,8 @@
 import { walkBlocks, type DomNode } from '../core/extract';
 import type { DetectResult } from '../core/protocol/messages';
 import { send } from '../shared/messaging';
+import type { PageBlock } from './block-range';
 import type { PageMentions } from './mentions';
-import type { PageBlock } from './page-text';
 
 const SLICE_MS = 8;
 const BATCH_CHARS = 128 * 1024;
@@ -22,14 +22,17 @@ export function yieldToPage(): Promise<void> {
 }
 
 export class Annotator {
-  /** Reader's choices for ambiguous forms on this page. */
-  readonly choices: Record<string, string> = {};
   /** Years the page mentions, sorted, merged from every batch (for the cards' timelines). */
-  years: number[] = [];
+  private yearList: number[] = [];
 
-  constructor(private readonly mentions: PageMentions) {}
+  /** `signal` is the session's: once it aborts, nothing more is read, sent or painted. */
+  constructor(private readonly mentions: PageMentions, private readonly signal: AbortSignal) {}
 
-  /** Detects and paints every block under root. Resolves when all of it is painted. */
+  get years(): readonly number[] {
+    return this.yearList;
+  }
+
+  /** Detects and paints every block under root. Resolves when all of it is painted (or the session stopped). */
   async annotate(root: Node): Promise<void> {
     const walker = walkBlocks<Text>(root as unknown as DomNode) as Generator<PageBlock>;
     const pending: Promise<void>[] = [];
@@ -38,6 +41,7 @@ export class Annotator {
     let limit = FIRST_BATCH_CHARS;
     let sliceStart = performance.now();
     for (let next = walker.next(); !next.done; next = walker.next()) {
+      if (this.signal.aborted) return;
       batch.push(next.value);
       size += next.value.text.length;
       if (size >= limit) {
@@ -56,18 +60,15 @@ export class Annotator {
   }
 
   private async detect(blocks: PageBlock[]): Promise<void> {
-    const onPage = [...new Set(this.mentions.all.flatMap((m) => (m.id ? [m.id] : [])))];
-    const result: DetectResult = await send({
-      type: 'detect',
-      blocks: blocks.map((b) => b.text),
-      choices: Object.keys(this.choices).length > 0 ? this.choices : undefined,
-      onPage: onPage.length > 0 ? onPage : undefined,
-    });
-    if (result.years.length > 0) this.years = [...this.years, ...result.years].sort((a, b) => a - b);
+    const onPage = this.mentions.linkedIds();
+    const result: DetectResult = await send({ type: 'detect', blocks: blocks.map((b) => b.text), onPage: onPage.length > 0 ? onPage : undefined });
+    if (this.signal.aborted) return;
+    if (result.years.length > 0) this.yearList = [...this.yearList, ...result.years].sort((a, b) => a - b);
     // Blocks may have left the page while the background worked (live pages): skip those.
     const live = result.mentions.filter((m) => blocks[m.block]!.nodes.every((n) => n.isConnected));
     let sliceStart = performance.now();
     for (let i = 0; i < live.length; i += 200) {
+      if (this.signal.aborted) return;
       this.mentions.add(blocks, live.slice(i, i + 200), result.entities);
       if (performance.now() - sliceStart > SLICE_MS) {
         await yieldToPage();

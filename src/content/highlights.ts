@@ -3,19 +3,9 @@
  * touching a node. Only where the API is missing do we wrap text in <dramatis-mark> elements.
  */
 import type { EntityType } from '../core/dataset/types';
+import { highlightRegistry, newHighlight, supportsHighlightApi } from './highlight-api';
 
 export type HighlightKind = EntityType | 'ambiguous' | 'note';
-
-interface HighlightRegistryLike {
-  set(name: string, h: unknown): void;
-  delete(name: string): void;
-}
-
-const registry = (): HighlightRegistryLike | undefined => (globalThis.CSS as unknown as { highlights?: HighlightRegistryLike })?.highlights;
-const HighlightCtor = (): (new (...ranges: Range[]) => Set<Range>) | undefined =>
-  (globalThis as unknown as { Highlight?: new (...ranges: Range[]) => Set<Range> }).Highlight;
-
-export const supportsHighlightApi = (): boolean => registry() !== undefined && HighlightCtor() !== undefined;
 
 /**
  * Each change to a registered Highlight makes the browser re-walk the page before the next paint
@@ -69,9 +59,9 @@ export class Highlighter {
   private addNow(kind: HighlightKind, range: Range): void {
     let set = this.sets.get(kind);
     if (!set) {
-      set = this.api ? new (HighlightCtor()!)() : new Set<Range>();
+      set = this.api ? newHighlight() : new Set<Range>();
       this.sets.set(kind, set);
-      if (this.shown && this.api) registry()!.set(`dramatis-${kind}`, set);
+      if (this.shown && this.api) highlightRegistry()!.set(`dramatis-${kind}`, set);
     }
     set.add(range);
     if (this.shown && !this.api) this.wrap(kind, range);
@@ -86,7 +76,7 @@ export class Highlighter {
   show(): void {
     this.shown = true;
     for (const [kind, set] of this.sets) {
-      if (this.api) registry()!.set(`dramatis-${kind}`, set);
+      if (this.api) highlightRegistry()!.set(`dramatis-${kind}`, set);
       else for (const r of set) this.wrap(kind, r);
     }
   }
@@ -94,9 +84,18 @@ export class Highlighter {
   hide(): void {
     this.shown = false;
     for (const kind of this.sets.keys()) {
-      if (this.api) registry()!.delete(`dramatis-${kind}`);
+      if (this.api) highlightRegistry()!.delete(`dramatis-${kind}`);
     }
     for (const r of [...this.wrapped.keys()]) this.unwrap(r);
+  }
+
+  /** Hides everything and forgets it, queued additions included (the session stopped). */
+  clear(): void {
+    this.hide();
+    if (this.flushTimer !== undefined) clearTimeout(this.flushTimer);
+    this.flushTimer = undefined;
+    this.pending = [];
+    this.sets.clear();
   }
 
   get visible(): boolean {

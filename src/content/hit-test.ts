@@ -1,12 +1,21 @@
 /**
- * Which mention is under the pointer. Prefers CSS.highlights.highlightsFromPoint (no layout walk);
- * else the caret position at the point, confirmed against the range's boxes, because caret APIs
- * snap to the nearest text even when the pointer is in a margin. Cost: one hit test per frame.
+ * What is under the pointer: a name, or else a noted passage (a name inside a noted passage wins).
+ * Prefers highlightsFromPoint (no layout walk); else the caret position at the point, confirmed
+ * against the range's boxes, because caret APIs snap to the nearest text even in a margin.
+ * Cost: one hit test per animation frame at most (see hover.ts).
  */
+import { highlightRangesAt } from './highlight-api';
 import type { PageMention, PageMentions } from './mentions';
+import type { NotedPassage, NotedPassages } from './passages';
 
-interface CaretPosition { offsetNode: Node; offset: number }
-type HighlightHit = { highlight?: unknown; ranges?: AbstractRange[] } | unknown;
+export type CardTarget = PageMention | NotedPassage;
+
+export const isPassage = (target: CardTarget): target is NotedPassage => 'noteId' in target;
+
+interface CaretPosition {
+  offsetNode: Node;
+  offset: number;
+}
 
 function caretAt(x: number, y: number): CaretPosition | null {
   const doc = document as Document & {
@@ -28,23 +37,22 @@ function within(range: Range, x: number, y: number): boolean {
   return false;
 }
 
-export function mentionAtPoint(mentions: PageMentions, x: number, y: number): PageMention | undefined {
-  const registry = (globalThis.CSS as unknown as { highlights?: { highlightsFromPoint?: (x: number, y: number) => HighlightHit[] } })?.highlights;
-  if (registry && typeof registry.highlightsFromPoint === 'function') {
-    let passage: PageMention | undefined;
-    for (const hit of registry.highlightsFromPoint(x, y)) {
-      const ranges = (hit as { ranges?: AbstractRange[] }).ranges;
-      for (const r of ranges ?? []) {
-        const pm = mentions.forRange(r);
-        if (pm && pm.kind !== 'note') return pm;
-        passage ??= pm;
-      }
+export function targetAtPoint(mentions: PageMentions, passages: NotedPassages, x: number, y: number): CardTarget | undefined {
+  const ranges = highlightRangesAt(x, y);
+  if (ranges) {
+    let passage: NotedPassage | undefined;
+    for (const r of ranges) {
+      const pm = mentions.forRange(r);
+      if (pm) return pm;
+      passage ??= passages.forRange(r);
     }
     if (passage) return passage;
-    // Older shapes return Highlight objects without ranges: fall through to the caret path.
   }
   const caret = caretAt(x, y);
   if (!caret || caret.offsetNode.nodeType !== Node.TEXT_NODE) return undefined;
-  const pm = mentions.at(caret.offsetNode, caret.offset) ?? (caret.offset > 0 ? mentions.at(caret.offsetNode, caret.offset - 1) : undefined);
-  return pm && within(pm.range, x, y) ? pm : undefined;
+  const { offsetNode: node, offset } = caret;
+  // The caret sits between characters: the name may end just before it.
+  const pick = <T>(at: (n: Node, o: number) => T | undefined) => at(node, offset) ?? (offset > 0 ? at(node, offset - 1) : undefined);
+  const target: CardTarget | undefined = pick((n, o) => mentions.at(n, o)) ?? pick((n, o) => passages.at(n, o));
+  return target && within(target.range, x, y) ? target : undefined;
 }

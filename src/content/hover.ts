@@ -3,40 +3,52 @@
  * rests on a name for OPEN_DELAY, stays while the pointer travels into it, and closes CLOSE_DELAY
  * after the pointer leaves both. Escape and a click elsewhere close it; selecting text never opens one.
  */
-import { mentionAtPoint } from './hit-test';
-import type { LazyCard } from './card-loader';
-import type { PageMention, PageMentions } from './mentions';
+import { targetAtPoint, type CardTarget } from './hit-test';
+import type { PageMentions } from './mentions';
+import type { NotedPassages } from './passages';
+import type { LazyUi } from './ui-loader';
 import { isFromUi } from './ui-host';
 
 export const OPEN_DELAY = 400;
 export const CLOSE_DELAY = 300;
 
 export class HoverController {
-  private pending: PageMention | undefined;
+  private pending: CardTarget | undefined;
   private openTimer = 0;
   private closeTimer = 0;
   private frame = 0;
   private last = { x: 0, y: 0 };
   private insideCard = false;
 
-  constructor(private readonly mentions: PageMentions, private readonly card: LazyCard) {}
+  /** Stops the listeners of the current start(); each start has its own. */
+  private listening: AbortController | undefined;
 
-  start(): void {
-    document.addEventListener('pointermove', this.onMove, { passive: true, capture: true });
-    document.addEventListener('pointerup', this.onTap, { passive: true, capture: true });
-    document.addEventListener('pointerdown', this.onDown, { passive: true, capture: true });
-    document.addEventListener('keydown', this.onKey, { capture: true });
-    window.addEventListener('scroll', this.onScroll, { passive: true, capture: true });
+  constructor(private readonly mentions: PageMentions, private readonly passages: NotedPassages, private readonly card: LazyUi) {}
+
+  /** Listens until stop() or until `session` aborts, whichever comes first. */
+  start(session: AbortSignal): void {
+    if (this.listening || session.aborted) return;
+    const listening = (this.listening = new AbortController());
+    session.addEventListener('abort', () => this.stop(), { once: true, signal: listening.signal });
+    const signal = listening.signal;
+    document.addEventListener('pointermove', this.onMove, { passive: true, capture: true, signal });
+    document.addEventListener('pointerup', this.onTap, { passive: true, capture: true, signal });
+    document.addEventListener('pointerdown', this.onDown, { passive: true, capture: true, signal });
+    document.addEventListener('keydown', this.onKey, { capture: true, signal });
+    window.addEventListener('scroll', this.onScroll, { passive: true, capture: true, signal });
   }
 
   stop(): void {
-    document.removeEventListener('pointermove', this.onMove, { capture: true });
-    document.removeEventListener('pointerup', this.onTap, { capture: true });
-    document.removeEventListener('pointerdown', this.onDown, { capture: true });
-    document.removeEventListener('keydown', this.onKey, { capture: true });
-    window.removeEventListener('scroll', this.onScroll, { capture: true });
+    this.listening?.abort();
+    this.listening = undefined;
+    if (this.frame) cancelAnimationFrame(this.frame);
+    this.frame = 0;
     this.cancel();
     this.card.close();
+  }
+
+  private at(x: number, y: number): CardTarget | undefined {
+    return targetAtPoint(this.mentions, this.passages, x, y);
   }
 
   private readonly onMove = (event: PointerEvent): void => {
@@ -61,7 +73,7 @@ export class HoverController {
 
   private evaluate(): void {
     const selecting = !(document.getSelection()?.isCollapsed ?? true);
-    const pm = selecting ? undefined : mentionAtPoint(this.mentions, this.last.x, this.last.y);
+    const pm = selecting ? undefined : this.at(this.last.x, this.last.y);
     if (pm && pm === this.card.current) {
       window.clearTimeout(this.closeTimer);
       this.closeTimer = 0;
@@ -83,7 +95,7 @@ export class HoverController {
     }
   }
 
-  private open(pm: PageMention): void {
+  private open(pm: CardTarget): void {
     window.clearTimeout(this.closeTimer);
     this.closeTimer = 0;
     this.card.open(pm, { pointer: this.last });
@@ -97,7 +109,7 @@ export class HoverController {
     if (event.pointerType !== 'touch' || isFromUi(event)) return;
     if (event.target instanceof Element && event.target.closest('a[href]')) return;
     if (!(document.getSelection()?.isCollapsed ?? true)) return;
-    const pm = mentionAtPoint(this.mentions, event.clientX, event.clientY);
+    const pm = this.at(event.clientX, event.clientY);
     if (!pm) return;
     this.cancel();
     this.last = { x: event.clientX, y: event.clientY };

@@ -19,8 +19,10 @@ export class LiveUpdates {
 
   constructor(private readonly mentions: PageMentions, private readonly annotator: Annotator, private readonly isOurs: (node: Node) => boolean) {}
 
-  start(): void {
-    if (this.observer) return;
+  /** Observes until stop() or until `session` aborts. */
+  start(session: AbortSignal): void {
+    if (this.observer || session.aborted) return;
+    session.addEventListener('abort', () => this.stop(), { once: true });
     this.observer = new MutationObserver((records) => this.collect(records));
     this.observer.observe(document.documentElement, { childList: true, subtree: true, characterData: true });
   }
@@ -34,6 +36,8 @@ export class LiveUpdates {
 
   private collect(records: MutationRecord[]): void {
     for (const r of records) {
+      // Our own card host arriving or leaving is not a change to the page's text.
+      if (r.type === 'childList' && [...r.addedNodes, ...r.removedNodes].every((n) => this.isOurs(n))) continue;
       const targets: Node[] = r.type === 'characterData' ? [r.target] : [...r.addedNodes];
       if (r.type === 'childList' && r.removedNodes.length > 0) targets.push(r.target);
       for (const node of targets) {

@@ -1,131 +1,160 @@
-/** The mentions shown on this page, with their DOM ranges and a reverse index for hit-testing. */
+/**
+ * The names found on this page: one owner for the mentions, the entities they name, the reader's
+ * choices for ambiguous forms and their highlights. Others read through methods; only this class
+ * changes a mention, so a choice or an entity upgrade is applied in one place.
+ */
 import { isCardEntity, type CardEntity, type MatchEntity } from '../core/index/format';
-import type { Mention } from '../core/match/resolve';
-import { Highlighter, type HighlightKind } from './highlights';
-import { rangeOf, type PageBlock } from './page-text';
+import type { EntityType } from '../core/dataset/types';
+import type { Mention } from '../core/match/mention';
+import { locate } from '../core/extract';
+import { rangeOf, type PageBlock } from './block-range';
+import { Highlighter } from './highlights';
+import { RangeIndex } from './range-index';
 
 export interface PageMention {
-  id?: string;
-  candidates?: string[];
-  /** The form's key, for remembering the reader's choice when ambiguous. */
-  key?: string;
-  range: Range;
-  /** Which highlight paints it; changes when the reader resolves an ambiguous name. */
-  kind: HighlightKind;
-  /** Set for a passage the reader annotated: the note's id. */
-  noteId?: string;
-  block: PageBlock;
+  readonly range: Range;
+  readonly block: PageBlock;
+  /** The linked entity; absent while ambiguous. */
+  readonly id?: string;
+  /** Ambiguous mentions: the entities it may name, most likely first. */
+  readonly candidates?: readonly string[];
+  /** The form's key, under which the reader's choice is remembered. */
+  readonly key?: string;
+  /** Which highlight paints it. */
+  readonly kind: EntityType | 'ambiguous';
 }
 
-export class PageMentions {
-  readonly all: PageMention[] = [];
-  /** Entities on the page: full card records, or names and types until the card texts arrive. */
-  readonly entities = new Map<string, CardEntity | MatchEntity>();
-  readonly highlighter = new Highlighter();
-  private readonly byNode = new Map<Node, PageMention[]>();
-  private readonly byRange = new WeakMap<AbstractRange, PageMention>();
-  /** The text nodes each mention is indexed under, so forgetting it leaves nothing behind. */
-  private readonly nodesOf = new WeakMap<PageMention, Node[]>();
+/** Mutable inside this module only: outside, a PageMention is read-only. */
+type Owned = { -readonly [K in keyof PageMention]: PageMention[K] };
 
-  /** Adds resolved mentions for the given blocks (indices in mentions refer to blocks). */
-  add(blocks: readonly PageBlock[], mentions: readonly Mention[], entities: Record<string, CardEntity | MatchEntity>): PageMention[] {
+export class PageMentions {
+  private readonly list: Owned[] = [];
+  /** Entities on the page: full card records, or names and types until the card texts arrive. */
+  private readonly entities = new Map<string, CardEntity | MatchEntity>();
+  /** The reader's picks on this page: form key -> entity id. */
+  private readonly choices = new Map<string, string>();
+  private readonly highlighter = new Highlighter();
+  private readonly index = new RangeIndex<Owned>();
+
+  /**
+   * Adds resolved mentions for the given blocks (mention.block indexes blocks) and paints them.
+   * Cost: O(log n) per mention to find its text nodes (binary search over the block's offsets).
+   */
+  add(blocks: readonly PageBlock[], mentions: readonly Mention[], entities: Readonly<Record<string, CardEntity | MatchEntity>>): readonly PageMention[] {
     for (const [id, e] of Object.entries(entities)) {
       const known = this.entities.get(id);
       if (!known || !isCardEntity(known)) this.entities.set(id, e);
     }
-    const added: PageMention[] = [];
+    const added: Owned[] = [];
     for (const m of mentions) {
       const block = blocks[m.block];
       if (!block) continue;
-      const range = rangeOf(block, m.start, m.end);
-      const kind: HighlightKind = m.id ? this.entities.get(m.id)?.type ?? 'person' : 'ambiguous';
-      const pm: PageMention = { id: m.id, candidates: m.candidates, key: m.key, range, kind, block };
-      this.register(pm, block.nodes);
+      const chosen = !m.id && m.key ? this.choices.get(m.key) : undefined;
+      const id = m.id ?? (chosen !== undefined && m.candidates?.includes(chosen) ? chosen : undefined);
+      const pm: Owned = { range: rangeOf(block, m.start, m.end), block, kind: this.kindOf(id), id, key: m.key, candidates: id ? undefined : m.candidates };
+      const first = locate(block, m.start)[0];
+      const last = locate(block, Math.max(m.start, m.end - 1))[0];
+      this.list.push(pm);
+      this.index.add(pm, block.nodes.slice(first, last + 1));
+      this.highlighter.add(pm.kind, pm.range);
       added.push(pm);
     }
     return added;
   }
 
-  /** Removes every mention whose block lies inside root (before root's text is detected again). */
-  removeWithin(root: Node): void {
-    for (let i = this.all.length - 1; i >= 0; i--) {
-      const pm = this.all[i]!;
-      if (!root.contains(pm.block.root as unknown as Node) && !pm.block.nodes.some((n) => root.contains(n))) continue;
-      this.all.splice(i, 1);
-      this.forget(pm);
+  /**
+   * The reader picked `id` for an ambiguous form: every still-ambiguous mention of that form that
+   * could name it takes it (and `first`, the mention the reader picked on, whatever its form).
+   */
+  choose(key: string | undefined, id: string, first?: PageMention): void {
+    if (key) this.choices.set(key, id);
+    for (const pm of this.list) {
+      const matches = pm === first || (key !== undefined && pm.key === key && !pm.id && pm.candidates?.includes(id));
+      if (!matches) continue;
+      this.highlighter.remove(pm.kind, pm.range);
+      pm.id = id;
+      pm.candidates = undefined;
+      pm.kind = this.kindOf(id);
+      this.highlighter.add(pm.kind, pm.range);
     }
   }
 
-  /** Records a mention, indexes the text nodes its range touches for hit-testing, and paints it. */
-  private register(pm: PageMention, nodes: readonly Node[]): void {
-    this.all.push(pm);
-    this.byRange.set(pm.range, pm);
-    const indexed: Node[] = [];
-    for (const node of nodes) {
-      if (!pm.range.intersectsNode(node)) continue;
-      let list = this.byNode.get(node);
-      if (!list) this.byNode.set(node, (list = []));
-      list.push(pm);
-      indexed.push(node);
-    }
-    this.nodesOf.set(pm, indexed);
-    this.highlighter.add(pm.kind, pm.range);
+  /** Replaces a name-and-type record with the full card record once the card texts arrive. */
+  upgradeEntity(entity: CardEntity): void {
+    this.entities.set(entity.id, entity);
+  }
+
+  entity(id: string): CardEntity | MatchEntity | undefined {
+    return this.entities.get(id);
+  }
+
+  /** Ids of the entities linked on the page (support for later batches, relations on cards). */
+  linkedIds(): string[] {
+    const ids = new Set<string>();
+    for (const pm of this.list) if (pm.id) ids.add(pm.id);
+    return [...ids];
+  }
+
+  /** Every mention, in the order found. */
+  entries(): readonly PageMention[] {
+    return this.list;
+  }
+
+  /** Mentions in reading order; sorted on demand (a keypress), O(n log n). */
+  inDocumentOrder(): PageMention[] {
+    return [...this.list].sort((a, b) => a.range.compareBoundaryPoints(Range.START_TO_START, b.range));
+  }
+
+  /** Removes every mention whose block lies inside root (before root's text is detected again). */
+  removeWithin(root: Node): void {
+    this.removeWhere((pm) => root.contains(pm.block.root as unknown as Node) || pm.block.nodes.some((n) => root.contains(n)));
   }
 
   /** Forgets mentions whose text left the page (removed comments, replaced views). */
   removeDetached(): void {
-    for (let i = this.all.length - 1; i >= 0; i--) {
-      const pm = this.all[i]!;
-      if (pm.block.nodes.every((n) => n.isConnected)) continue;
-      this.all.splice(i, 1);
-      this.forget(pm);
-    }
-  }
-
-  private forget(pm: PageMention): void {
-    this.highlighter.remove(pm.kind, pm.range);
-    for (const n of this.nodesOf.get(pm) ?? pm.block.nodes) {
-      const list = this.byNode.get(n);
-      if (!list) continue;
-      const at = list.indexOf(pm);
-      if (at !== -1) list.splice(at, 1);
-      if (list.length === 0) this.byNode.delete(n);
-    }
+    this.removeWhere((pm) => !pm.block.nodes.every((n) => n.isConnected));
   }
 
   forRange(range: AbstractRange): PageMention | undefined {
-    return this.byRange.get(range);
+    return this.index.forRange(range);
   }
 
-  /** The mention whose range holds the caret position; a name wins over a noted passage around it. */
   at(node: Node, offset: number): PageMention | undefined {
-    let passage: PageMention | undefined;
-    for (const pm of this.byNode.get(node) ?? []) {
-      if (pm.range.comparePoint(node, offset) !== 0) continue;
-      if (pm.kind !== 'note') return pm;
-      passage ??= pm;
-    }
-    return passage;
+    return this.index.at(node, offset);
   }
 
-  /** Adds a noted passage: its own highlight, and a card showing the note on hover. */
-  addPassage(noteId: string, range: Range, block: PageBlock): PageMention {
-    const pm: PageMention = { noteId, range, kind: 'note', block };
-    // A passage may run across blocks: index every text node it touches, not just its first block's.
-    const nodes: Node[] = [];
-    const walker = document.createTreeWalker(range.commonAncestorContainer, NodeFilter.SHOW_TEXT);
-    for (let n = walker.nextNode(); n; n = walker.nextNode()) nodes.push(n);
-    if (nodes.length === 0) nodes.push(range.startContainer);
-    this.register(pm, nodes);
-    return pm;
+  show(): void {
+    this.highlighter.show();
   }
 
-  removePassage(noteId: string): void {
-    for (let i = this.all.length - 1; i >= 0; i--) {
-      const pm = this.all[i]!;
-      if (pm.noteId !== noteId) continue;
-      this.all.splice(i, 1);
-      this.forget(pm);
+  hide(): void {
+    this.highlighter.hide();
+  }
+
+  /** Very large pages: highlight additions are throttled (see Highlighter). */
+  throttlePainting(): void {
+    this.highlighter.bigPage = true;
+  }
+
+  /** Forgets everything and unpaints it (the session stopped). */
+  clear(): void {
+    this.list.length = 0;
+    this.index.clear();
+    this.highlighter.clear();
+    this.entities.clear();
+  }
+
+  private kindOf(id: string | undefined): EntityType | 'ambiguous' {
+    return id ? (this.entities.get(id)?.type ?? 'person') : 'ambiguous';
+  }
+
+  private removeWhere(drop: (pm: Owned) => boolean): void {
+    for (let i = this.list.length - 1; i >= 0; i--) {
+      const pm = this.list[i]!;
+      if (!drop(pm)) continue;
+      this.list.splice(i, 1);
+      this.index.remove(pm);
+      this.highlighter.remove(pm.kind, pm.range);
     }
   }
 }

@@ -1,15 +1,15 @@
 /**
  * Margin notes in the page: passage notes re-anchored and highlighted on load (orphans kept aside,
  * never dropped), the selection toolbar ("Add note", "Track this name"), and the editors for
- * passage, entity and page notes. The UI itself loads with card.js on first need.
+ * passage, entity and page notes. The UI itself loads with ui.js on first need.
  */
 import { anchorPassage, describePassage } from '../core/notes/anchor';
 import { newNoteId, pageKey, parseTags, type EntityNote, type Note, type PassageNote } from '../core/notes/model';
 import { PERSONAL_PREFIX } from '../core/personal';
 import { send } from '../shared/messaging';
-import type { LazyCard } from './card-loader';
-import type { PageMentions } from './mentions';
-import { PageTextModel } from './page-model';
+import { PageTextMap } from './page-text-map';
+import type { NotedPassages } from './passages';
+import type { LazyUi } from './ui-loader';
 import { isFromUi } from './ui-host';
 
 const SELECTION_DELAY = 250;
@@ -18,23 +18,30 @@ export class NotesLayer {
   readonly notes = new Map<string, Note>();
   /** Passage notes whose text could not be found on the page any more. */
   orphans: PassageNote[] = [];
-  private model: PageTextModel | undefined;
+  private model: PageTextMap | undefined;
   private selectionTimer = 0;
 
-  constructor(private readonly mentions: PageMentions, private readonly card: LazyCard, private readonly onEntityNote: (entityId: string) => void, private readonly onTracked: () => void) {}
+  constructor(
+    private readonly passages: NotedPassages,
+    private readonly card: LazyUi,
+    private readonly onEntityNote: (entityId: string) => void,
+    private readonly onTracked: () => void,
+  ) {}
 
   private page() {
     return { url: pageKey(location.href), title: document.title.trim() };
   }
 
-  private textModel(): PageTextModel {
-    this.model ??= PageTextModel.build();
+  private textModel(): PageTextMap {
+    this.model ??= PageTextMap.build();
     return this.model;
   }
 
-  /** Loads this page's notes and highlights their passages. */
+  /** Loads this page's notes and highlights their passages (again: a reload replaces what was there). */
   async load(): Promise<void> {
     const notes = await send({ type: 'notes.forPage', url: location.href });
+    for (const id of this.notes.keys()) this.passages.remove(id);
+    this.notes.clear();
     this.orphans = [];
     for (const n of notes) {
       this.notes.set(n.id, n);
@@ -46,19 +53,19 @@ export class NotesLayer {
     const model = this.textModel();
     const anchor = anchorPassage(model.text, note.target);
     const range = anchor ? model.rangeAt(anchor.start, anchor.end) : undefined;
-    const block = anchor ? model.blockAt(anchor.start) : undefined;
-    if (!range || !block) {
+    if (!range) {
       this.orphans.push(note);
       return false;
     }
-    this.mentions.removePassage(note.id);
-    this.mentions.addPassage(note.id, range, block);
+    this.passages.add(note.id, range);
     return true;
   }
 
-  start(): void {
-    document.addEventListener('selectionchange', this.onSelection);
-    document.addEventListener('pointerdown', this.onPointerDown, { capture: true, passive: true });
+  /** Offers the selection toolbar until `session` aborts. */
+  start(session: AbortSignal): void {
+    document.addEventListener('selectionchange', this.onSelection, { signal: session });
+    document.addEventListener('pointerdown', this.onPointerDown, { capture: true, passive: true, signal: session });
+    session.addEventListener('abort', () => window.clearTimeout(this.selectionTimer), { once: true });
   }
 
   private readonly onPointerDown = (event: PointerEvent): void => {
@@ -78,7 +85,7 @@ export class NotesLayer {
     const range = sel.getRangeAt(0);
     const text = range.toString();
     if (text.trim().length === 0 || text.length > 20_000) return undefined;
-    this.model = PageTextModel.build(); // the page may have changed since the last note
+    this.model = PageTextMap.build(); // the page may have changed since the last note
     const start = this.model.offsetOf(range.startContainer, range.startOffset);
     const end = this.model.offsetOf(range.endContainer, range.endOffset);
     if (start === undefined || end === undefined || end <= start) return undefined;

@@ -20,6 +20,8 @@ export interface UiHost {
 }
 
 let current: { host: HTMLElement; shadow: ShadowRoot; mounts: Map<Slot, HTMLElement> } | undefined;
+/** Every host this script made, including removed ones: their coming and going is not a page change. */
+const hosts = new WeakSet<Node>();
 
 /** The host, created on first use; `slot` names the part of the UI that needs it. */
 export function attachUi(css: string, slot: Slot): UiHost {
@@ -30,6 +32,7 @@ export function attachUi(css: string, slot: Slot): UiHost {
     const style = document.createElement('style');
     style.textContent = css;
     shadow.append(style);
+    hosts.add(host);
     document.documentElement.appendChild(host);
     current = { host, shadow, mounts: new Map() };
   }
@@ -55,14 +58,15 @@ export function releaseUi(slot: Slot): void {
 }
 
 /**
- * The host functions as one object, handed to card.js: card.js is a separate bundle, and a copy of
+ * The host functions as one object, handed to ui.js: ui.js is a separate bundle, and a copy of
  * this module there would keep its own `current`, so the content script could not tell its events.
  */
 export const uiApi = { attach: attachUi, release: releaseUi };
 export type UiApi = typeof uiApi;
 
-export function uiHost(): HTMLElement | undefined {
-  return current?.host;
+/** True for our UI host or anything inside it, whether or not it is on the page now. */
+export function isOurNode(node: Node): boolean {
+  return hosts.has(node) || (current?.host.contains(node) ?? false);
 }
 
 /** True when the event's path passes through our host (the page sees only the host). */

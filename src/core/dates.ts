@@ -3,13 +3,53 @@ import type { CardEntity } from './index/format';
 
 const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
 
-interface Parts { year: number; month?: number; day?: number }
+export interface DateParts {
+  year: number;
+  month?: number;
+  day?: number;
+}
 
-export function parseDate(value: string | undefined): Parts | undefined {
+const PARTIAL_DATE = /^(-?)(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$/;
+const DAYS_IN_MONTH = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+
+/**
+ * An ISO 8601 partial date ("1899-06-28", "1899-06", "1899", "-0044-03-15" for 44 BC), or undefined
+ * when it is malformed or names a month or day that does not exist. The one parser for the
+ * validator, the resolver's era evidence and the cards.
+ */
+export function parseDate(value: string | undefined): DateParts | undefined {
   if (!value) return undefined;
-  const m = /^(-?)(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$/.exec(value);
+  const m = PARTIAL_DATE.exec(value);
   if (!m) return undefined;
-  return { year: Number(m[2]) * (m[1] ? -1 : 1), month: m[3] ? Number(m[3]) : undefined, day: m[4] ? Number(m[4]) : undefined };
+  const year = Number(m[2]) * (m[1] ? -1 : 1);
+  const month = m[3] ? Number(m[3]) : undefined;
+  const day = m[4] ? Number(m[4]) : undefined;
+  if (month !== undefined && (month < 1 || month > 12)) return undefined;
+  if (day !== undefined && month !== undefined) {
+    const leap = (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0;
+    const days = month === 2 && leap ? 29 : DAYS_IN_MONTH[month - 1]!;
+    if (day < 1 || day > days) return undefined;
+  }
+  return { year, month, day };
+}
+
+/** The year of a partial date, or undefined. */
+export function yearOf(value: string | undefined): number | undefined {
+  return parseDate(value)?.year;
+}
+
+/** -1, 0 or 1 comparing two partial dates at the precision both share (0 when either is malformed). */
+export function compareDates(a: string, b: string): number {
+  const pa = parseDate(a);
+  const pb = parseDate(b);
+  if (!pa || !pb) return 0;
+  for (const part of ['year', 'month', 'day'] as const) {
+    const x = pa[part];
+    const y = pb[part];
+    if (x === undefined || y === undefined) return 0;
+    if (x !== y) return x < y ? -1 : 1;
+  }
+  return 0;
 }
 
 /** A year as readers write it: 1899, 44 BC. Negative years are BC as historians count (no year zero). */

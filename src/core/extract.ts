@@ -145,3 +145,21 @@ export function locate(block: Block<DomText>, offset: number): [number, number] 
   }
   return [lo, offset - starts[lo]!];
 }
+
+/**
+ * Blocks are joined into one page text with a blank line between them, so offsets run through one
+ * string: the CLI's JSON output and the notes' text positions both count in it.
+ */
+export const BLOCK_SEPARATOR = '\n\n';
+
+/** The page text of some blocks and where each block starts in it. */
+export function joinBlocks(texts: readonly string[]): { text: string; starts: number[] } {
+  const starts: number[] = [];
+  let text = '';
+  texts.forEach((t, i) => {
+    if (i > 0) text += BLOCK_SEPARATOR;
+    starts.push(text.length);
+    text += t;
+  });
+  return { text, starts };
+}

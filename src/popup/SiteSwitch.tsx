@@ -21,7 +21,7 @@ export function SiteSwitch({ url, tabId, onChange }: { url: string; tabId: numbe
     if (enabled) sites.add(host);
     else sites.delete(host);
     await send({ type: 'settings.set', patch: { disabledSites: [...sites].sort() } });
-    await sendToTab(tabId, { type: 'page.setHighlights', on: !enabled }).catch(() => undefined);
+    await sendToTab(tabId, { type: 'page.setSiteEnabled', on: !enabled }).catch(() => undefined);
     setEnabled(!enabled);
     onChange();
   };

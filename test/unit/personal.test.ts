@@ -11,7 +11,7 @@ describe('personal entities', () => {
     const base = compileIndex([{ id: 'joseph-hansen', type: 'person', name: 'Joseph Hansen', description: 'A secretary of Trotsky in Mexico.', wikipedia: 'Joseph Hansen' }], new Set());
     const matcher = new Matcher(withPersonal(base, [reba]));
     const text = 'Joseph Hansen and his wife Reba Hansen went to Mexico. Reba stayed on.';
-    const ids = resolveDocument([text], matcher).map((m) => `${text.slice(m.start, m.end)}=${m.id}`);
+    const ids = resolveDocument([text], matcher).mentions.map((m) => `${text.slice(m.start, m.end)}=${m.id}`);
     expect(ids).toEqual(['Joseph Hansen=joseph-hansen', 'Reba Hansen=personal-1', 'Reba=personal-1']);
   });
   it('are validated: ids cannot pose as dataset ids', () => {

@@ -1,6 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Matcher } from '../../src/core/match/matcher';
-import { resolveDocument, type Mention } from '../../src/core/match/resolve';
+import type { Mention } from '../../src/core/match/mention';
+import { resolveDocument } from '../../src/core/match/resolve';
 import { fixtureMatcher } from './fixture-index';
 
 let matcher: Matcher;
@@ -10,7 +11,7 @@ beforeAll(() => {
 
 /** "surface=id" for each mention ("surface?a|b" when ambiguous), in document order. */
 function linked(...blocks: string[]): string[] {
-  return resolveDocument(blocks, matcher).map((m: Mention) => {
+  return resolveDocument(blocks, matcher).mentions.map((m: Mention) => {
     const surface = blocks[m.block]!.slice(m.start, m.end);
     return m.id ? `${surface}=${m.id}` : `${surface}?${m.candidates!.join('|')}`;
   });
@@ -58,18 +59,16 @@ describe('disambiguation', () => {
     expect(linked('The FBI knew.', 'Hoover, its director, was furious.')).toEqual(['FBI=fbi', 'Hoover=j-edgar-hoover']);
   });
   it('marks a namesake without support as ambiguous, never a silent guess', () => {
-    const [only] = resolveDocument(['Hoover was there.'], matcher);
-    // Neither Hoover is named in full and nothing in context points to one: no link, or candidates.
-    expect(only === undefined || only.candidates !== undefined).toBe(true);
+    // Both Hoovers are named in full and nothing near "Hoover" points to one: candidates, no link.
+    const { mentions } = resolveDocument(['Herbert Hoover and J. Edgar Hoover met.', 'Hoover spoke first.'], matcher);
+    expect(mentions[2]).toEqual({ block: 1, start: 0, end: 6, candidates: ['herbert-hoover', 'j-edgar-hoover'], key: 'hoover' });
+    // With neither named in full, a bare surname is not a name at all here.
+    expect(resolveDocument(['Hoover was there.'], matcher).mentions).toEqual([]);
   });
   it('needs a title, the full name or a cue for a dictionary word', () => {
     expect(linked('Senator Dies annulled the invitation.')).toEqual(['Dies=martin-dies-jr']);
     expect(linked('Martin Dies chaired it.', 'Later Dies gave up.')).toEqual(['Martin Dies=martin-dies-jr', 'Dies=martin-dies-jr']);
     expect(linked('Dies irae, dies illa.')).toEqual([]);
-  });
-  it('honours the reader\'s choice for an ambiguous form', () => {
-    const m = resolveDocument(['Hoover was there.'], matcher, { choices: { hoover: 'herbert-hoover' } });
-    expect(m.map((x) => x.id)).toEqual(['herbert-hoover']);
   });
 });
 

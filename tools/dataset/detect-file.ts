@@ -1,6 +1,6 @@
 /** The CLI's detection: the content script's extraction (over linkedom) and the same matcher. */
 import { parseHTML } from 'linkedom';
-import { extractBlocks, type DomNode } from '../../src/core/extract';
+import { extractBlocks, joinBlocks, type DomNode } from '../../src/core/extract';
 import type { CompiledIndex } from '../../src/core/index/format';
 import { Matcher } from '../../src/core/match/matcher';
 import { resolveDocument, type Explanation } from '../../src/core/match/resolve';
@@ -15,9 +15,6 @@ export interface CliMention {
   candidates?: { id: string; name: string; type: string; wikipedia: string }[];
 }
 
-/** Blocks are joined with a blank line, so offsets run through one plain text. */
-export const BLOCK_SEPARATOR = '\n\n';
-
 export function blocksOfHtml(html: string): string[] {
   const { document } = parseHTML(html);
   return extractBlocks((document.body ?? document.documentElement) as unknown as DomNode).map((b) => b.text);
@@ -29,15 +26,9 @@ export function blocksOfText(text: string): string[] {
 }
 
 export function detectBlocks(blocks: string[], index: CompiledIndex, matcher = new Matcher(index), explain?: (e: Explanation) => void): { text: string; mentions: CliMention[] } {
-  const starts: number[] = [];
-  let text = '';
-  for (const b of blocks) {
-    if (text) text += BLOCK_SEPARATOR;
-    starts.push(text.length);
-    text += b;
-  }
+  const { text, starts } = joinBlocks(blocks);
   const byId = new Map(index.entities.map((e) => [e.id, e]));
-  const mentions = resolveDocument(blocks, matcher, { explain }).map((m): CliMention => {
+  const mentions = resolveDocument(blocks, matcher, { explain }).mentions.map((m): CliMention => {
     const start = starts[m.block]! + m.start;
     const end = starts[m.block]! + m.end;
     if (m.id) {

@@ -2,6 +2,7 @@
  * The dataset validator: every rule a source file must keep, as pure code over parsed JSON, so the
  * CLI, the build and the unit tests share it. Problems name the file, the entry and what is wrong.
  */
+import { compareDates, parseDate } from '../dates';
 import { foldKey } from '../text/fold';
 import { ENTITY_FIELDS, ENTITY_TYPES, RELATIONS, type Entity } from './types';
 
@@ -30,40 +31,9 @@ export interface ValidationResult {
 }
 
 const ID = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
-const DATE = /^(-?)(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$/;
 const MAX_LIFESPAN_YEARS = 122;
 const TYPES: ReadonlySet<string> = new Set(ENTITY_TYPES);
 const RELATION_SET: ReadonlySet<string> = new Set(RELATIONS);
-
-/** A partial date as [year, month or null, day or null], or null when malformed. */
-export function parsePartialDate(value: string): [number, number | null, number | null] | null {
-  const m = DATE.exec(value);
-  if (!m) return null;
-  const year = Number(m[2]) * (m[1] ? -1 : 1);
-  const month = m[3] ? Number(m[3]) : null;
-  const day = m[4] ? Number(m[4]) : null;
-  if (month !== null && (month < 1 || month > 12)) return null;
-  if (day !== null && month !== null) {
-    const leap = (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0;
-    const days = [31, leap ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][month - 1]!;
-    if (day < 1 || day > days) return null;
-  }
-  return [year, month, day];
-}
-
-/** -1, 0 or 1 comparing two partial dates at the precision both share. */
-export function comparePartialDates(a: string, b: string): number {
-  const pa = parsePartialDate(a);
-  const pb = parsePartialDate(b);
-  if (!pa || !pb) return 0;
-  for (let i = 0; i < 3; i++) {
-    const x = pa[i];
-    const y = pb[i];
-    if (x === null || y === null || x === undefined || y === undefined) return 0;
-    if (x !== y) return x < y ? -1 : 1;
-  }
-  return 0;
-}
 
 function isStringArray(v: unknown): v is string[] {
   return Array.isArray(v) && v.every((x) => typeof x === 'string');
@@ -108,16 +78,16 @@ function checkEntity(raw: Record<string, unknown>, report: (problem: string) => 
   for (const field of ['born', 'died', 'start', 'end'] as const) {
     const value = raw[field];
     if (value === undefined) continue;
-    if (typeof value !== 'string' || !parsePartialDate(value)) report(`${field} "${String(value)}" is not an ISO 8601 partial date (1899-06-28, 1899-06, 1899, -0044-03-15)`);
+    if (typeof value !== 'string' || !parseDate(value)) report(`${field} "${String(value)}" is not an ISO 8601 partial date (1899-06-28, 1899-06, 1899, -0044-03-15)`);
     if (isPerson && (field === 'start' || field === 'end')) report(`a person has born/died, not ${field}`);
     if (!isPerson && (field === 'born' || field === 'died')) report(`only a person has ${field}; use start/end`);
   }
-  if (typeof raw.born === 'string' && typeof raw.died === 'string' && parsePartialDate(raw.born) && parsePartialDate(raw.died)) {
-    if (comparePartialDates(raw.born, raw.died) > 0) report(`born ${raw.born} is after died ${raw.died}`);
-    const years = parsePartialDate(raw.died)![0] - parsePartialDate(raw.born)![0];
+  if (typeof raw.born === 'string' && typeof raw.died === 'string' && parseDate(raw.born) && parseDate(raw.died)) {
+    if (compareDates(raw.born, raw.died) > 0) report(`born ${raw.born} is after died ${raw.died}`);
+    const years = parseDate(raw.died)!.year - parseDate(raw.born)!.year;
     if (years > MAX_LIFESPAN_YEARS) report(`lifespan of ${years} years is not plausible`);
   }
-  if (typeof raw.start === 'string' && typeof raw.end === 'string' && comparePartialDates(raw.start, raw.end) > 0) {
+  if (typeof raw.start === 'string' && typeof raw.end === 'string' && compareDates(raw.start, raw.end) > 0) {
     report(`start ${raw.start} is after end ${raw.end}`);
   }
   if (raw.coords !== undefined) {

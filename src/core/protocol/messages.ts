@@ -4,7 +4,7 @@
  * by ./validate at the boundary before a handler sees it.
  */
 import type { CardEntity, MatchEntity } from '../index/format';
-import type { Mention } from '../match/resolve';
+import type { Mention } from '../match/mention';
 import type { RelationLine } from '../relations';
 import type { Note } from '../notes/model';
 import type { NoteQuery, NoteQueryResult } from '../notes/query';
@@ -67,7 +67,7 @@ export interface CardDetails {
 /** Messages to the background, each with the type of its answer. */
 export type Request =
   | { type: 'warm' }
-  | { type: 'detect'; blocks: string[]; choices?: Record<string, string>; onPage?: string[] }
+  | { type: 'detect'; blocks: string[]; onPage?: string[] }
   | { type: 'entities.get'; ids: string[] }
   | { type: 'card.details'; id: string; onPage: string[] }
   | { type: 'settings.get' }
@@ -135,7 +135,8 @@ export type TabRequest =
   | { type: 'page.scrollTo'; id: string }
   | { type: 'page.setHighlights'; on: boolean }
   | { type: 'page.step'; direction: 'next' | 'previous' }
-  | { type: 'page.notesChanged' };
+  | { type: 'page.notesChanged' }
+  | { type: 'page.setSiteEnabled'; on: boolean };
 
 export interface TabResponses {
   'page.summary': PageSummary;
@@ -144,6 +145,8 @@ export interface TabResponses {
   /** The name of the mention now open, or null when the page has none. */
   'page.step': string | null;
   'page.notesChanged': boolean;
+  /** Dramatis switched on or off for this site from the popup: the tab starts or stops its session. */
+  'page.setSiteEnabled': boolean;
 }
 
 /** What crosses the wire back: a value, or an error message a person can read. */

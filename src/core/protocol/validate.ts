@@ -79,7 +79,7 @@ const REQUESTS: Record<Request['type'], Check> = {
   // A backup is checked whole by the handler (parseBackup); here only its size is bounded.
   'backup.import': shape({ text: str(512 * 1024 * 1024) }),
   warm: shape({}),
-  detect: shape({ blocks, choices: optional(recordOf(str(200), 10_000)), onPage: optional(arrayOf(str(200), 100_000)) }),
+  detect: shape({ blocks, onPage: optional(arrayOf(str(200), 100_000)) }),
   'entities.get': shape({ ids: arrayOf(str(200), 10_000) }),
   'card.details': shape({ id: str(200), onPage: arrayOf(str(200), 100_000) }),
   'settings.get': shape({}),
@@ -98,6 +98,7 @@ const TAB_REQUESTS: Record<TabRequest['type'], Check> = {
   'page.summary': shape({}),
   'page.scrollTo': shape({ id: str(200) }),
   'page.setHighlights': shape({ on: bool }),
+  'page.setSiteEnabled': shape({ on: bool }),
 };
 
 function check<T extends { type: string }>(table: Record<string, Check>, message: unknown): { ok: true; message: T } | { ok: false; error: string } {

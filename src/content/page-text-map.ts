@@ -3,29 +3,21 @@
  * them), with maps both ways between string offsets and DOM positions. Built only when the page has
  * notes or the reader selects text, in one extraction pass.
  */
-import { extractBlocks, locate, type DomNode } from '../core/extract';
-import type { PageBlock } from './page-text';
+import { extractBlocks, joinBlocks, locate, type DomNode } from '../core/extract';
+import type { PageBlock } from './block-range';
 
-export const BLOCK_SEPARATOR = '\n\n';
-
-export class PageTextModel {
+export class PageTextMap {
   readonly text: string;
-  private readonly starts: number[] = [];
+  private readonly starts: number[];
   private readonly where = new Map<Text, [block: number, node: number]>();
 
   constructor(readonly blocks: PageBlock[]) {
-    let text = '';
-    blocks.forEach((b, i) => {
-      if (i > 0) text += BLOCK_SEPARATOR;
-      this.starts.push(text.length);
-      text += b.text;
-      b.nodes.forEach((n, j) => this.where.set(n, [i, j]));
-    });
-    this.text = text;
+    ({ text: this.text, starts: this.starts } = joinBlocks(blocks.map((b) => b.text)));
+    blocks.forEach((b, i) => b.nodes.forEach((n, j) => this.where.set(n, [i, j])));
   }
 
-  static build(root: Node = document.body ?? document.documentElement): PageTextModel {
-    return new PageTextModel(extractBlocks<Text>(root as unknown as DomNode) as PageBlock[]);
+  static build(root: Node = document.body ?? document.documentElement): PageTextMap {
+    return new PageTextMap(extractBlocks<Text>(root as unknown as DomNode) as PageBlock[]);
   }
 
   /** The string offset of a DOM position, or undefined when it is not in page text. */
@@ -53,10 +45,6 @@ export class PageTextModel {
     range.setStart(a[0], a[1]);
     range.setEnd(z[0], Math.min(z[1] + 1, z[0].data.length));
     return range;
-  }
-
-  blockAt(offset: number): PageBlock | undefined {
-    return this.blocks[this.blockIndex(offset)];
   }
 
   private blockIndex(offset: number): number {

@@ -1,4 +1,4 @@
-/** The page's text blocks, through the shared extraction in core (see src/core/extract.ts). */
+/** A DOM Range for a span of a block's text (blocks come from the shared extraction in src/core/extract.ts). */
 import { locate, type Block } from '../core/extract';
 
 export type PageBlock = Block<Text>;

@@ -1,19 +1,19 @@
 /**
- * Shows and hides the hover card for a mention, inside the closed shadow root of the UI host.
- * Bundled into card.js, which the content script loads on the first hover (see card-loader.ts).
+ * Shows and hides the hover card for a name or a noted passage, inside the closed shadow root of
+ * the UI host. Part of ui.js, which the content script loads on the first hover (see ui-loader.ts).
  * Positioned by @floating-ui/dom against the line of the name under the pointer: it flips at the
  * viewport's edges and follows scrolling. On narrow screens the card is a sheet along the bottom.
  */
 import { autoUpdate, computePosition, flip, offset, shift, size, type VirtualElement } from '@floating-ui/dom';
 import { render } from 'preact';
-import { isCardEntity } from '../core/index/format';
-import type { CardDetails } from '../core/protocol/messages';
-import type { CardCallbacks, CardSurface, OpenOptions, Send } from './card-api';
-import cardCss from './card/card.css';
-import { HoverCard } from './card/HoverCard';
-import { NoteCard } from './card/NoteCard';
-import type { PageMention, PageMentions } from './mentions';
-import type { UiApi, UiHost } from './ui-host';
+import { isCardEntity } from '../../core/index/format';
+import type { CardDetails } from '../../core/protocol/messages';
+import { isPassage, type CardTarget } from '../hit-test';
+import type { CardContext, CardSurface, OpenOptions, Send } from '../ui-contract';
+import type { UiApi, UiHost } from '../ui-host';
+import { HoverCard } from './HoverCard';
+import { NoteCard } from './NoteCard';
+import uiCss from './ui.css';
 
 const SHEET_BELOW_PX = 560;
 
@@ -23,31 +23,26 @@ export class CardView implements CardSurface {
   private restoreFocus: HTMLElement | undefined;
   private details = new Map<string, CardDetails>();
   private generation = 0;
-  current: PageMention | undefined;
+  current: CardTarget | undefined;
 
-  constructor(private readonly mentions: PageMentions, private readonly callbacks: CardCallbacks, private readonly send: Send, private readonly uiApi: UiApi) {}
+  constructor(private readonly context: CardContext, private readonly send: Send, private readonly uiApi: UiApi) {}
 
-  get host(): HTMLElement | undefined {
-    return this.ui?.host;
-  }
-
-  open(pm: PageMention, options: OpenOptions = {}): void {
+  open(pm: CardTarget, options: OpenOptions = {}): void {
     this.cleanup?.();
     if (options.focus && !this.restoreFocus) {
       const active = document.activeElement;
       this.restoreFocus = active instanceof HTMLElement && active !== this.ui?.host ? active : undefined;
     }
-    this.ui = this.uiApi.attach(cardCss, 'card');
+    this.ui = this.uiApi.attach(uiCss, 'card');
     this.current = pm;
     this.pointer = options.pointer;
     this.placed = undefined;
     this.wantFocus = options.focus === true;
     const generation = ++this.generation;
     this.draw(pm);
-    if (pm.id && !pm.noteId && !this.details.has(pm.id)) {
+    if (!isPassage(pm) && pm.id && !this.details.has(pm.id)) {
       const id = pm.id;
-      const onPage = [...new Set(this.mentions.all.flatMap((m) => (m.id ? [m.id] : [])))];
-      this.send({ type: 'card.details', id, onPage })
+      this.send({ type: 'card.details', id, onPage: this.context.linkedIds() })
         .then((details) => {
           this.details.set(id, details);
           if (this.generation === generation && this.current === pm) this.draw(pm);
@@ -59,7 +54,7 @@ export class CardView implements CardSurface {
   /** Forgets cached details (after the reader adds a note, say) and redraws. */
   refresh(id: string): void {
     this.details.delete(id);
-    if (this.current?.id === id) this.open(this.current);
+    if (this.current && !isPassage(this.current) && this.current.id === id) this.open(this.current);
   }
 
   close(): void {
@@ -85,7 +80,7 @@ export class CardView implements CardSurface {
   private wantFocus = false;
 
   /** After each draw: attach positioning to the card element if it is new, and focus it if asked. */
-  private afterDraw(pm: PageMention): void {
+  private afterDraw(pm: CardTarget): void {
     const card = this.cardElement();
     if (!card || card === this.placed) return;
     this.cleanup?.();
@@ -97,48 +92,48 @@ export class CardView implements CardSurface {
     }
   }
 
-  private draw(pm: PageMention): void {
+  private draw(pm: CardTarget): void {
     this.paint(pm);
     this.afterDraw(pm);
   }
 
-  private paint(pm: PageMention): void {
+  private paint(pm: CardTarget): void {
     if (!this.ui) return;
-    if (pm.noteId) {
-      const note = this.callbacks.noteFor?.(pm.noteId);
-      const onEdit = note && this.callbacks.onEditNote ? () => this.callbacks.onEditNote!(note) : undefined;
-      render(note ? <NoteCard note={note} onEdit={onEdit} /> : null, this.ui.mount('card'));
+    if (isPassage(pm)) {
+      const note = this.context.noteFor(pm.noteId);
+      render(note ? <NoteCard note={note} onEdit={() => this.context.onEditNote(note)} /> : null, this.ui.mount('card'));
       return;
     }
-    const known = pm.id ? this.mentions.entities.get(pm.id) : undefined;
+    const known = pm.id ? this.context.entity(pm.id) : undefined;
     const entity = known && isCardEntity(known) ? known : undefined;
     if (known && !entity) {
       // Detected before the background had its card texts: fetch this one, then draw.
       void this.send({ type: 'entities.get', ids: [known.id] }).then(([full]) => {
         if (!full) return;
-        this.mentions.entities.set(full.id, full);
+        this.context.upgradeEntity(full);
         if (this.current === pm) this.draw(pm);
       });
       return;
     }
-    const candidates = (pm.candidates ?? []).flatMap((id) => this.mentions.entities.get(id) ?? []);
-    const onAddNote = this.callbacks.onAddNote && pm.id ? () => this.callbacks.onAddNote!(pm.id!) : undefined;
+    const candidates = (pm.candidates ?? []).flatMap((id) => this.context.entity(id) ?? []);
+    const id = pm.id;
+    const onAddNote = id ? () => this.context.onAddNote(id) : undefined;
     render(
       <HoverCard
         entity={entity}
         candidates={candidates}
         details={pm.id ? this.details.get(pm.id) : undefined}
-        pageYears={this.callbacks.pageYears()}
+        pageYears={this.context.pageYears()}
         sheet={isNarrow()}
-        onChoose={(id) => this.callbacks.onChoose(pm, id)}
-        onShowRelated={(id) => this.callbacks.onShowRelated(id)}
+        onChoose={(chosen) => this.context.onChoose(pm, chosen)}
+        onShowRelated={(related) => this.context.onShowRelated(related)}
         onAddNote={onAddNote}
       />,
       this.ui.mount('card'),
     );
   }
 
-  private place(pm: PageMention, card: HTMLElement, pointer?: { x: number; y: number }): void {
+  private place(pm: CardTarget, card: HTMLElement, pointer?: { x: number; y: number }): void {
     if (isNarrow()) return; // the sheet is placed by CSS
     const rects = [...pm.range.getClientRects()];
     const line = pointer ? Math.max(0, rects.findIndex((r) => pointer.y >= r.top - 2 && pointer.y <= r.bottom + 2)) : 0;

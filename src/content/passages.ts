@@ -1,0 +1,65 @@
+/**
+ * Passages the reader annotated, highlighted on the page and opening their note on hover. Kept apart
+ * from names: a passage belongs to a note, not to the dataset, and its range may cross blocks.
+ */
+import { Highlighter } from './highlights';
+import { RangeIndex } from './range-index';
+
+export interface NotedPassage {
+  readonly noteId: string;
+  readonly range: Range;
+}
+
+export class NotedPassages {
+  private readonly byNote = new Map<string, NotedPassage>();
+  private readonly highlighter = new Highlighter();
+  private readonly index = new RangeIndex<NotedPassage>();
+
+  /** Highlights a note's passage, replacing any earlier placement of the same note. */
+  add(noteId: string, range: Range): NotedPassage {
+    this.remove(noteId);
+    const passage: NotedPassage = { noteId, range };
+    this.byNote.set(noteId, passage);
+    this.index.add(passage, textNodesIn(range));
+    this.highlighter.add('note', range);
+    return passage;
+  }
+
+  remove(noteId: string): void {
+    const passage = this.byNote.get(noteId);
+    if (!passage) return;
+    this.byNote.delete(noteId);
+    this.index.remove(passage);
+    this.highlighter.remove('note', passage.range);
+  }
+
+  clear(): void {
+    for (const id of [...this.byNote.keys()]) this.remove(id);
+    this.highlighter.clear();
+  }
+
+  forRange(range: AbstractRange): NotedPassage | undefined {
+    return this.index.forRange(range);
+  }
+
+  at(node: Node, offset: number): NotedPassage | undefined {
+    return this.index.at(node, offset);
+  }
+
+  show(): void {
+    this.highlighter.show();
+  }
+
+  hide(): void {
+    this.highlighter.hide();
+  }
+}
+
+/** The text nodes a range touches. Passages are few and short, so a walk under their common ancestor is cheap. */
+function textNodesIn(range: Range): Node[] {
+  const nodes: Node[] = [];
+  const walker = document.createTreeWalker(range.commonAncestorContainer, NodeFilter.SHOW_TEXT);
+  if (range.commonAncestorContainer.nodeType === Node.TEXT_NODE) return [range.commonAncestorContainer];
+  for (let n = walker.nextNode(); n; n = walker.nextNode()) if (range.intersectsNode(n)) nodes.push(n);
+  return nodes.length > 0 ? nodes : [range.startContainer];
+}

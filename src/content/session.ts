@@ -1,0 +1,156 @@
+/**
+ * One reading session of this page: the single owner of everything the content script starts.
+ * Each part takes the session's AbortSignal; stop() aborts it, so turning Dramatis off on a site,
+ * or a settings answer that arrives late, leaves nothing running: no observer, no listener, no
+ * toolbar, no highlight, and no late detection result is painted.
+ */
+import type { Note } from '../core/notes/model';
+import type { PageSummary } from '../core/protocol/messages';
+import { yearSpan } from '../core/years';
+import { send } from '../shared/messaging';
+import { Annotator } from './annotator';
+import { HoverController } from './hover';
+import { LiveUpdates } from './live';
+import { PageMentions, type PageMention } from './mentions';
+import { Navigation } from './navigation';
+import { NotesLayer } from './notes-layer';
+import { NotedPassages } from './passages';
+import { pageSummary } from './summary';
+import type { CardContext } from './ui-contract';
+import { isOurNode } from './ui-host';
+import { LazyUi } from './ui-loader';
+
+const pageRoot = (): Node => document.body ?? document.documentElement;
+
+/** Where an editor opens when the card it came from has no range on screen. */
+const fallbackRect = (): DOMRect => new DOMRect(window.innerWidth / 2, 80, 0, 0);
+
+export class ContentSession {
+  private readonly controller = new AbortController();
+  private readonly mentions = new PageMentions();
+  private readonly passages = new NotedPassages();
+  private readonly annotator: Annotator;
+  private readonly ui: LazyUi;
+  private readonly notes: NotesLayer;
+  private readonly hover: HoverController;
+  private readonly live: LiveUpdates;
+  private readonly navigation: Navigation;
+  private highlightsOn = false;
+  private annotated: Promise<void> | undefined;
+
+  constructor() {
+    const signal = this.controller.signal;
+    this.annotator = new Annotator(this.mentions, signal);
+    this.ui = new LazyUi(this.cardContext());
+    this.notes = new NotesLayer(this.passages, this.ui, (entityId) => this.ui.refresh(entityId), () => void this.reannotate());
+    this.hover = new HoverController(this.mentions, this.passages, this.ui);
+    this.live = new LiveUpdates(this.mentions, this.annotator, isOurNode);
+    this.navigation = new Navigation(this.mentions, this.ui, () => this.setHighlights(true));
+  }
+
+  get stopped(): boolean {
+    return this.controller.signal.aborted;
+  }
+
+  /** Detects the whole page once and loads its notes; live updates take it from there. */
+  annotatePage(): Promise<void> {
+    this.annotated ??= (async () => {
+      const signal = this.controller.signal;
+      this.live.start(signal);
+      await this.annotator.annotate(pageRoot());
+      if (signal.aborted) return;
+      this.notes.start(signal);
+      await this.notes.load();
+    })();
+    return this.annotated;
+  }
+
+  setHighlights(on: boolean): boolean {
+    if (this.stopped) return false;
+    if (on === this.highlightsOn) return on;
+    this.highlightsOn = on;
+    if (on) {
+      void this.annotatePage();
+      this.mentions.show();
+      this.passages.show();
+      this.hover.start(this.controller.signal);
+    } else {
+      this.mentions.hide();
+      this.passages.hide();
+      this.hover.stop();
+    }
+    return on;
+  }
+
+  /** Very large pages: painting is throttled so the page's own layout comes first. */
+  throttlePainting(): void {
+    this.mentions.throttlePainting();
+  }
+
+  /** The reader's remembered picks for this page's ambiguous names. */
+  applyChoices(choices: Readonly<Record<string, string>>): void {
+    if (this.stopped) return;
+    for (const [key, id] of Object.entries(choices)) this.mentions.choose(key, id);
+  }
+
+  summary(): PageSummary {
+    return pageSummary(this.mentions, this.notes.notes, this.notes.orphans, this.highlightsOn);
+  }
+
+  step(direction: 'next' | 'previous'): string | null {
+    return this.navigation.step(direction);
+  }
+
+  scrollTo(id: string): boolean {
+    return this.navigation.scrollTo(id);
+  }
+
+  /** The notebook changed notes of this page: show them afresh. */
+  reloadNotes(): Promise<void> {
+    return this.notes.load();
+  }
+
+  stop(): void {
+    if (this.stopped) return;
+    this.controller.abort();
+    this.ui.stop();
+    this.mentions.clear();
+    this.passages.clear();
+    this.highlightsOn = false;
+  }
+
+  /** After the reader tracks a new name: detect the whole page again with it. */
+  private async reannotate(): Promise<void> {
+    this.mentions.removeWithin(pageRoot());
+    await this.annotator.annotate(pageRoot());
+    if (!this.stopped) await this.notes.load();
+  }
+
+  private cardContext(): CardContext {
+    return {
+      entity: (id) => this.mentions.entity(id),
+      upgradeEntity: (entity) => this.mentions.upgradeEntity(entity),
+      linkedIds: () => this.mentions.linkedIds(),
+      pageYears: () => yearSpan(this.annotator.years),
+      onChoose: (pm: PageMention, id: string) => {
+        // The reader's pick applies to every mention of the same form on this page, and is remembered.
+        this.mentions.choose(pm.key, id, pm);
+        if (pm.key) void send({ type: 'choices.set', url: location.href, key: pm.key, id }).catch(() => undefined);
+        this.ui.open(pm);
+      },
+      onShowRelated: (id) => this.navigation.openEntity(id),
+      onAddNote: (entityId) => {
+        const rect = this.ui.current?.range.getBoundingClientRect() ?? fallbackRect();
+        const name = this.mentions.entity(entityId)?.name ?? entityId;
+        this.ui.close();
+        void this.notes.addEntityNote(entityId, name, rect);
+      },
+      noteFor: (noteId) => this.notes.notes.get(noteId),
+      onEditNote: (note: Note) => {
+        const rect = this.ui.current?.range.getBoundingClientRect() ?? fallbackRect();
+        this.ui.close();
+        void this.notes.editNote(note, rect);
+      },
+    };
+  }
+}

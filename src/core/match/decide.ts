@@ -1,0 +1,64 @@
+/**
+ * Decisions from scores: a link, an ambiguous mention with its candidates, or nothing; then one
+ * sense per page for shared forms left ambiguous.
+ */
+import type { Candidate } from './matcher';
+import type { Mention } from './mention';
+import type { Scored } from './score';
+
+/** A mention while the resolver works on it: what the wire form carries, plus how it was linked. */
+export interface Decided extends Mention {
+  /** The form key of a shared form linked with confidence among namesakes (for one sense per page). */
+  formKey?: string;
+  /** Linked through one of the entity's own forms, not a derived name part. */
+  explicit?: boolean;
+}
+
+/** The decision for one candidate from its scored entries. */
+export function decide(c: Candidate, scored: readonly Scored[], block: number, idOf: (i: number) => string): Decided | undefined {
+  const at = { block, start: c.start, end: c.end };
+  const valid = scored.filter((s) => s.valid).sort((x, y) => y.score - x.score || x.entity - y.entity);
+  if (valid.length === 0) return undefined;
+  if (valid.length === 1 && scored.length === 1) return { ...at, id: idOf(valid[0]!.entity), explicit: !valid[0]!.derived };
+  const best = valid[0]!;
+  // A namesake that is not valid here but scores as high still makes the others doubtful.
+  const runnerUp = Math.max(valid[1]?.score ?? -Infinity, ...scored.filter((s) => !s.valid && s.score >= best.score).map((s) => s.score));
+  // Linked with confidence among namesakes: remember the form, for one sense per page.
+  if (best.score - runnerUp >= 2 || (valid.length === 1 && best.score - runnerUp >= 1)) return { ...at, id: idOf(best.entity), formKey: c.key, explicit: !best.derived };
+  if (valid.length > 1) return { ...at, candidates: valid.map((s) => idOf(s.entity)), key: c.key };
+  return { ...at, id: idOf(best.entity), explicit: !best.derived };
+}
+
+/**
+ * One sense per page: a shared form left ambiguous takes the entity that the same form was linked to
+ * elsewhere on the page with confidence ("Popular Front" twice in a post about Spain), when exactly
+ * one such entity exists and it is among the candidates.
+ */
+export function oneSensePerPage(mentions: Decided[]): void {
+  const linked = new Map<string, Set<string>>();
+  for (const m of mentions) {
+    if (!m.id || !m.formKey) continue;
+    let ids = linked.get(m.formKey);
+    if (!ids) linked.set(m.formKey, (ids = new Set()));
+    ids.add(m.id);
+  }
+  for (const m of mentions) {
+    if (m.id || !m.candidates || !m.key) continue;
+    const ids = linked.get(m.key);
+    if (ids?.size !== 1) continue;
+    const [id] = ids;
+    if (!m.candidates.includes(id!)) continue;
+    m.id = id;
+    m.candidates = undefined;
+    m.key = undefined;
+  }
+}
+
+/** The wire form: nothing of the resolver's own bookkeeping crosses to the content script or the CLI. */
+export function toMention(m: Decided): Mention {
+  const out: Mention = { block: m.block, start: m.start, end: m.end };
+  if (m.id !== undefined) out.id = m.id;
+  if (m.candidates !== undefined) out.candidates = m.candidates;
+  if (m.key !== undefined) out.key = m.key;
+  return out;
+}

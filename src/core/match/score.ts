@@ -1,0 +1,97 @@
+/**
+ * Scoring one candidate entity for one mention: points for what speaks for it, and the rules that
+ * rule it out. One function, returning its reasons, so the decision and the CLI's --explain read
+ * the same evidence. Cost: O(relations of the entity) plus one lazy token map per block for cues.
+ */
+import { FormFlag, type CompiledIndex, type MatchEntity } from '../index/format';
+import type { TokenScan } from '../text/scan';
+import { cueSupport, NEAR_CUE, relatedInBlock, relatedSupport } from './evidence';
+import type { Candidate, Matcher } from './matcher';
+import { explicitHolder, hasFlag, midSentenceCapital, partOfLongerName } from './name-shape';
+import { activeSpan } from './page-years';
+
+/** What the whole page offers as evidence. */
+export interface PageEvidence {
+  matcher: Matcher;
+  /** Entities named with confidence on the page, with how often. */
+  onPage: ReadonlyMap<number, number>;
+  /** The median year the page mentions, if any. */
+  medianYear: number | undefined;
+}
+
+/** What the candidate's paragraph offers. */
+export interface BlockEvidence {
+  text: string;
+  tokens: TokenScan;
+  /** Entities named with confidence in this paragraph. */
+  entities: ReadonlySet<number>;
+  /** The paragraph is a title-case heading or menu (computed on first need). */
+  titleCase: () => boolean;
+  /** Token positions by key (computed on first need, for cues). */
+  positions: () => Map<string, number[]>;
+}
+
+export interface Scored {
+  entity: number;
+  score: number;
+  /** False when a rule rules the entity out here, whatever its score. */
+  valid: boolean;
+  /** Matched through a surname or first name derived from the full name. */
+  derived: boolean;
+  /** Why, in the order weighed: "named on page +3", "era -2", "part of a longer unknown name". */
+  reasons: string[];
+}
+
+/**
+ * Scores `entity` for candidate `c` (matched through a form with `flags`); `titled` says a title
+ * such as "General" stands before it.
+ */
+export function scoreCandidate(page: PageEvidence, block: BlockEvidence, c: Candidate, entity: number, flags: number, titled: boolean): Scored {
+  const index: CompiledIndex<MatchEntity> = page.matcher.index;
+  const e = index.entities[entity]!;
+  const derived = (flags & (FormFlag.Surname | FormFlag.FirstName)) !== 0;
+  const common = (flags & FormFlag.CommonWord) !== 0;
+  const isOnPage = page.onPage.has(entity);
+  const cue = cueSupport(index, entity, block.tokens, c, block.positions);
+  const reasons: string[] = [];
+  let score = 0;
+  const add = (points: number, reason: string) => {
+    if (points === 0) return;
+    score += points;
+    reasons.push(`${reason} ${points > 0 ? '+' : ''}${points}`);
+  };
+  if (isOnPage) add(3, 'named on page');
+  if (!derived) add(1, 'explicit form');
+  add(cue, 'cue');
+  if (titled) add(e.type === 'person' ? 1 : -5, 'title before');
+  add(relatedSupport(page.matcher, entity, page.onPage), 'related on page');
+  add(relatedInBlock(page.matcher, entity, block.entities), 'related in paragraph');
+  if (page.medianYear !== undefined) {
+    const span = activeSpan(index, entity);
+    if (span) {
+      if (page.medianYear >= span[0] - 5 && page.medianYear <= span[1] + 5) add(1, 'era');
+      else if (page.medianYear < span[0] - 30 || page.medianYear > span[1] + 30) add(-2, 'era');
+    }
+  }
+
+  let valid = true;
+  const rule = (reason: string) => {
+    valid = false;
+    reasons.push(reason);
+  };
+  const { text, tokens } = block;
+  if (derived && !isOnPage && cue < NEAR_CUE) rule('surname/first name without the full name or a near cue');
+  if (derived && !isOnPage && explicitHolder(c.entries)) rule('another entity holds this form as its own name');
+  if (derived && partOfLongerName(text, tokens, c, flags, page.matcher)) rule('part of a longer unknown name');
+  // A one-word name that is also other people's first name ("Anne" for Queen Anne) is held to the
+  // same rule: "Anne Elliot" is somebody else.
+  const firstNameLike = !derived && e.type === 'person' && c.endToken - c.firstToken === 1 && hasFlag(c.entries, FormFlag.FirstName);
+  if (firstNameLike && partOfLongerName(text, tokens, c, FormFlag.FirstName | FormFlag.Surname, page.matcher)) rule('a first name here, part of a longer unknown name');
+  // A dictionary word capitalised mid-sentence is a name; for a place or an organization that is
+  // enough ("to Spain", "in Paris"). People, works and events ("Office Politics", "We") also need
+  // a title, the full name or a cue.
+  const properNoun = (e.type === 'place' || e.type === 'organization') && !derived && midSentenceCapital(text, tokens, c, block.titleCase());
+  if (common && !isOnPage && cue < NEAR_CUE && !(titled && e.type === 'person') && !properNoun) rule('dictionary word without a title, the full name or a near cue');
+  if (titled && e.type !== 'person') rule('a title before a non-person');
+  return { entity, score, valid, derived, reasons };
+}
