@@ -6,7 +6,7 @@
  *              (case- and diacritic-insensitive), best match first
  *   format [--check]  rewrite every source file in the canonical layout (--check: only report)
  */
-import { foldKey } from '../src/core/text/fold';
+import { nameKey } from '../src/core/text/tokens';
 import { ENTITY_TYPES, type Entity } from '../src/core/dataset/types';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -21,12 +21,13 @@ function stats(entities: Entity[]): { total: number; byType: Record<string, numb
 
 /** Rank 0: the name; 1: the Wikipedia title; 2: an alias. */
 function lookup(entities: Entity[], query: string): Entity[] {
-  const key = foldKey(query);
+  // The matcher's own key, so a lookup finds what the engine would match ("J Edgar Hoover" finds "J. Edgar Hoover").
+  const key = nameKey(query);
   const ranked: [number, Entity][] = [];
   for (const e of entities) {
-    if (foldKey(e.name) === key) ranked.push([0, e]);
-    else if (foldKey(e.wikipedia) === key) ranked.push([1, e]);
-    else if ((e.aliases ?? []).some((a) => foldKey(a) === key)) ranked.push([2, e]);
+    if (nameKey(e.name) === key) ranked.push([0, e]);
+    else if (nameKey(e.wikipedia) === key) ranked.push([1, e]);
+    else if ((e.aliases ?? []).some((a) => nameKey(a) === key)) ranked.push([2, e]);
   }
   return ranked.sort((a, b) => a[0] - b[0] || a[1].name.localeCompare(b[1].name)).map(([, e]) => e);
 }

@@ -4,6 +4,7 @@
  */
 import { compareDates, parseDate } from '../dates';
 import { foldKey } from '../text/fold';
+import { nameKey } from '../text/tokens';
 import { ENTITY_FIELDS, ENTITY_TYPES, RELATIONS, type Entity } from './types';
 
 export interface SourceFile {
@@ -62,9 +63,9 @@ function checkEntity(raw: Record<string, unknown>, report: (problem: string) => 
     else {
       const seen = new Set<string>();
       for (const alias of raw.aliases) {
-        const key = foldKey(alias);
+        const key = nameKey(alias);
         if (key === '') report('an alias is empty');
-        else if (typeof raw.name === 'string' && key === foldKey(raw.name)) report(`alias "${alias}" repeats the name`);
+        else if (typeof raw.name === 'string' && key === nameKey(raw.name)) report(`alias "${alias}" repeats the name`);
         else if (seen.has(key)) report(`alias "${alias}" is listed twice`);
         seen.add(key);
       }
@@ -194,7 +195,7 @@ export function surfaceForms(entities: readonly Entity[]): Map<string, Set<strin
   const forms = new Map<string, Set<string>>();
   for (const e of entities) {
     for (const form of [e.name, ...(e.aliases ?? [])]) {
-      const key = foldKey(form);
+      const key = nameKey(form);
       let ids = forms.get(key);
       if (!ids) forms.set(key, (ids = new Set()));
       ids.add(e.id);

@@ -1,4 +1,5 @@
 /** Download names for exports: dramatis-<kind>[-<scope>]-<UTC date>.<ext>. */
+import { foldKey } from '../text/fold';
 import { isoDay } from './group';
 
 export type ExportKind = 'notes' | 'backup' | 'obsidian' | 'annotations';
@@ -11,11 +12,9 @@ const MAX_SLUG = 40;
  * dropped, letters of any script and digits kept, everything else a single hyphen, cut at a word.
  */
 export function slugify(text: string, max = MAX_SLUG): string {
-  const words = text
-    .normalize('NFKD')
-    // Only Latin combining accents: the marks of Hebrew or Devanagari are part of the letters.
-    .replace(/[\u0300-\u036f]/g, '')
-    .toLowerCase()
+  // NFKC first, so ligatures and full-width letters become plain ones; foldKey drops only Latin
+  // combining accents (the marks of Hebrew or Devanagari are part of the letters).
+  const words = foldKey(text.normalize('NFKC'))
     .split(/[^\p{L}\p{M}\p{N}]+/u)
     .filter(Boolean);
   let slug = '';

@@ -3,7 +3,8 @@ import { strToU8, zipSync } from 'fflate';
 import { pageKey, type Note } from '../notes/model';
 import { byCreated, compareCodes, comparePages, entityGroups, isoDay, pageGroups, type EntityGroup, type ExportOptions } from './group';
 import { entitySummary, noteList, ENTITY_SECTION } from './markdown';
-import { escapeInline, frontMatter, isPageUrl, markdownUrl, tagName, wellFormed } from './safe-markdown';
+import { isPageUrl } from '../notes/safe-links';
+import { escapeInline, frontMatter, markdownUrl, tagName, wellFormed } from './safe-markdown';
 
 export const PAGES_FOLDER = 'Pages';
 export const ENTITIES_FOLDER = 'Entities';

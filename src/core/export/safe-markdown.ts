@@ -2,13 +2,7 @@
 import { fromMarkdown } from 'mdast-util-from-markdown';
 import type { Nodes } from 'mdast';
 
-/** Link targets a note may keep; anything else (javascript:, data:, vbscript:, relative paths) becomes text. */
-const SAFE_LINK = /^(https?|mailto|file):/i;
-/** Pages we link to: the same schemes noteLink accepts. */
-const PAGE_LINK = /^(https?|file):/i;
-
-export const isSafeLink = (url: string): boolean => SAFE_LINK.test(url.trim());
-export const isPageUrl = (url: string): boolean => PAGE_LINK.test(url.trim());
+import { isPageUrl, isSafeNoteLink } from '../notes/safe-links';
 
 /** Lone UTF-16 surrogates become U+FFFD: YAML, URLs and UTF-8 files cannot carry them. */
 export function wellFormed(s: string): string {
@@ -117,7 +111,7 @@ const MAX_ROUNDS = 25;
 /**
  * The reader's Markdown, kept as Markdown but unable to change the structure of the file around it:
  * headings, thematic breaks and setext underlines are escaped, HTML is escaped, links and definitions
- * to anything but http(s)/mailto/file become text, and an unclosed code fence is closed. The text is
+ * to anything but http(s)/mailto become text, and an unclosed code fence is closed. The text is
  * parsed (mdast), the offending characters backslash-escaped, and parsed again until clean; escaping
  * one construct can uncover another (a link inside a link), hence the rounds. If that does not settle,
  * the note is exported as plain text.
@@ -164,7 +158,7 @@ function visit(node: Nodes, md: string, offsets: Set<number>): void {
       case 'link':
       case 'image':
       case 'definition':
-        if (!isSafeLink(node.url)) addFirst(md, start, '[<', offsets);
+        if (!isSafeNoteLink(node.url)) addFirst(md, start, '[<', offsets);
         break;
     }
   }

@@ -1,5 +1,6 @@
 /** Links back to where a note was written: the page, and for a passage its text fragment (#:~:text=). */
 import type { Note } from './model';
+import { isPageUrl } from './safe-links';
 
 /** Percent-encodes a text-fragment term: encodeURIComponent plus the fragment syntax's own "-", ",", "&". */
 function term(s: string): string {
@@ -19,7 +20,7 @@ export function textFragment(exact: string): string {
 /** Where a note links: its page, scrolled to the passage when it has one. */
 export function noteLink(note: Note): string | undefined {
   const url = note.page?.url;
-  if (!url || !/^(https?|file):/i.test(url)) return undefined;
+  if (!url || !isPageUrl(url)) return undefined;
   if (note.kind !== 'passage') return url;
   const fragment = textFragment(note.target.quote.exact);
   return fragment ? `${url}#${fragment}` : url;

@@ -2,6 +2,7 @@
  * Margin notes: on a page, on a passage, on an entity. Plain data, validated at every boundary
  * (messages, imports), with ids made by the writer so a retried save never duplicates a note.
  */
+import { foldKey } from '../text/fold';
 
 export interface PageRef {
   /** The page's URL, fragment removed. */
@@ -143,5 +144,5 @@ export function searchableText(note: Note): string {
   const parts = [note.text, note.tags.join(' '), note.page?.title ?? '', note.page?.url ?? ''];
   if (note.kind === 'passage') parts.push(note.target.quote.exact);
   if (note.kind === 'entity') parts.push(note.entityName);
-  return parts.join('\n').normalize('NFD').replace(/[\u0300-\u036f]/g, '').toLowerCase();
+  return foldKey(parts.join('\n'));
 }

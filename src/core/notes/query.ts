@@ -3,6 +3,7 @@
  * by entity, tag and site, sorted by date or page, a page of results, and the facets to filter by.
  * Pure, so it runs the same over the background's cache and in unit tests. Cost: one pass, O(notes).
  */
+import { foldKey } from '../text/fold';
 import { searchableText, siteOf, type Note } from './model';
 
 export interface NoteQuery {
@@ -24,9 +25,6 @@ export interface NoteQueryResult {
   facets: { entities: Facet[]; tags: Facet[]; sites: Facet[] };
 }
 
-function fold(s: string): string {
-  return s.normalize('NFD').replace(/[\u0300-\u036f]/g, '').toLowerCase();
-}
 
 function count(map: Map<string, Facet>, value: string, label: string): void {
   const f = map.get(value);
@@ -37,7 +35,7 @@ function count(map: Map<string, Facet>, value: string, label: string): void {
 const byCount = (a: Facet, b: Facet) => b.count - a.count || a.label.localeCompare(b.label);
 
 export function queryNotes(all: readonly Note[], q: NoteQuery, text: (n: Note) => string = searchableText): NoteQueryResult {
-  const words = fold(q.text ?? '').split(/\s+/).filter(Boolean);
+  const words = foldKey(q.text ?? '').split(/\s+/).filter(Boolean);
   const entities = new Map<string, Facet>();
   const tags = new Map<string, Facet>();
   const sites = new Map<string, Facet>();

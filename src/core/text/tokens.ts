@@ -23,7 +23,10 @@ export function tokenize(text: string): Token[] {
   return out;
 }
 
-/** The match key of a name: its tokens joined by single spaces ("J. Edgar Hoover" -> "j edgar hoover"). */
+/**
+ * The form key of a name, as the matcher sees it: its tokens joined by single spaces ("J. Edgar
+ * Hoover" -> "j edgar hoover"). The compiler, the validator's duplicate checks and lookups use it.
+ */
 export function nameKey(name: string): string {
   return tokenize(name).map((t) => t.key).join(' ');
 }

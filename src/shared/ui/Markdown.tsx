@@ -6,12 +6,10 @@
 import { fromMarkdown } from 'mdast-util-from-markdown';
 import type { Nodes, RootContent } from 'mdast';
 import type { ComponentChildren } from 'preact';
+import { isSafeNoteLink } from '../../core/notes/safe-links';
 
-const SAFE_LINK = /^(https?:|mailto:)/i;
-
-export function safeHref(url: string): string | undefined {
-  const trimmed = url.trim();
-  return SAFE_LINK.test(trimmed) ? trimmed : undefined;
+function safeHref(url: string): string | undefined {
+  return isSafeNoteLink(url) ? url.trim() : undefined;
 }
 
 function children(node: { children?: RootContent[] }): ComponentChildren {
