@@ -3,6 +3,7 @@
  * file first (parseBackup), then write it in ONE transaction over every store, so an import either
  * lands completely or not at all, whatever fails midway (quota, a closed worker).
  */
+import { DramatisError, errorCodeOf } from '../core/protocol/errors';
 import { mergeRecords, parseBackup, type BackupFile, type Choices } from '../core/export/backup';
 import type { Note } from '../core/notes/model';
 import type { PersonalEntity } from '../core/personal';
@@ -42,12 +43,17 @@ export async function backupData(): Promise<BackupData> {
   return { notes: notes.map(fromStored), personal, settings: { ...DEFAULT_SETTINGS, ...settings }, choices };
 }
 
-export class ImportError extends Error {}
+/** An import refused or undone: nothing was written. */
+export class ImportError extends DramatisError {
+  constructor(code: 'invalid' | 'quota' | 'internal', message: string) {
+    super(code, message);
+  }
+}
 
 /** Checks a backup file's text and merges it into the store, all or nothing. */
 export async function importBackup(text: string): Promise<ImportSummary> {
   const parsed = parseBackup(text);
-  if (!parsed.ok) throw new ImportError(`Nothing was imported: ${parsed.error}`);
+  if (!parsed.ok) throw new ImportError('invalid', `Nothing was imported: ${parsed.error}`);
   return writeBackup(parsed.backup);
 }
 
@@ -86,7 +92,8 @@ async function writeBackup(backup: BackupFile): Promise<ImportSummary> {
   } catch (err) {
     // An aborted transaction has written nothing; say so plainly.
     try { tx.abort(); } catch { /* already finished */ }
-    const reason = err instanceof DOMException && err.name === 'QuotaExceededError' ? 'the browser has no room left for Dramatis\'s data' : err instanceof Error ? err.message : String(err);
-    throw new ImportError(`Nothing was imported: ${reason}.`);
+    const quota = errorCodeOf(err) === 'quota';
+    const reason = quota ? 'the browser has no room left for Dramatis\'s data' : err instanceof Error ? err.message : String(err);
+    throw new ImportError(quota ? 'quota' : 'internal', `Nothing was imported: ${reason}.`);
   }
 }

@@ -1,4 +1,5 @@
 /** Everything a card shows beyond the entity record, gathered in the background. */
+import { DramatisError, errorCodeOf } from '../core/protocol/errors';
 import type { CardDetails } from '../core/protocol/messages';
 import { cardRelations, entityById } from './detector';
 import { locatorMap } from './maps';
@@ -6,7 +7,7 @@ import { entityNoteSummary } from './notes-store';
 
 export async function cardDetails(id: string, onPage: string[]): Promise<CardDetails> {
   const entity = await entityById(id);
-  if (!entity) throw new Error(`unknown entity "${id}"`);
+  if (!entity) throw new DramatisError('not-found', `unknown entity "${id}"`);
   const [relations, map, notes] = await Promise.all([
     cardRelations(id, onPage),
     entity.type === 'place' && entity.wikipedia ? locatorMap(entity).catch(() => undefined) : Promise.resolve(undefined),

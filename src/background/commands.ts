@@ -7,10 +7,8 @@ import type { TabRequest } from '../core/protocol/messages';
 import { sendToTab } from '../shared/messaging';
 import { getSettings, updateSettings } from './db';
 
-export const COMMANDS = ['next-mention', 'previous-mention', 'toggle-highlights'] as const;
-
-/** The tab message a step command sends (pure, so it is tested without a browser). */
-export function stepMessage(command: string): Extract<TabRequest, { type: 'page.step' }> | undefined {
+/** The tab message a step command sends, or undefined for the other commands. */
+function stepMessage(command: string): Extract<TabRequest, { type: 'page.step' }> | undefined {
   if (command === 'next-mention') return { type: 'page.step', direction: 'next' };
   if (command === 'previous-mention') return { type: 'page.step', direction: 'previous' };
   return undefined;

@@ -4,6 +4,7 @@
  * text (data/cards.json, two thirds of the bytes) loads right after, off the path to the first
  * highlights: detections answered before it lands carry names and types, and cards ask for the rest.
  */
+import { DramatisError, errorCodeOf } from '../core/protocol/errors';
 import browser from 'webextension-polyfill';
 import { isCardEntity, type CardEntity, type CardExtra, type CompiledIndex, type MatchEntity } from '../core/index/format';
 import { Matcher } from '../core/match/matcher';
@@ -96,7 +97,7 @@ function incomingRelations(cards: Map<string, CardExtra>): Map<string, { from: s
 export async function cardRelations(id: string, onPage: string[]): Promise<RelationLine[]> {
   await getMatcher();
   const cards = await loadCards();
-  if (!byId!.has(id)) throw new Error(`unknown entity "${id}"`);
+  if (!byId!.has(id)) throw new DramatisError('not-found', `unknown entity "${id}"`);
   return relationLines(id, cards.get(id)?.related ?? [], incomingRelations(cards).get(id) ?? [], (other) => byId!.get(other), new Set(onPage));
 }
 

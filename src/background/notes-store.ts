@@ -3,6 +3,7 @@
  * committed), notes carry writer-made ids (a retried save overwrites, never duplicates), and the
  * in-memory copy is a cache rebuilt from IndexedDB whenever the worker restarts.
  */
+import { DramatisError, errorCodeOf } from '../core/protocol/errors';
 import { noteProblem, pageKey, searchableText, type Note } from '../core/notes/model';
 import { queryNotes, type NoteQuery, type NoteQueryResult } from '../core/notes/query';
 import type { NoteSummary } from '../core/protocol/messages';
@@ -28,12 +29,10 @@ function loadCache(): Promise<Map<string, CacheEntry>> {
 }
 
 
-export class NoteError extends Error {}
-
 /** Saves (creates or replaces) a note; resolves once IndexedDB has committed it. */
 export async function saveNote(input: Note): Promise<Note> {
   const problem = noteProblem(input);
-  if (problem) throw new NoteError(`The note was not saved: ${problem}.`);
+  if (problem) throw new DramatisError('invalid', `The note was not saved: ${problem}.`);
   const stored = toStored(input);
   const note = fromStored(stored);
   const conn = await db();
@@ -41,7 +40,7 @@ export async function saveNote(input: Note): Promise<Note> {
     await conn.put('notes', stored);
   } catch (err) {
     if (err instanceof DOMException && err.name === 'QuotaExceededError') {
-      throw new NoteError('The browser has no room left for Dramatis\'s notes (storage quota exceeded). Your draft is kept: free some space or export and delete old notes, then save again.');
+      throw new DramatisError('quota', 'The browser has no room left for Dramatis\'s notes (storage quota exceeded). Your draft is kept: free some space or export and delete old notes, then save again.');
     }
     throw err;
   }
@@ -79,11 +78,6 @@ export async function searchNotes(query: NoteQuery): Promise<NoteQueryResult> {
   const entries = [...(await loadCache()).values()];
   const textOf = new Map(entries.map((e) => [e.note, e.text]));
   return queryNotes(entries.map((e) => e.note), query, (n) => textOf.get(n) ?? searchableText(n));
-}
-
-export async function getNote(id: string): Promise<Note | null> {
-  const row = await (await db()).get('notes', id);
-  return row ? fromStored(row) : null;
 }
 
 /** For tests and imports: forget the cache so the next query reads IndexedDB. */

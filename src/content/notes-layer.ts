@@ -7,6 +7,7 @@ import { anchorPassage, describePassage } from '../core/notes/anchor';
 import { newNoteId, pageKey, parseTags, type EntityNote, type Note, type PassageNote } from '../core/notes/model';
 import { PERSONAL_PREFIX } from '../core/personal';
 import { send } from '../shared/messaging';
+import { saveNote } from '../shared/save-note';
 import { PageTextMap } from './page-text-map';
 import type { NotedPassages } from './passages';
 import type { LazyUi } from './ui-loader';
@@ -118,7 +119,7 @@ export class NotesLayer {
       onSave: async (text, tags) => {
         const now = Date.now();
         const note: PassageNote = { id: newNoteId(), kind: 'passage', text, tags: parseTags(tags), created: now, updated: now, page: this.page(), target };
-        const saved = await saveWithRetry(note);
+        const saved = await saveNote(note);
         this.notes.set(saved.id, saved);
         this.model = undefined;
         this.place(saved as PassageNote);
@@ -137,7 +138,7 @@ export class NotesLayer {
       onSave: async (text, tags) => {
         const now = Date.now();
         const note: EntityNote = { id: newNoteId(), kind: 'entity', text, tags: parseTags(tags), created: now, updated: now, entityId, entityName, page: this.page() };
-        await saveWithRetry(note);
+        await saveNote(note);
         panel.close();
         this.onEntityNote(entityId);
       },
@@ -154,7 +155,7 @@ export class NotesLayer {
       initialTags: note.tags.join(' '),
       onCancel: () => panel.close(),
       onSave: async (text, tags) => {
-        const saved = await saveWithRetry({ ...note, text, tags: parseTags(tags), updated: Date.now() });
+        const saved = await saveNote({ ...note, text, tags: parseTags(tags), updated: Date.now() });
         this.notes.set(saved.id, saved);
         panel.close();
       },
@@ -174,21 +175,6 @@ export class NotesLayer {
         this.onTracked();
       },
     });
-  }
-}
-
-/**
- * Saves a note, retrying once if the background did not answer (a stopped service worker restarts
- * on the next message). The note's id makes the retry harmless. A refusal (quota, validation) is
- * passed on with its message, and the editor keeps the draft.
- */
-export async function saveWithRetry(note: Note): Promise<Note> {
-  try {
-    return await send({ type: 'notes.save', note });
-  } catch (err) {
-    if (err instanceof Error && /not saved|quota|no room/i.test(err.message)) throw err;
-    await new Promise((r) => setTimeout(r, 200));
-    return send({ type: 'notes.save', note });
   }
 }
 

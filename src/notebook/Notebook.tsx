@@ -2,6 +2,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import type { Note } from '../core/notes/model';
 import type { NoteQuery } from '../core/notes/query';
+import { saveNote } from '../shared/save-note';
 import { send } from '../shared/messaging';
 import { ExportBar } from './ExportBar';
 import { Filters } from './Filters';
@@ -27,12 +28,12 @@ export function Notebook() {
   };
   const undo = async () => {
     if (!deleted) return;
-    await send({ type: 'notes.save', note: deleted });
+    await saveNote(deleted);
     setDeleted(undefined);
     reload();
   };
   const save = async (note: Note) => {
-    await send({ type: 'notes.save', note });
+    await saveNote(note);
     reload();
   };
 

@@ -5,12 +5,11 @@ import { send } from '../shared/messaging';
 
 export const PAGE_SIZE = 50;
 
-export function useNotes(query: NoteQuery): { result: NoteQueryResult | undefined; error: string; loadMore(): void; reload(): void; ms: number } {
+export function useNotes(query: NoteQuery): { result: NoteQueryResult | undefined; error: string; loadMore(): void; reload(): void } {
   const [result, setResult] = useState<NoteQueryResult>();
   const [error, setError] = useState('');
   const [limit, setLimit] = useState(PAGE_SIZE);
   const [generation, setGeneration] = useState(0);
-  const [ms, setMs] = useState(0);
   const latest = useRef(0);
   const key = JSON.stringify(query);
   useEffect(() => setLimit(PAGE_SIZE), [key]);
@@ -23,7 +22,6 @@ export function useNotes(query: NoteQuery): { result: NoteQueryResult | undefine
         if (ticket !== latest.current) return;
         setResult(r);
         setError('');
-        setMs(performance.now() - started);
         // Timings for npm run bench: the first screen after load, and each query's round trip.
         requestAnimationFrame(() => {
           if (!performance.getEntriesByName('notebook:first-screen').length) performance.mark('notebook:first-screen');
@@ -35,7 +33,6 @@ export function useNotes(query: NoteQuery): { result: NoteQueryResult | undefine
   return {
     result,
     error,
-    ms,
     loadMore: useCallback(() => setLimit((l) => Math.min(500, l + PAGE_SIZE)), []),
     reload: useCallback(() => setGeneration((g) => g + 1), []),
   };

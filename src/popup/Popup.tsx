@@ -3,6 +3,7 @@ import { useState } from 'preact/hooks';
 import browser from 'webextension-polyfill';
 import { newNoteId, parseTags, pageKey } from '../core/notes/model';
 import { exportNotes } from '../shared/export-client';
+import { saveNote } from '../shared/save-note';
 import { send, sendToTab } from '../shared/messaging';
 import { EntityGroups } from './EntityGroups';
 import { PageNoteForm } from './PageNoteForm';
@@ -35,7 +36,7 @@ export function Popup() {
   };
   const savePageNote = async (text: string, tags: string) => {
     const now = Date.now();
-    await send({ type: 'notes.save', note: { id: newNoteId(), kind: 'page', text, tags: parseTags(tags), created: now, updated: now, page: { url: pageKey(summary.url), title: summary.title.trim() } } });
+    await saveNote({ id: newNoteId(), kind: 'page', text, tags: parseTags(tags), created: now, updated: now, page: { url: pageKey(summary.url), title: summary.title.trim() } });
     await sendToTab(tabId, { type: 'page.notesChanged' }).catch(() => undefined);
     setWriting(false);
     refresh();

@@ -1,29 +1,44 @@
 /** Typed senders over runtime and tabs messaging; the only place that knows the wire format. */
 import browser from 'webextension-polyfill';
+import { DramatisError, ERROR_CODES, errorCodeOf, type ErrorCode } from '../core/protocol/errors';
 import type { Reply, Request, RequestOf, Responses, TabRequest, TabRequestOf, TabResponses } from '../core/protocol/messages';
 
-export class MessageError extends Error {}
+const CODES: ReadonlySet<string> = new Set(ERROR_CODES);
 
 function unwrap<T>(reply: unknown): T {
   const r = reply as Reply<T> | undefined;
-  if (!r || typeof r !== 'object' || !('ok' in r)) throw new MessageError('no answer from Dramatis (the extension may have been updated; reload the page)');
-  if (!r.ok) throw new MessageError(r.error);
+  if (!r || typeof r !== 'object' || !('ok' in r)) throw new DramatisError('unavailable', 'no answer from Dramatis (the extension may have been updated; reload the page)');
+  if (!r.ok) throw new DramatisError(CODES.has(r.code) ? r.code : 'internal', r.error);
   return r.value;
 }
 
-/** Sends a request to the background and returns its typed answer, or throws MessageError. */
+/** A failure to deliver (no receiver, a channel closed by a stopping worker) is 'unavailable': worth retrying. */
+async function deliver(sending: () => Promise<unknown>): Promise<unknown> {
+  try {
+    return await sending();
+  } catch (err) {
+    throw new DramatisError('unavailable', err instanceof Error ? err.message : String(err));
+  }
+}
+
+/** Sends a request to the background and returns its typed answer, or throws a DramatisError with a code. */
 export async function send<K extends Request['type']>(message: RequestOf<K>): Promise<Responses[K]> {
-  return unwrap<Responses[K]>(await browser.runtime.sendMessage(message));
+  return unwrap<Responses[K]>(await deliver(() => browser.runtime.sendMessage(message)));
 }
 
 /** Sends a request to the content script of a tab. */
 export async function sendToTab<K extends TabRequest['type']>(tabId: number, message: TabRequestOf<K>): Promise<TabResponses[K]> {
-  return unwrap<TabResponses[K]>(await browser.tabs.sendMessage(tabId, message));
+  return unwrap<TabResponses[K]>(await deliver(() => browser.tabs.sendMessage(tabId, message)));
+}
+
+/** The code of an error from send(): what the caller should do about it. */
+export function codeOf(err: unknown): ErrorCode {
+  return err instanceof DramatisError ? err.code : 'internal';
 }
 
 /**
  * A runtime.onMessage listener for a table of handlers: validates every message first, answers
- * { ok, value } or { ok: false, error }, and ignores messages from anything but this extension.
+ * { ok, value } or { ok: false, code, error }, and ignores messages from anything but this extension.
  */
 export function createRouter<M extends { type: string }, R extends Record<M['type'], unknown>>(
   validate: (message: unknown) => { ok: true; message: M } | { ok: false; error: string },
@@ -32,11 +47,11 @@ export function createRouter<M extends { type: string }, R extends Record<M['typ
   return (message, sender) => {
     if (sender.id !== browser.runtime.id) return undefined;
     const checked = validate(message);
-    if (!checked.ok) return Promise.resolve({ ok: false, error: checked.error });
+    if (!checked.ok) return Promise.resolve({ ok: false, code: 'invalid', error: checked.error });
     const handler = handlers[checked.message.type as M['type']] as (m: M, s: browser.Runtime.MessageSender) => unknown;
     return Promise.resolve()
       .then(() => handler(checked.message, sender))
       .then((value) => ({ ok: true as const, value }))
-      .catch((err: unknown) => ({ ok: false as const, error: err instanceof Error ? err.message : String(err) }));
+      .catch((err: unknown) => ({ ok: false as const, code: errorCodeOf(err), error: err instanceof Error ? err.message : String(err) }));
   };
 }

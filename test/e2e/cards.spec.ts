@@ -29,13 +29,18 @@ test('"the Hoover government" is Herbert Hoover', async ({ tab: page, server }) 
   expect(shown.text).toContain('1874');
 });
 
-test('hovering an ordinary word ("died") shows nothing', async ({ tab: page, server }) => {
+test('hovering an ordinary word ("died") shows nothing, while the name beside it opens its card', async ({ tab: page, server }) => {
   await page.goto(server.url(`/shared/${REAL_POST}`));
   await waitForHighlights(page, 20);
   const p = await wordPoint(page, 'Hansen died in 1979', 'died');
   await page.mouse.move(p.x, p.y);
   await new Promise((r) => setTimeout(r, 1200));
   expect((await card(page)).open).toBe(false);
+  // Positive control: the same wait on the name two words before opens its card.
+  const name = await wordPoint(page, 'Hansen died in 1979', 'Hansen');
+  await page.mouse.move(name.x, name.y);
+  const opened = await waitFor(() => card(page), (c) => c.open, 5000, 'the card for Hansen');
+  expect(opened.name).toBe('Joseph Hansen');
 });
 
 test('a card opens only after hover intent and closes after the pointer leaves', async ({ tab: page, server }) => {

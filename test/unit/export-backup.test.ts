@@ -1,6 +1,6 @@
 /** The JSON backup: lossless round trip, whole-file validation with readable messages, and merging. */
 import { describe, expect, it } from 'vitest';
-import { createBackup, mergeNotes, parseBackup, serializeBackup, type BackupFile } from '../../src/core/export/backup';
+import { createBackup, mergeRecords, parseBackup, serializeBackup, type BackupFile } from '../../src/core/export/backup';
 import type { Note } from '../../src/core/notes/model';
 import type { PersonalEntity } from '../../src/core/personal';
 import notesFixture from '../fixtures/export/notes.json';
@@ -44,12 +44,17 @@ describe('backup', () => {
     expect(text.startsWith('{\n  "format": "dramatis-backup",\n  "version": 1,\n  "exportedAt": ')).toBe(true);
     const shuffled = createBackup({ notes: [...notes].reverse(), personal: [...personal].reverse(), settings: { disabledSites: settings.disabledSites, highlightsEnabled: false }, choices: { 'https://en.wikipedia.org/wiki/Walter_Krivitsky': { nin: 'andreu-nin', reiss: 'ignace-reiss' } }, exportedAt: EXPORTED_AT });
     expect(serializeBackup(shuffled)).toBe(text);
-    expect(serializeBackup(parseBackup(text).ok ? (parseBackup(text) as { backup: BackupFile }).backup : backup)).toBe(text);
+    const parsed = parseBackup(text);
+    if (!parsed.ok) throw new Error(`the serialized backup did not parse: ${parsed.error}`);
+    expect(serializeBackup(parsed.backup)).toBe(text);
   });
 
   it('leaves out the derived keys a stored note carries', () => {
     const stored = Object.assign({}, notes[0]!, { pageKey: 'x', entityKey: '' });
-    expect(Object.keys(createBackup({ notes: [stored], personal: [], settings, choices: {}, exportedAt: 0 }).notes[0]!)).not.toContain('pageKey');
+    const keys = Object.keys(createBackup({ notes: [stored], personal: [], settings, choices: {}, exportedAt: 0 }).notes[0]!);
+    expect(keys).not.toContain('pageKey');
+    expect(keys).not.toContain('entityKey');
+    expect(keys.sort()).toEqual(Object.keys(notes[0]!).sort());
   });
 
   it('accepts a byte order mark', () => {
@@ -104,26 +109,26 @@ describe('a bad backup is refused whole, with a message a reader understands', (
   });
 });
 
-describe('mergeNotes', () => {
+describe('mergeRecords', () => {
   const note = (id: string, updated: number, text = id): Note => ({ id, kind: 'page', page: { url: 'https://a.example', title: 'A' }, text, tags: [], created: 1, updated });
 
   it('adds new notes, keeps the newer edit, leaves ties and older copies alone', () => {
     const existing = [note('a', 10, 'mine'), note('b', 10, 'mine'), note('c', 10, 'mine')];
     const incoming = [note('a', 20, 'newer'), note('b', 10, 'same time'), note('c', 5, 'older'), note('d', 1)];
-    const result = mergeNotes(existing, incoming);
+    const result = mergeRecords(existing, incoming);
     expect(result.toWrite.map((n) => [n.id, n.text])).toEqual([['a', 'newer'], ['d', 'd']]);
     expect(result).toMatchObject({ added: 1, updated: 1, unchanged: 2 });
   });
 
   it('never writes an id twice, even when the import repeats one', () => {
-    const result = mergeNotes([note('a', 10)], [note('b', 1, 'first'), note('b', 3, 'newest'), note('b', 2, 'middle'), note('a', 11), note('a', 12, 'latest')]);
+    const result = mergeRecords([note('a', 10)], [note('b', 1, 'first'), note('b', 3, 'newest'), note('b', 2, 'middle'), note('a', 11), note('a', 12, 'latest')]);
     expect(result.toWrite.map((n) => [n.id, n.text])).toEqual([['b', 'newest'], ['a', 'latest']]);
     expect(result).toMatchObject({ added: 1, updated: 1, unchanged: 0 });
   });
 
   it('importing a backup twice changes nothing the second time', () => {
-    const first = mergeNotes([], backup.notes);
+    const first = mergeRecords([], backup.notes);
     expect(first.added).toBe(notes.length);
-    expect(mergeNotes(first.toWrite, backup.notes)).toEqual({ toWrite: [], added: 0, updated: 0, unchanged: notes.length });
+    expect(mergeRecords(first.toWrite, backup.notes)).toEqual({ toWrite: [], added: 0, updated: 0, unchanged: notes.length });
   });
 });

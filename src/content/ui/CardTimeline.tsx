@@ -19,7 +19,7 @@ export function CardTimeline({ entity, pageYears }: CardTimelineProps) {
   const to = parseDate(person ? entity.died : entity.end)?.year;
   if (from === undefined && to === undefined) return null;
   const a = from ?? to!;
-  const b = to ?? (person ? a : a);
+  const b = to ?? a;
   const lo = Math.min(a, pageYears?.[0] ?? a);
   const hi = Math.max(b, pageYears?.[1] ?? b);
   const span = Math.max(1, hi - lo);

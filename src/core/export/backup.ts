@@ -160,14 +160,10 @@ function choicesProblem(v: unknown): string | null {
 }
 
 /**
- * Which incoming notes to write: new ids, and known ids whose copy was edited later (a tie keeps
- * the note already here). Each id is written at most once, whatever the input repeats.
+ * Which incoming records (notes, personal entities) to write: new ids, and known ids whose copy was
+ * edited later (a tie keeps the record already here). Each id is written at most once, whatever the
+ * input repeats.
  */
-export function mergeNotes(existing: Note[], incoming: Note[]): { toWrite: Note[]; added: number; updated: number; unchanged: number } {
-  return mergeRecords(existing, incoming);
-}
-
-/** mergeNotes for any record with an id and an update time (personal entities too). */
 export function mergeRecords<T extends { id: string; updated: number }>(existing: T[], incoming: T[]): { toWrite: T[]; added: number; updated: number; unchanged: number } {
   const have = new Map(existing.map((r) => [r.id, r]));
   // The newest copy of each incoming id, in first-seen order (a later copy with the same time loses).

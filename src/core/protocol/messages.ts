@@ -9,6 +9,7 @@ import type { RelationLine } from '../relations';
 import type { Note } from '../notes/model';
 import type { NoteQuery, NoteQueryResult } from '../notes/query';
 import type { PersonalEntity } from '../personal';
+import type { ErrorCode } from './errors';
 
 /** Whether notes are kept: persistent storage granted, and a private window's caveat. */
 export interface StorageStatus {
@@ -149,8 +150,8 @@ export interface TabResponses {
   'page.setSiteEnabled': boolean;
 }
 
-/** What crosses the wire back: a value, or an error message a person can read. */
-export type Reply<T> = { ok: true; value: T } | { ok: false; error: string };
+/** What crosses the wire back: a value, or an error with a code to act on and a message a person can read. */
+export type Reply<T> = { ok: true; value: T } | { ok: false; code: ErrorCode; error: string };
 
 export type RequestOf<K extends Request['type']> = Extract<Request, { type: K }>;
 export type TabRequestOf<K extends TabRequest['type']> = Extract<TabRequest, { type: K }>;
