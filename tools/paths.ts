@@ -15,6 +15,8 @@ export const DEMO_DIR = join(ROOT, 'assets', 'demo');
 /** DRAMATIS_DATA_DIR points the CLI and build at another folder of source files (for experiments). */
 export const DATA_DIR = process.env.DRAMATIS_DATA_DIR ?? join(ROOT, 'assets', 'data');
 export const FIXTURES_DIR = join(ROOT, 'test', 'e2e', 'fixtures');
+/** Fixtures of the unit tests: a small dataset, a v1 database, notes and their expected exports. */
+export const TEST_FIXTURES_DIR = join(ROOT, 'test', 'fixtures');
 /** ../shared beside the checkout: material for developers and CI, absent on users' machines. */
 export const SHARED_DIR = join(ROOT, '..', 'shared');
 export const SHARED_PAGES = join(SHARED_DIR, 'pages');

@@ -3,11 +3,12 @@
  * rests on a name for OPEN_DELAY, stays while the pointer travels into it, and closes CLOSE_DELAY
  * after the pointer leaves both. Escape and a click elsewhere close it; selecting text never opens one.
  */
-import { targetAtPoint, type CardTarget } from './hit-test';
-import type { PageMentions } from './mentions';
-import type { NotedPassages } from './passages';
-import type { LazyUi } from './ui-loader';
+import type { CardTarget } from './hit-test';
 import { isFromUi } from './ui-host';
+import type { LazyUi } from './ui-loader';
+
+/** What HoverController needs of the card: the lazily loaded UI, or a stand-in in tests. */
+export type HoverCard = Pick<LazyUi, 'current' | 'open' | 'close' | 'preload'>;
 
 export const OPEN_DELAY = 400;
 export const CLOSE_DELAY = 300;
@@ -23,7 +24,11 @@ export class HoverController {
   /** Stops the listeners of the current start(); each start has its own. */
   private listening: AbortController | undefined;
 
-  constructor(private readonly mentions: PageMentions, private readonly passages: NotedPassages, private readonly card: LazyUi) {}
+  /** `at` is the hit test (see hit-test.ts): what is painted under a point. */
+  constructor(
+    private readonly at: (x: number, y: number) => CardTarget | undefined,
+    private readonly card: HoverCard,
+  ) {}
 
   /** Listens until stop() or until `session` aborts, whichever comes first. */
   start(session: AbortSignal): void {
@@ -47,9 +52,6 @@ export class HoverController {
     this.card.close();
   }
 
-  private at(x: number, y: number): CardTarget | undefined {
-    return targetAtPoint(this.mentions, this.passages, x, y);
-  }
 
   private readonly onMove = (event: PointerEvent): void => {
     if (event.pointerType === 'touch') return;

@@ -9,6 +9,7 @@ import type { PageSummary } from '../core/protocol/messages';
 import { yearSpan } from '../core/years';
 import { send } from '../shared/messaging';
 import { Annotator } from './annotator';
+import { targetAtPoint } from './hit-test';
 import { HoverController } from './hover';
 import { LiveUpdates } from './live';
 import { PageMentions, type PageMention } from './mentions';
@@ -43,7 +44,7 @@ export class ContentSession {
     this.annotator = new Annotator(this.mentions, signal);
     this.ui = new LazyUi(this.cardContext());
     this.notes = new NotesLayer(this.passages, this.ui, (entityId) => this.ui.refresh(entityId), () => void this.reannotate());
-    this.hover = new HoverController(this.mentions, this.passages, this.ui);
+    this.hover = new HoverController((x, y) => targetAtPoint(this.mentions, this.passages, x, y), this.ui);
     this.live = new LiveUpdates(this.mentions, this.annotator, isOurNode);
     this.navigation = new Navigation(this.mentions, this.ui, () => this.setHighlights(true));
   }

@@ -1,11 +1,11 @@
 /** Hover cards on the real post: content, namesakes, timing, keyboard, touch, dark mode, accessibility. */
-import { expect, test } from './support/fixtures';
+import { expect, needsSharedPages, test } from './support/fixtures';
 import { extensionPage, sendTabMessage, tabIdFor } from '../../tools/browser/extension';
 import { axeViolations, card, hoverName, waitFor, waitForHighlights, wordPoint } from '../../tools/browser/page';
-import { hasSharedPages, REAL_POST, SHARED_MISSING } from '../../tools/paths';
+import { REAL_POST } from '../../tools/paths';
 
 test.beforeEach(() => {
-  test.skip(!hasSharedPages(), SHARED_MISSING);
+  needsSharedPages();
 });
 
 test('Krivitsky: name, badge, lifespan, relations on the page, notes, one link out', async ({ tab: page, server }) => {

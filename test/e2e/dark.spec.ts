@@ -1,11 +1,11 @@
 /** Dark mode: with prefers-color-scheme: dark the card turns dark, and axe still finds nothing. */
-import { expect, test } from './support/fixtures';
+import { expect, needsSharedPages, test } from './support/fixtures';
 import { launch, type ExtensionSession } from '../../tools/browser/launch';
 import { axeViolations, card, hoverName, waitForHighlights } from '../../tools/browser/page';
-import { hasSharedPages, REAL_POST, SHARED_MISSING } from '../../tools/paths';
+import { REAL_POST } from '../../tools/paths';
 
 test('the card follows a dark colour scheme', async ({ server, engine }) => {
-  test.skip(!hasSharedPages(), SHARED_MISSING);
+  needsSharedPages();
   let dark: ExtensionSession | undefined;
   try {
     dark = await launch(engine, { colorScheme: 'dark' });

@@ -1,7 +1,7 @@
 /** Content that arrives after load is detected incrementally; content that leaves takes its highlights along. */
-import { expect, test } from './support/fixtures';
+import { expect, needsSharedPages, test } from './support/fixtures';
 import { highlights, waitFor, waitForHighlights } from '../../tools/browser/page';
-import { hasSharedPages, REAL_POST, SHARED_MISSING } from '../../tools/paths';
+import { REAL_POST } from '../../tools/paths';
 
 test('names in comments loaded after page load are highlighted', async ({ tab: page, server }) => {
   await page.goto(server.url('/fixtures/live-page.html'));
@@ -22,7 +22,7 @@ test('a History API navigation replaces the highlights with the new view\'s', as
 });
 
 test('the real post: a comment added after load is highlighted, and the page is otherwise untouched', async ({ tab: page, server }) => {
-  test.skip(!hasSharedPages(), SHARED_MISSING);
+  needsSharedPages();
   await page.goto(server.url(`/shared/${REAL_POST}`));
   await waitForHighlights(page, 20);
   // Let the first pass finish: the count stops changing.

@@ -1,8 +1,8 @@
 /** Margin notes end to end: passage notes that survive a reload, entity notes that follow the entity. */
-import { expect, test } from './support/fixtures';
+import { expect, needsSharedPages, test } from './support/fixtures';
 import { card, hoverName, waitFor, waitForHighlights } from '../../tools/browser/page';
 import { clickUi, selectText, ui, waitForUi } from './support/notes-helpers';
-import { hasSharedPages, REAL_POST, SHARED_MISSING } from '../../tools/paths';
+import { REAL_POST } from '../../tools/paths';
 import type { TestPage } from '../../tools/browser/launch';
 
 const noteHighlights = (page: TestPage) => (page as unknown as { evaluate(s: string): Promise<string[]> }).evaluate(
@@ -10,7 +10,7 @@ const noteHighlights = (page: TestPage) => (page as unknown as { evaluate(s: str
 );
 
 test('a passage note: select, Add note, type, Save; after a reload the passage is highlighted and shows the note', async ({ tab: page, server }) => {
-  test.skip(!hasSharedPages(), SHARED_MISSING);
+  needsSharedPages();
   const url = server.url(`/shared/${REAL_POST}`);
   const passage = 'sings like a canary to HUAC';
   await page.goto(url);
@@ -63,7 +63,7 @@ test('an entity note on Krivitsky appears in his card on another page', async ({
 });
 
 test('"Track this name" makes a name highlighted and carded from then on', async ({ tab: page, server }) => {
-  test.skip(!hasSharedPages(), SHARED_MISSING);
+  needsSharedPages();
   await page.goto(server.url(`/shared/${REAL_POST}`));
   await waitForHighlights(page, 20);
   await selectText(page, 'Charles Cornell');

@@ -2,9 +2,9 @@
  * The host page is not ours: with Dramatis on, the page's DOM, its own script state and its layout
  * are exactly what they are with Dramatis off (highlights are painted, not inserted).
  */
-import { expect, test } from './support/fixtures';
+import { expect, needsSharedPages, test } from './support/fixtures';
 import { launchPlain, type TestPage } from '../../tools/browser/launch';
-import { hasSharedPages, REAL_POST, SHARED_MISSING } from '../../tools/paths';
+import { REAL_POST } from '../../tools/paths';
 import { waitForHighlights } from '../../tools/browser/page';
 
 interface PageState { html: string; elements: number; scriptRan: unknown; paragraphs: number[][]; scrollHeight: number }
@@ -21,7 +21,7 @@ const readState = (page: TestPage) => (page as unknown as { evaluate(s: string):
 }))()`);
 
 test('the real post is the same with Dramatis on and off', async ({ tab: page, server, engine }) => {
-  test.skip(!hasSharedPages(), SHARED_MISSING);
+  needsSharedPages();
   const url = server.url(`/shared/${REAL_POST}`);
   await page.goto(url);
   await waitForHighlights(page, 20);

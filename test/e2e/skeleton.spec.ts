@@ -1,8 +1,8 @@
 /** The walking skeleton: content script -> background -> card and popup, in Chromium and Firefox. */
-import { expect, test } from './support/fixtures';
+import { expect, needsSharedPages, test } from './support/fixtures';
 import { extensionPage, tabIdFor } from '../../tools/browser/extension';
 import { card, highlights, hoverName, openExtensionPage, waitForHighlights } from '../../tools/browser/page';
-import { hasSharedPages, REAL_POST, SHARED_MISSING } from '../../tools/paths';
+import { REAL_POST } from '../../tools/paths';
 
 test('the demo post shows highlights and a card for Krivitsky', async ({ tab: page, server }) => {
   await page.goto(server.url('/demo/defectors-1937.html'));
@@ -24,7 +24,7 @@ test('the demo post shows highlights and a card for Krivitsky', async ({ tab: pa
 });
 
 test('the real post shows highlights and a card for Krivitsky', async ({ tab: page, server }) => {
-  test.skip(!hasSharedPages(), SHARED_MISSING);
+  needsSharedPages();
   await page.goto(server.url(`/shared/${REAL_POST}`));
   await waitForHighlights(page, 20);
   const shown = await hoverName(page, 'Krivitsky', 1);
@@ -33,7 +33,7 @@ test('the real post shows highlights and a card for Krivitsky', async ({ tab: pa
 });
 
 test('names in form fields, scripts and code are not page text', async ({ tab: page, server }) => {
-  test.skip(!hasSharedPages(), SHARED_MISSING);
+  needsSharedPages();
   await page.goto(server.url(`/shared/${REAL_POST}`));
   await waitForHighlights(page, 20);
   const report = await (page as unknown as { evaluate(s: string): Promise<{ total: number; inside: string[]; fieldText: string }> }).evaluate(`(() => {

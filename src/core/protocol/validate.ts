@@ -109,5 +109,9 @@ function check<T extends { type: string }>(table: Record<string, Check>, message
   return problem ? { ok: false, error: `${message.type}: ${problem}` } : { ok: true, message: message as T };
 }
 
+/** Every request type the background accepts (tests hold an example of each). */
+export const REQUEST_TYPES = Object.keys(REQUESTS) as Request['type'][];
+export const TAB_REQUEST_TYPES = Object.keys(TAB_REQUESTS) as TabRequest['type'][];
+
 export const validateRequest = (message: unknown) => check<Request>(REQUESTS, message);
 export const validateTabRequest = (message: unknown) => check<TabRequest>(TAB_REQUESTS, message);

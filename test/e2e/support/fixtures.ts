@@ -5,6 +5,7 @@
 import { test as base } from '@playwright/test';
 import { launch, type Engine, type ExtensionSession, type TestPage } from '../../../tools/browser/launch';
 import { startServer, type StaticServer } from '../../../tools/browser/server';
+import { hasSharedPages, SHARED_MISSING, sharedRequired } from '../../../tools/paths';
 
 export interface Options { engine: Engine }
 
@@ -28,3 +29,14 @@ export const test = base.extend<{ tab: TestPage }, Options & { session: Extensio
 });
 
 export { expect } from '@playwright/test';
+
+/**
+ * For tests on the real post in ../shared: skipped with a message on a user's clone, where
+ * ../shared is absent; in CI (CI=true) its absence fails the test instead, so no gate passes by
+ * reading nothing.
+ */
+export function needsSharedPages(): void {
+  if (hasSharedPages()) return;
+  if (sharedRequired()) throw new Error(`${SHARED_MISSING}; CI must run with ../shared beside the checkout`);
+  test.skip(true, SHARED_MISSING);
+}

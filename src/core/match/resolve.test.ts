@@ -1,8 +1,8 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import type { Matcher } from '../../src/core/match/matcher';
-import type { Mention } from '../../src/core/match/mention';
-import { resolveDocument } from '../../src/core/match/resolve';
-import { fixtureMatcher } from './fixture-index';
+import type { Matcher } from './matcher';
+import type { Mention } from './mention';
+import { resolveDocument } from './resolve';
+import { fixtureMatcher } from '../../../test/fixtures/fixture-index';
 
 let matcher: Matcher;
 beforeAll(() => {

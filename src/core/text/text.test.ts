@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { foldKey } from '../../src/core/text/fold';
-import { nameKey, tokenize } from '../../src/core/text/tokens';
+import { foldKey } from './fold';
+import { nameKey, tokenize } from './tokens';
 
 const surfaces = (text: string) => tokenize(text).map((t) => text.slice(t.start, t.end));
 

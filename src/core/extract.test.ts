@@ -1,6 +1,6 @@
 import { parseHTML } from 'linkedom';
 import { describe, expect, it } from 'vitest';
-import { extractBlocks, locate, type DomNode } from '../../src/core/extract';
+import { extractBlocks, locate, type DomNode } from './extract';
 
 const blocksOf = (html: string) => {
   const { document } = parseHTML(`<!doctype html><html><body>${html}</body></html>`);

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { compileIndex } from '../../src/core/index/compile';
-import { Matcher } from '../../src/core/match/matcher';
-import { resolveDocument } from '../../src/core/match/resolve';
-import { personalEntityProblem, withPersonal, type PersonalEntity } from '../../src/core/personal';
+import { compileIndex } from './index/compile';
+import { Matcher } from './match/matcher';
+import { resolveDocument } from './match/resolve';
+import { personalEntityProblem, withPersonal, type PersonalEntity } from './personal';
 
 const reba: PersonalEntity = { id: 'personal-1', type: 'person', name: 'Reba Hansen', aliases: ['Reba'], description: 'Joseph Hansen\'s wife.', created: 1, updated: 1 };
 

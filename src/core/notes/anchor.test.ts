@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { anchorPassage, describePassage } from '../../src/core/notes/anchor';
+import { anchorPassage, describePassage } from './anchor';
 
 const original = 'Krivitsky joined the Bolshevik Party in 1917, while still a teenager. Like those early Chekists, he was a True Believer. He distinguished himself during the Russian Civil War.';
 const passage = 'he was a True Believer';

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { compileIndex } from '../../src/core/index/compile';
-import { FormFlag, formEntries } from '../../src/core/index/format';
-import type { Entity } from '../../src/core/dataset/types';
+import { compileIndex } from './compile';
+import { FormFlag, formEntries } from './format';
+import type { Entity } from '../dataset/types';
 
 const e = (over: Partial<Entity>): Entity => ({ id: 'x', type: 'person', name: 'X', description: 'Something true and fresh.', wikipedia: 'X', ...over });
 

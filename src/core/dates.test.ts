@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatDate, formatLifespan, yearsBetween } from '../../src/core/dates';
+import { formatDate, formatLifespan, yearsBetween } from './dates';
 
 describe('dates', () => {
   it('formats partial dates', () => {

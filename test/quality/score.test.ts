@@ -1,6 +1,6 @@
 /** The quality scorer itself must be right, or the quality gate means nothing. */
 import { describe, expect, it } from 'vitest';
-import { score, type Gold } from '../quality/score';
+import { score, type Gold } from './score';
 
 const text = 'Walter Krivitsky met Hoover. Later Krivitsky saw the Hoover government. Stalin dies.';
 const gold: Gold = {

@@ -1,9 +1,9 @@
 /** The JSON backup: lossless round trip, whole-file validation with readable messages, and merging. */
 import { describe, expect, it } from 'vitest';
-import { createBackup, mergeRecords, parseBackup, serializeBackup, type BackupFile } from '../../src/core/export/backup';
-import type { Note } from '../../src/core/notes/model';
-import type { PersonalEntity } from '../../src/core/personal';
-import notesFixture from '../fixtures/export/notes.json';
+import { createBackup, mergeRecords, parseBackup, serializeBackup, type BackupFile } from './backup';
+import type { Note } from '../notes/model';
+import type { PersonalEntity } from '../personal';
+import notesFixture from '../../../test/fixtures/export/notes.json';
 
 const notes = notesFixture as Note[];
 const personal: PersonalEntity[] = [

@@ -2,10 +2,11 @@
 import 'fake-indexeddb/auto';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { TEST_FIXTURES_DIR } from '../../tools/paths';
 import { describe, expect, it } from 'vitest';
-import { openDatabase } from '../../src/background/db';
+import { openDatabase } from './db';
 
-const v1 = JSON.parse(readFileSync(join(import.meta.dirname, '..', 'fixtures', 'db', 'v1.json'), 'utf8')) as {
+const v1 = JSON.parse(readFileSync(join(TEST_FIXTURES_DIR, 'db', 'v1.json'), 'utf8')) as {
   settings: Record<string, unknown>;
   choices: Record<string, Record<string, string>>;
 };

@@ -1,12 +1,12 @@
 /** Backup and restore against IndexedDB (fake-indexeddb): a lossless round trip, and all-or-nothing imports. */
 import 'fake-indexeddb/auto';
 import { beforeEach, describe, expect, it } from 'vitest';
-import { backupData, importBackup } from '../../src/background/backup-store';
-import { openDatabase, updateSettings, setChoice, useDatabase } from '../../src/background/db';
-import { dropNotesCache, saveNote } from '../../src/background/notes-store';
-import { savePersonal } from '../../src/background/personal-store';
-import { createBackup, serializeBackup } from '../../src/core/export/backup';
-import type { Note } from '../../src/core/notes/model';
+import { backupData, importBackup } from './backup-store';
+import { openDatabase, updateSettings, setChoice, useDatabase } from './db';
+import { dropNotesCache, saveNote } from './notes-store';
+import { savePersonal } from './personal-store';
+import { createBackup, serializeBackup } from '../core/export/backup';
+import type { Note } from '../core/notes/model';
 
 const page = { url: 'https://example.com/post', title: 'A post' };
 const notes: Note[] = [

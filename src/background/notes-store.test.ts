@@ -1,9 +1,9 @@
 /** The notes store over fake-indexeddb, and the notebook's query. */
 import 'fake-indexeddb/auto';
 import { beforeEach, describe, expect, it } from 'vitest';
-import { openDatabase, useDatabase } from '../../src/background/db';
-import { deleteNote, dropNotesCache, entityNoteSummary, notesForPage, saveNote, searchNotes } from '../../src/background/notes-store';
-import { noteProblem, parseTags, type Note } from '../../src/core/notes/model';
+import { openDatabase, useDatabase } from './db';
+import { deleteNote, dropNotesCache, entityNoteSummary, notesForPage, saveNote, searchNotes } from './notes-store';
+import { noteProblem, parseTags, type Note } from '../core/notes/model';
 
 const page = { url: 'https://example.com/post#comments', title: 'A post' };
 const base = { tags: [], created: 1000, updated: 1000 };

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { validateDataset } from '../../src/core/dataset/validate';
+import { validateDataset } from './validate';
 
 const person = (over: Record<string, unknown> = {}) => ({
   id: 'walter-krivitsky', type: 'person', name: 'Walter Krivitsky', aliases: ['Krivitsky'],

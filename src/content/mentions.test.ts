@@ -1,0 +1,102 @@
+// @vitest-environment happy-dom
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { MatchEntity } from '../core/index/format';
+import type { Mention } from '../core/match/mention';
+import { PageMentions } from './mentions';
+import { blocksOf } from './test-support/blocks';
+import { installFakeHighlights, paintedTexts, type FakeHighlight } from './test-support/fake-highlights';
+
+const entity = (id: string, name: string, type: MatchEntity['type'] = 'person'): MatchEntity => ({ id, name, type });
+const ENTITIES = {
+  'herbert-hoover': entity('herbert-hoover', 'Herbert Hoover'),
+  'j-edgar-hoover': entity('j-edgar-hoover', 'J. Edgar Hoover'),
+  paris: entity('paris', 'Paris', 'place'),
+};
+
+let fake: { registry: Map<string, FakeHighlight>; uninstall(): void };
+/** Every owner a test made: cleared after it, so no queued paint reaches the next test's registry. */
+const made: PageMentions[] = [];
+const owner = (): PageMentions => {
+  const m = new PageMentions();
+  made.push(m);
+  return m;
+};
+beforeEach(() => {
+  fake = installFakeHighlights();
+});
+afterEach(() => {
+  for (const m of made.splice(0)) m.clear();
+  fake.uninstall();
+});
+
+/** Offsets of `word` (its n-th occurrence) in a block's text. */
+function span(text: string, word: string, nth = 0): { start: number; end: number } {
+  let at = -1;
+  for (let i = 0; i <= nth; i++) at = text.indexOf(word, at + 1);
+  return { start: at, end: at + word.length };
+}
+
+describe('PageMentions', () => {
+  it('adds mentions over inline markup, paints them by type and lists linked ids', () => {
+    const blocks = blocksOf('<p>In <b>Par</b>is, <i>Hoover</i> spoke.</p>');
+    const text = blocks[0]!.text;
+    const m = owner();
+    m.show();
+    const added = m.add(blocks, [{ block: 0, ...span(text, 'Paris'), id: 'paris' }, { block: 0, ...span(text, 'Hoover'), candidates: ['herbert-hoover', 'j-edgar-hoover'], key: 'hoover' }], ENTITIES);
+    m.throttlePainting(); // no effect on what is painted, only on when
+    expect(added.map((pm) => [pm.range.toString(), pm.kind])).toEqual([['Paris', 'place'], ['Hoover', 'ambiguous']]);
+    expect(m.linkedIds()).toEqual(['paris']);
+    // The range of "Paris" spans two text nodes ("Par" in <b>, "is" after it).
+    expect(added[0]!.range.startContainer).not.toBe(added[0]!.range.endContainer);
+  });
+
+  it('a choice applies to every ambiguous mention of the form, now and in later batches, and repaints them', async () => {
+    const blocks = blocksOf('<p>Hoover met Hoover.</p><p>Later Hoover left.</p>');
+    const amb = (block: number, nth: number): Mention => ({ block, ...span(blocks[block]!.text, 'Hoover', nth), candidates: ['herbert-hoover', 'j-edgar-hoover'], key: 'hoover' });
+    const m = owner();
+    m.show();
+    m.add(blocks, [amb(0, 0), amb(0, 1)], ENTITIES);
+    m.choose('hoover', 'j-edgar-hoover');
+    expect(m.entries().map((pm) => pm.id)).toEqual(['j-edgar-hoover', 'j-edgar-hoover']);
+    m.add(blocks, [amb(1, 0)], ENTITIES);
+    expect(m.entries()[2]!.id).toBe('j-edgar-hoover');
+    await new Promise((r) => setTimeout(r, 0)); // let the highlighter flush
+    expect(paintedTexts(fake.registry, 'dramatis-person')).toEqual(['Hoover', 'Hoover', 'Hoover']);
+    expect(paintedTexts(fake.registry, 'dramatis-ambiguous')).toEqual([]);
+  });
+
+  it('a choice never takes an entity the mention could not name', () => {
+    const blocks = blocksOf('<p>Hoover spoke.</p>');
+    const m = owner();
+    m.add(blocks, [{ block: 0, start: 0, end: 6, candidates: ['herbert-hoover', 'j-edgar-hoover'], key: 'hoover' }], ENTITIES);
+    m.choose('hoover', 'paris');
+    expect(m.entries()[0]!.id).toBeUndefined();
+  });
+
+  it('finds the mention at a caret position and forgets mentions whose text left the page', () => {
+    const blocks = blocksOf('<p>Paris.</p><p id="gone">Paris again.</p>');
+    const m = owner();
+    const [first, second] = m.add(blocks, [{ block: 0, start: 0, end: 5, id: 'paris' }, { block: 1, start: 0, end: 5, id: 'paris' }], ENTITIES);
+    const node = second!.range.startContainer;
+    expect(m.at(node, 2)).toBe(second);
+    expect(m.at(node, 7)).toBeUndefined();
+    expect(m.forRange(first!.range)).toBe(first);
+    document.getElementById('gone')!.remove();
+    m.removeDetached();
+    expect(m.entries()).toEqual([first]);
+    expect(m.at(node, 2)).toBeUndefined();
+  });
+
+  it('upgrades an entity to its card record and clear() forgets everything', () => {
+    const blocks = blocksOf('<p>Paris.</p>');
+    const m = owner();
+    m.show();
+    m.add(blocks, [{ block: 0, start: 0, end: 5, id: 'paris' }], ENTITIES);
+    m.upgradeEntity({ ...ENTITIES.paris, wikipedia: 'Paris', description: 'Capital of France.' });
+    expect(m.entity('paris')).toMatchObject({ description: 'Capital of France.' });
+    m.clear();
+    expect(m.entries()).toEqual([]);
+    expect(m.entity('paris')).toBeUndefined();
+    expect(fake.registry.size).toBe(0);
+  });
+});

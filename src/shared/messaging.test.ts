@@ -1,0 +1,48 @@
+import { describe, expect, it, vi } from 'vitest';
+import { DramatisError } from '../core/protocol/errors';
+import type { Request, Responses } from '../core/protocol/messages';
+import { validateRequest } from '../core/protocol/validate';
+
+// The polyfill refuses to load outside an extension: the router needs only our extension's id.
+vi.mock('webextension-polyfill', () => ({ default: { runtime: { id: 'dramatis-test-id', sendMessage: vi.fn() } } }));
+const { createRouter } = await import('./messaging');
+
+const ours = { id: 'dramatis-test-id' };
+const handled: string[] = [];
+type Handlers = Parameters<typeof createRouter<Request, Responses>>[1];
+// Only the handlers this test calls: the router looks a handler up by the validated message's type.
+const router = createRouter<Request, Responses>(validateRequest, {
+  'settings.get': () => {
+    handled.push('settings.get');
+    return { highlightsEnabled: true, disabledSites: [] };
+  },
+  'notes.delete': (m) => {
+    if (m.id === 'missing') throw new DramatisError('not-found', 'no such note');
+    if (m.id === 'full') throw new DOMException('disk full', 'QuotaExceededError');
+    throw new Error('boom');
+  },
+} as Partial<Handlers> as Handlers);
+
+describe('the message router', () => {
+  it('answers a valid message from this extension with its handler value', async () => {
+    await expect(router({ type: 'settings.get' }, ours)).resolves.toEqual({ ok: true, value: { highlightsEnabled: true, disabledSites: [] } });
+    expect(handled).toEqual(['settings.get']);
+  });
+
+  it('ignores messages from anything but this extension (no answer at all)', () => {
+    expect(router({ type: 'settings.get' }, { id: 'another-extension' })).toBeUndefined();
+    expect(handled).toEqual(['settings.get']);
+  });
+
+  it('refuses an invalid message with the code "invalid" before any handler runs', async () => {
+    await expect(router({ type: 'settings.get', extra: 1 }, ours)).resolves.toEqual({ ok: false, code: 'invalid', error: 'settings.get: has an unknown field "extra"' });
+    await expect(router({ type: 'drop.tables' }, ours)).resolves.toMatchObject({ ok: false, code: 'invalid' });
+    expect(handled).toEqual(['settings.get']);
+  });
+
+  it('passes a handler error on with its code: its own, quota for a full store, internal otherwise', async () => {
+    await expect(router({ type: 'notes.delete', id: 'missing' }, ours)).resolves.toEqual({ ok: false, code: 'not-found', error: 'no such note' });
+    await expect(router({ type: 'notes.delete', id: 'full' }, ours)).resolves.toEqual({ ok: false, code: 'quota', error: 'disk full' });
+    await expect(router({ type: 'notes.delete', id: 'other' }, ours)).resolves.toEqual({ ok: false, code: 'internal', error: 'boom' });
+  });
+});
