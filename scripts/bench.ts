@@ -6,7 +6,7 @@
  *   - bundle sizes, compiled dataset size, extra heap per tab.
  *   --node-only   skip the browser measurements
  */
-import { execFileSync, spawnSync } from 'node:child_process';
+import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { cpus, totalmem, type as osType, release } from 'node:os';
 import { join } from 'node:path';
@@ -18,7 +18,7 @@ import { benchThroughput, type ThroughputRow } from './bench/matcher';
 import { prng, syntheticEntities } from './bench/synthetic';
 import { chromiumPath } from '../tools/browser/launch';
 import { runBuild } from '../tools/run-build';
-import { BENCH_DIR, DEMO_DIR, DIST_CHROME, DOCS_DIR, hasSharedPages, REAL_POST, ROOT, SHARED_PAGES } from '../tools/paths';
+import { BENCH_DIR, DEMO_DIR, DIST_CHROME, DOCS_DIR, hasSharedPages, REAL_POST, SHARED_PAGES } from '../tools/paths';
 import { startServer } from '../tools/browser/server';
 import { buildIndex } from '../tools/dataset/compile';
 import { blocksOfHtml } from '../tools/dataset/detect-file';
@@ -79,12 +79,10 @@ function corpus(baseBlocks: string[], names: string[] = []): string[] {
 function generateBigPage(baseBlocks: string[]): string {
   mkdirSync(BENCH_DIR, { recursive: true });
   const paragraphs: string[] = [];
-  let size = 0;
   for (let i = 0; paragraphs.length < 20_000; i++) {
     const text = baseBlocks[i % baseBlocks.length]!.replace(/[<&>]/g, ' ');
     const p = `<p>${text.length > 140 ? text.slice(0, 96) : text}</p>`;
     paragraphs.push(p);
-    size += p.length;
   }
   const html = `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Generated 2 MB page</title></head><body><main>${paragraphs.join('\n')}</main></body></html>`;
   const file = join(BENCH_DIR, 'big.html');

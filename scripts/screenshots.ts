@@ -3,14 +3,13 @@
  * extension in headless Chromium on the real post (or the demo post when ../shared is absent):
  * a card in light and dark mode, a place with its map, the popup's cast of characters.
  */
-import { spawnSync } from 'node:child_process';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { launchChromium } from '../tools/browser/launch';
 import { extensionPage, tabIdFor } from '../tools/browser/extension';
 import { hoverName, openExtensionPage, waitForHighlights, type CardInfo } from '../tools/browser/page';
 import { runBuild } from '../tools/run-build';
-import { DOCS_DIR, hasSharedPages, REAL_POST, ROOT } from '../tools/paths';
+import { DOCS_DIR, hasSharedPages, REAL_POST } from '../tools/paths';
 import { startServer } from '../tools/browser/server';
 import type { TestPage } from '../tools/browser/launch';
 

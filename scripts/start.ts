@@ -5,14 +5,13 @@
  * out/start.png and prints what it saw.
  *   --port N     serve on this port (default: a free one)
  */
-import { spawnSync } from 'node:child_process';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { BrowserMissingError, launchChromium } from '../tools/browser/launch';
 import { card, highlights, hoverName, waitForHighlights } from '../tools/browser/page';
 import { startServer } from '../tools/browser/server';
 import { runBuild } from '../tools/run-build';
-import { OUT_DIR, ROOT } from '../tools/paths';
+import { OUT_DIR } from '../tools/paths';
 
 const DEMO = '/demo/defectors-1937.html';
 const portArg = process.argv.indexOf('--port');

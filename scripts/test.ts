@@ -1,5 +1,5 @@
 /**
- * npm test: unit tests (vitest), a production build, web-ext lint on dist/firefox, then the
+ * npm test: lint (eslint), unit tests (vitest), a type check, a production build, web-ext lint on dist/firefox, then the
  * end-to-end tests in real Chromium and Firefox (Playwright runner). Ends with one line
  * "N passed, N failed, N skipped" summing every suite. Exit code 1 if anything failed.
  *   --e2e-only   skip the unit tests (the build and lint still run)
@@ -89,7 +89,11 @@ function e2eTests(): void {
 }
 
 const e2eOnly = process.argv.includes('--e2e-only');
-if (!e2eOnly) unitTests();
+if (!e2eOnly) {
+  // The architecture's rules (pure core, shells apart, the UI bundle's boundary) are lint rules.
+  check('lint (eslint, with the architecture rules)', bin('eslint'), ['.']);
+  unitTests();
+}
 if (check('typecheck (tsc --noEmit)', process.execPath, [TSC, '--noEmit', '-p', '.']) && check('build (npm run build)', process.execPath, ['--import', 'tsx', 'scripts/build.ts'])) {
   lintFirefox();
   e2eTests();

@@ -1,5 +1,5 @@
 /** Everything a card shows beyond the entity record, gathered in the background. */
-import { DramatisError, errorCodeOf } from '../core/protocol/errors';
+import { DramatisError } from '../core/protocol/errors';
 import type { CardDetails } from '../core/protocol/messages';
 import { cardRelations, entityById } from './detector';
 import { locatorMap } from './maps';

@@ -4,7 +4,7 @@
  * text (data/cards.json, two thirds of the bytes) loads right after, off the path to the first
  * highlights: detections answered before it lands carry names and types, and cards ask for the rest.
  */
-import { DramatisError, errorCodeOf } from '../core/protocol/errors';
+import { DramatisError } from '../core/protocol/errors';
 import browser from 'webextension-polyfill';
 import { isCardEntity, type CardEntity, type CardExtra, type CompiledIndex, type MatchEntity } from '../core/index/format';
 import { Matcher } from '../core/match/matcher';

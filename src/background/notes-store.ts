@@ -3,7 +3,7 @@
  * committed), notes carry writer-made ids (a retried save overwrites, never duplicates), and the
  * in-memory copy is a cache rebuilt from IndexedDB whenever the worker restarts.
  */
-import { DramatisError, errorCodeOf } from '../core/protocol/errors';
+import { DramatisError } from '../core/protocol/errors';
 import { noteProblem, pageKey, searchableText, type Note } from '../core/notes/model';
 import { queryNotes, type NoteQuery, type NoteQueryResult } from '../core/notes/query';
 import type { NoteSummary } from '../core/protocol/messages';

@@ -4,7 +4,7 @@ import browser from 'webextension-polyfill';
 import { newNoteId, parseTags, pageKey } from '../core/notes/model';
 import { exportNotes } from '../shared/export-client';
 import { saveNote } from '../shared/save-note';
-import { send, sendToTab } from '../shared/messaging';
+import { sendToTab } from '../shared/messaging';
 import { EntityGroups } from './EntityGroups';
 import { PageNoteForm } from './PageNoteForm';
 import { PageNotes } from './PageNotes';

@@ -1,7 +1,7 @@
 /** The walking skeleton: content script -> background -> card and popup, in Chromium and Firefox. */
 import { expect, needsSharedPages, test } from './support/fixtures';
 import { extensionPage, tabIdFor } from '../../tools/browser/extension';
-import { card, highlights, hoverName, openExtensionPage, waitForHighlights } from '../../tools/browser/page';
+import { card, hoverName, openExtensionPage, waitForHighlights } from '../../tools/browser/page';
 import { REAL_POST } from '../../tools/paths';
 
 test('the demo post shows highlights and a card for Krivitsky', async ({ tab: page, server }) => {

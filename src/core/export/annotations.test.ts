@@ -1,5 +1,5 @@
 /** The W3C Web Annotation export (golden file: see test/fixtures/export/support.ts). */
-import { notes, options, golden, body } from '../../../test/fixtures/export/support';
+import { notes, options, golden } from '../../../test/fixtures/export/support';
 import { annotationCollection, notesToAnnotations, stableUuid } from './annotations';
 import { describe, expect, it } from 'vitest';
 

@@ -1,6 +1,6 @@
 /** The JSON backup: lossless round trip, whole-file validation with readable messages, and merging. */
 import { describe, expect, it } from 'vitest';
-import { createBackup, mergeRecords, parseBackup, serializeBackup, type BackupFile } from './backup';
+import { createBackup, mergeRecords, parseBackup, serializeBackup } from './backup';
 import type { Note } from '../notes/model';
 import type { PersonalEntity } from '../personal';
 import notesFixture from '../../../test/fixtures/export/notes.json';

@@ -1,5 +1,4 @@
 /** Download names of the exports. */
-import { notes } from '../../../test/fixtures/export/support';
 import { exportFileName, slugify } from './filenames';
 import { describe, expect, it } from 'vitest';
 

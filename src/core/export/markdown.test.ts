@@ -3,7 +3,6 @@ import { notes, options, golden, walk, toString, structure, frontMatterOf } from
 import { notesToMarkdown } from './markdown';
 import { safeNoteMarkdown } from './safe-markdown';
 import { noteProblem } from '../notes/model';
-import { relative } from 'node:path';
 import type { Note } from '../notes/model';
 import { describe, expect, it } from 'vitest';
 

@@ -1,5 +1,5 @@
 /** The Obsidian export: one file per page and per entity, wikilinks, the zip (golden files: see test/fixtures/export/support.ts). */
-import { EXPECTED, UPDATE, notes, entities, options, golden, filesUnder, structure, frontMatterOf } from '../../../test/fixtures/export/support';
+import { EXPECTED, UPDATE, notes, options, golden, filesUnder, structure, frontMatterOf } from '../../../test/fixtures/export/support';
 import { notesToObsidianFiles, obsidianZip, sanitizeFileName, zipListing } from './obsidian';
 import { unzipSync, strFromU8 } from 'fflate';
 import { rmSync } from 'node:fs';

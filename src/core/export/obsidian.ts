@@ -18,6 +18,7 @@ const MAX_NAME = 100;
 export function sanitizeFileName(name: string, max = MAX_NAME): string {
   const cleaned = wellFormed(name)
     .normalize('NFC')
+    // eslint-disable-next-line no-control-regex -- control characters are what this removes
     .replace(/[\u0000-\u001f\u007f-\u009f]/g, ' ')
     .replace(/:/g, ' -')
     .replace(/[/\\|]/g, '-')

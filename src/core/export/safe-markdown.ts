@@ -12,6 +12,7 @@ export function wellFormed(s: string): string {
 /** A YAML double-quoted scalar: quotes, backslashes and every line break or control character escaped. */
 export function yamlString(value: string): string {
   // U+0085, U+2028 and U+2029 are line breaks to YAML, so they are escaped with the control characters.
+  // eslint-disable-next-line no-control-regex -- control characters are what this escapes
   const body = wellFormed(value).replace(/[\\"\u0000-\u001f\u007f-\u009f\u2028\u2029\ufeff]/g, (c) => {
     switch (c) {
       case '\\': return '\\\\';
@@ -76,6 +77,7 @@ export function quoteBlock(text: string): string {
 /** A URL as a Markdown link destination: spaces, parentheses, angle brackets and controls percent-encoded. */
 export function markdownUrl(url: string): string {
   // encodeURIComponent leaves ( and ) alone, so ASCII is encoded by hand.
+  // eslint-disable-next-line no-control-regex -- control characters are what this encodes
   return wellFormed(url.trim()).replace(/[\s()<>\\"\u0000-\u001f\u007f]/g, (c) =>
     c.charCodeAt(0) < 0x80 ? `%${c.charCodeAt(0).toString(16).toUpperCase().padStart(2, '0')}` : encodeURIComponent(c));
 }

@@ -25,16 +25,6 @@ const arrayOf = (check: Check, max: number): Check => (v) => {
   }
   return null;
 };
-const recordOf = (check: Check, max: number): Check => (v) => {
-  if (!isObject(v)) return 'must be an object';
-  const entries = Object.entries(v);
-  if (entries.length > max) return `must have at most ${max} entries`;
-  for (const [k, x] of entries) {
-    const problem = check(x);
-    if (problem) return `.${k} ${problem}`;
-  }
-  return null;
-};
 const shape = (fields: Record<string, Check>): Check => (v) => {
   if (!isObject(v)) return 'must be an object';
   for (const [name, check] of Object.entries(fields)) {
