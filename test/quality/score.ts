@@ -29,6 +29,19 @@ export interface Report {
   trickyWrong: string[];
   trickyMissed: string[];
   gaps: string[];
+  /** Tricky entries, and those resolved exactly as expected (the expected link and no other; no link when null). */
+  trickyTotal: number;
+  trickyRight: number;
+  /** Every gold mention (tricky ones included) not linked to its id, for tallies of misses by id. */
+  missed: { id: string; notable: boolean; tricky: boolean; ambiguous: boolean; start: number; end: number }[];
+}
+
+export interface ScoreOptions {
+  /**
+   * A linked mention inside an unlabelled snippet counts as correct (true, the default and the rule of
+   * ./README.md) or is left out of precision altogether (false).
+   */
+  unlabelledCorrect?: boolean;
 }
 
 const isWordChar = (ch: string | undefined) => ch !== undefined && /[\p{L}\p{N}]/u.test(ch);
@@ -42,19 +55,38 @@ function occurrences(text: string, needle: string): number[] {
   return out;
 }
 
+/**
+ * Where a snippet of gold occurs: as it is, or else with every run of whitespace in it matching any run
+ * of whitespace in the text (a context copied with a line break, or across one).
+ */
+function findSnippet(text: string, snippet: string, wholeWord: boolean): Span[] {
+  const exact = wholeWord ? occurrences(text, snippet) : [];
+  if (!wholeWord) for (let at = text.indexOf(snippet); at !== -1; at = text.indexOf(snippet, at + 1)) exact.push(at);
+  if (exact.length > 0) return exact.map((at) => ({ start: at, end: at + snippet.length }));
+  const parts = snippet.trim().split(/\s+/).map((p) => p.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
+  if (parts.length < 2) return [];
+  const out: Span[] = [];
+  for (const m of text.matchAll(new RegExp(parts.join('\\s+'), 'gu'))) {
+    const span = { start: m.index, end: m.index + m[0].length };
+    if (!wholeWord || (!isWordChar(text[span.start - 1]) && !isWordChar(text[span.end]))) out.push(span);
+  }
+  return out;
+}
+
 /** Gold problems (a context that is not in the text, or not unique) throw: the gold must be fixed. */
 export function goldMentions(text: string, gold: Gold): { mentions: GoldMention[]; unlabelled: Span[] } {
   const unlabelled: Span[] = [];
   for (const snippet of gold.unlabelled ?? []) {
-    const at = occurrences(text, snippet);
+    const at = findSnippet(text, snippet, true);
     if (at.length === 0) throw new Error(`gold: unlabelled snippet not found: "${snippet}"`);
-    for (const a of at) unlabelled.push({ start: a, end: a + snippet.length });
+    unlabelled.push(...at);
   }
   const tricky: GoldMention[] = gold.tricky.map((t) => {
-    const at = text.indexOf(t.context);
-    if (at === -1) throw new Error(`gold: tricky context not found: "${t.context}"`);
-    if (text.indexOf(t.context, at + 1) !== -1) throw new Error(`gold: tricky context is not unique: "${t.context}"`);
-    const inner = occurrences(t.context, t.surface);
+    const found = findSnippet(text, t.context, false);
+    if (found.length === 0) throw new Error(`gold: tricky context not found: "${t.context}"`);
+    if (found.length > 1) throw new Error(`gold: tricky context is not unique: "${t.context}"`);
+    const at = found[0]!.start;
+    const inner = occurrences(text.slice(at, found[0]!.end), t.surface);
     if (inner.length !== 1) throw new Error(`gold: surface "${t.surface}" must occur once as a word in "${t.context}"`);
     const start = at + inner[0]!;
     const notable = t.expect !== null && (gold.entities[t.expect]?.notable ?? false);
@@ -76,7 +108,8 @@ export function goldMentions(text: string, gold: Gold): { mentions: GoldMention[
   return { mentions: mentions.sort((a, b) => a.start - b.start), unlabelled };
 }
 
-export function score(text: string, detected: CliMention[], gold: Gold): Report {
+export function score(text: string, detected: CliMention[], gold: Gold, options: ScoreOptions = {}): Report {
+  const unlabelledCorrect = options.unlabelledCorrect ?? true;
   const { mentions, unlabelled } = goldMentions(text, gold);
   const where = (s: Span) => {
     const line = text.slice(Math.max(0, s.start - 30), s.end + 30).replace(/\s+/g, ' ');
@@ -85,13 +118,16 @@ export function score(text: string, detected: CliMention[], gold: Gold): Report 
   const report: Report = {
     goldMentions: mentions.filter((m) => m.id !== null).length, notableMentions: 0, notableFound: 0, recall: 0,
     detectedLinked: 0, correct: 0, precision: 0, wrongLinks: [], falsePositives: [], misses: [], trickyWrong: [], trickyMissed: [], gaps: [],
+    trickyTotal: 0, trickyRight: 0, missed: [],
   };
   const used = new Set<CliMention>();
   for (const g of mentions) {
     const hits = detected.filter((d) => overlaps(d, g));
     for (const h of hits) used.add(h);
     const linked = hits.filter((h) => h.id);
+    if (g.tricky) report.trickyTotal++;
     if (g.id === null) {
+      if (g.tricky && linked.length === 0) report.trickyRight++;
       for (const h of linked) {
         report.falsePositives.push(`${h.id} for ${g.label} ${where(g)}`);
         if (g.tricky) report.trickyWrong.push(`${g.label}: expected no link, got ${h.id}`);
@@ -101,6 +137,8 @@ export function score(text: string, detected: CliMention[], gold: Gold): Report 
     if (g.notable) report.notableMentions++;
     const right = linked.some((h) => h.id === g.id);
     const wrong = linked.filter((h) => h.id !== g.id);
+    if (g.tricky && right && wrong.length === 0) report.trickyRight++;
+    if (!right) report.missed.push({ id: g.id, notable: g.notable, tricky: g.tricky, ambiguous: hits.some((h) => !h.id), start: g.start, end: g.end });
     if (right) {
       if (g.notable) report.notableFound++;
       report.correct += linked.filter((h) => h.id === g.id).length;
@@ -115,9 +153,12 @@ export function score(text: string, detected: CliMention[], gold: Gold): Report 
   }
   for (const d of detected) {
     if (!d.id) continue;
+    const inUnlabelled = !used.has(d) && unlabelled.some((u) => overlaps(u, d));
+    if (inUnlabelled && !unlabelledCorrect) continue;
     report.detectedLinked++;
-    if (used.has(d) || unlabelled.some((u) => overlaps(u, d))) {
-      if (unlabelled.some((u) => overlaps(u, d)) && !used.has(d)) report.correct++;
+    if (used.has(d)) continue;
+    if (inUnlabelled) {
+      report.correct++;
       continue;
     }
     // A detected mention the gold does not cover: a false positive, unless the gold forgot a surface.
