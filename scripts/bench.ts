@@ -18,6 +18,7 @@ import { benchThroughput, type ThroughputRow } from './bench/matcher';
 import { prng, syntheticEntities } from './bench/synthetic';
 import { chromiumPath } from '../tools/browser/launch';
 import { runBuild } from '../tools/run-build';
+import { verdict } from './bench/verdict';
 import { BENCH_DIR, DEMO_DIR, DIST_CHROME, DOCS_DIR, hasSharedPages, REAL_POST, SHARED_PAGES } from '../tools/paths';
 import { startServer } from '../tools/browser/server';
 import { buildIndex } from '../tools/dataset/compile';
@@ -26,15 +27,6 @@ import { blocksOfHtml } from '../tools/dataset/detect-file';
 const nodeOnly = process.argv.includes('--node-only');
 const fmt = (n: number | null, digits = 1) => (n === null || !Number.isFinite(n) ? 'not measured' : n.toFixed(digits));
 
-/**
- * "met" or "NOT met" for a target; "not measured" with the reason when any value is missing or not
- * a finite non-negative number. A failed measurement is never "met".
- */
-export function verdict(values: readonly (number | null | undefined)[], ok: (measured: number[]) => boolean, whyMissing: string): string {
-  const measured = values.filter((v): v is number => typeof v === 'number' && Number.isFinite(v) && v >= 0);
-  if (values.length === 0 || measured.length !== values.length) return `not measured: ${whyMissing}`;
-  return ok(measured) ? 'met' : 'NOT met';
-}
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
 
 function machine(): string[] {

@@ -5,12 +5,13 @@
  *   lookup NAME  JSON array of full records whose name, alias or Wikipedia title equals NAME
  *              (case- and diacritic-insensitive), best match first
  *   format [--check]  rewrite every source file in the canonical layout (--check: only report)
+ *   readme     write the dataset's entity count into README.md (a test checks it)
  */
 import { nameKey } from '../src/core/text/tokens';
 import { ENTITY_TYPES, type Entity } from '../src/core/dataset/types';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { formatSourceFile, loadDataset, readSourceFiles } from '../tools/dataset/files';
+import { formatSourceFile, loadDataset, readmeWithCount, readSourceFiles } from '../tools/dataset/files';
 import { DATA_DIR, ROOT } from '../tools/paths';
 
 function stats(entities: Entity[]): { total: number; byType: Record<string, number> } {
@@ -77,8 +78,15 @@ function main(argv: string[]): number {
       console.log(`${changed} file(s) ${rest.includes('--check') ? 'not in canonical layout' : 'rewritten'}`);
       return rest.includes('--check') && changed > 0 ? 1 : 0;
     }
+    case 'readme': {
+      const path = join(ROOT, 'README.md');
+      const text = readmeWithCount(readFileSync(path, 'utf8'), result.entities.length);
+      writeFileSync(path, text);
+      console.log(`README.md: ${result.entities.length.toLocaleString('en-US')} entities`);
+      return 0;
+    }
     default:
-      console.error('usage: npm run -s dataset -- validate [--context] | stats | lookup NAME | format [--check]');
+      console.error('usage: npm run -s dataset -- validate [--context] | stats | lookup NAME | format [--check] | readme');
       return 2;
   }
 }

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { ENTITY_TYPES } from '../../src/core/dataset/types';
 import { describe, expect, it } from 'vitest';
 import { compileIndex } from '../../src/core/index/compile';
-import { formatSourceFile, loadCommonWords, loadDataset, readSourceFiles } from './files';
+import { formatSourceFile, loadCommonWords, loadDataset, readmeWithCount, readSourceFiles } from './files';
 import { DATA_DIR, ROOT } from '../paths';
 
 describe('the reference dataset', () => {
@@ -20,6 +20,11 @@ describe('the reference dataset', () => {
     for (const f of readSourceFiles(DATA_DIR).files) {
       expect(readFileSync(join(ROOT, f.file), 'utf8'), f.file).toBe(formatSourceFile(f.data as Parameters<typeof formatSourceFile>[0]));
     }
+  });
+  it('is counted right in the README (npm run -s dataset -- readme)', () => {
+    const readme = readFileSync(join(ROOT, 'README.md'), 'utf8');
+    expect(readme).toContain('<!-- entity-count -->');
+    expect(readmeWithCount(readme, result.entities.length)).toBe(readme);
   });
   it('compiles to under 3 MB', () => {
     const size = Buffer.byteLength(JSON.stringify(compileIndex(result.entities, loadCommonWords())));

@@ -32,6 +32,14 @@ export function readSourceFiles(dir = DATA_DIR): { files: SourceFile[]; problems
   return { files, problems };
 }
 
+/** The README's entity count sits between these markers; `dataset -- readme` writes it from the data. */
+const COUNT_MARKER = /(<!-- entity-count -->)[\d,]*(<!-- \/entity-count -->)/;
+
+/** The README with its entity count set to `count` (en-US digit grouping). */
+export function readmeWithCount(readme: string, count: number): string {
+  return readme.replace(COUNT_MARKER, `$1${count.toLocaleString('en-US')}$2`);
+}
+
 let commonWords: Set<string> | undefined;
 
 /** About 274,000 lower-case English words (the word-list package); read once, about 30 ms. */
