@@ -13,11 +13,31 @@ const TESTS = ['**/*.test.ts', '**/*.test.tsx', '**/test-support/**'];
  * that reach a shell's internals from elsewhere.
  */
 const shellPatterns = (except) =>
-  SHELLS.filter((s) => s !== except).map((s) => ({ regex: `(^|/)${s}(/|$)`, message: `shells do not import each other's internals (${s}); share through src/core or src/shared` }));
+  SHELLS.filter((s) => s !== except).map((s) => ({
+    regex: `(^|/)${s}(/|$)`,
+    message: `shells do not import each other's internals (${s}); share through src/core or src/shared`,
+  }));
 const TOOLING = { regex: '(^|/)(tools|scripts)(/|$)', message: 'the extension does not import build or test tooling' };
 
 /** Browser globals core code must not touch: it runs in Node for the CLI, tests and benchmarks. */
-const DOM_GLOBALS = ['window', 'document', 'navigator', 'location', 'chrome', 'browser', 'localStorage', 'indexedDB', 'HTMLElement', 'Element', 'Node', 'Range', 'MutationObserver', 'requestAnimationFrame', 'CSS', 'fetch'];
+const DOM_GLOBALS = [
+  'window',
+  'document',
+  'navigator',
+  'location',
+  'chrome',
+  'browser',
+  'localStorage',
+  'indexedDB',
+  'HTMLElement',
+  'Element',
+  'Node',
+  'Range',
+  'MutationObserver',
+  'requestAnimationFrame',
+  'CSS',
+  'fetch',
+];
 
 export default tseslint.config(
   { ignores: ['dist/**', 'out/**', 'node_modules/**', 'assets/**', 'tools/browser/probe/**', 'docs/**'] },
@@ -36,15 +56,28 @@ export default tseslint.config(
     files: ['src/core/**/*.ts'],
     ignores: TESTS,
     rules: {
-      'no-restricted-globals': ['error', ...DOM_GLOBALS.map((name) => ({ name, message: 'src/core is pure TypeScript: no DOM or extension globals (it runs in Node)' }))],
-      'no-restricted-imports': ['error', {
-        paths: [{ name: 'webextension-polyfill', message: 'src/core imports no extension API' }, { name: 'idb', message: 'only src/background opens IndexedDB' }, { name: 'preact', message: 'src/core has no UI' }],
-        patterns: [
-          { group: ['node:*'], message: 'src/core runs in the browser too: no Node modules' },
-          { group: ['preact/*', '@floating-ui/*'], message: 'src/core has no UI' },
-          { regex: '(^|/)(content|background|popup|notebook|shared|tools|scripts|test)(/|$)', message: 'src/core imports nothing outside src/core' },
-        ],
-      }],
+      'no-restricted-globals': [
+        'error',
+        ...DOM_GLOBALS.map((name) => ({ name, message: 'src/core is pure TypeScript: no DOM or extension globals (it runs in Node)' })),
+      ],
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [
+            { name: 'webextension-polyfill', message: 'src/core imports no extension API' },
+            { name: 'idb', message: 'only src/background opens IndexedDB' },
+            { name: 'preact', message: 'src/core has no UI' },
+          ],
+          patterns: [
+            { group: ['node:*'], message: 'src/core runs in the browser too: no Node modules' },
+            { group: ['preact/*', '@floating-ui/*'], message: 'src/core has no UI' },
+            {
+              regex: '(^|/)(content|background|popup|notebook|shared|tools|scripts|test)(/|$)',
+              message: 'src/core imports nothing outside src/core',
+            },
+          ],
+        },
+      ],
     },
   },
   ...SHELLS.map((shell) => ({
@@ -63,7 +96,20 @@ export default tseslint.config(
     files: ['src/content/**/*.{ts,tsx}'],
     ignores: ['src/content/ui/**', ...TESTS],
     rules: {
-      '@typescript-eslint/no-restricted-imports': ['error', { patterns: [{ regex: '^\\./ui/|/content/ui/', allowTypeImports: true, message: 'import only types from the lazily loaded UI bundle (src/content/ui)' }, ...shellPatterns('content'), TOOLING] }],
+      '@typescript-eslint/no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              regex: '^\\./ui/|/content/ui/',
+              allowTypeImports: true,
+              message: 'import only types from the lazily loaded UI bundle (src/content/ui)',
+            },
+            ...shellPatterns('content'),
+            TOOLING,
+          ],
+        },
+      ],
       'no-restricted-imports': 'off',
     },
   },

@@ -44,8 +44,13 @@ function main(argv: string[]): number {
         return 1;
       }
       const s = stats(result.entities);
-      console.log(`ok: ${s.total} entities (${Object.entries(s.byType).map(([t, n]) => `${n} ${t}`).join(', ')}); ${result.needsContext.length} aliases need context`);
-      if (rest.includes('--context')) for (const c of result.needsContext) console.log(`  ${c.key}: ${c.reasons.join('+')} -> ${c.ids.join(', ')}`);
+      console.log(
+        `ok: ${s.total} entities (${Object.entries(s.byType)
+          .map(([t, n]) => `${n} ${t}`)
+          .join(', ')}); ${result.needsContext.length} aliases need context`,
+      );
+      if (rest.includes('--context'))
+        for (const c of result.needsContext) console.log(`  ${c.key}: ${c.reasons.join('+')} -> ${c.ids.join(', ')}`);
       return 0;
     }
     case 'stats':

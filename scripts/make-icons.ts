@@ -39,7 +39,10 @@ function paintAt(u: number, v: number): number {
   if (u >= 0.22 && u <= 0.78 && v >= 0.78 && v <= 0.85) return 3;
   // The D: a stem and a half ring around (0.42, 0.45).
   const stem = u >= 0.28 && u <= 0.38 && v >= 0.18 && v <= 0.7;
-  const cx = 0.42, cy = 0.44, outer = 0.27, inner = 0.17;
+  const cx = 0.42,
+    cy = 0.44,
+    outer = 0.27,
+    inner = 0.17;
   const d = Math.hypot((u - cx) / 1.0, (v - cy) / 0.96);
   const ring = u >= cx - 0.04 && d <= outer && d >= inner;
   const bars = u >= 0.28 && u <= cx && ((v >= 0.18 && v <= 0.28) || (v >= 0.6 && v <= 0.7));
@@ -53,12 +56,16 @@ function png(size: number): Buffer {
     raw[y * (size * 4 + 1)] = 0;
     for (let x = 0; x < size; x++) {
       const acc = [0, 0, 0, 0];
-      for (let sy = 0; sy < S; sy++) for (let sx = 0; sx < S; sx++) {
-        const p = paintAt((x + (sx + 0.5) / S) / size, (y + (sy + 0.5) / S) / size);
-        if (p === 0) continue;
-        const c = p === 1 ? BG : p === 2 ? FG : ACCENT;
-        acc[0]! += c[0]!; acc[1]! += c[1]!; acc[2]! += c[2]!; acc[3]! += 1;
-      }
+      for (let sy = 0; sy < S; sy++)
+        for (let sx = 0; sx < S; sx++) {
+          const p = paintAt((x + (sx + 0.5) / S) / size, (y + (sy + 0.5) / S) / size);
+          if (p === 0) continue;
+          const c = p === 1 ? BG : p === 2 ? FG : ACCENT;
+          acc[0]! += c[0]!;
+          acc[1]! += c[1]!;
+          acc[2]! += c[2]!;
+          acc[3]! += 1;
+        }
       const o = y * (size * 4 + 1) + 1 + x * 4;
       const n = acc[3]!;
       raw[o] = n ? Math.round(acc[0]! / n) : 0;
@@ -70,8 +77,17 @@ function png(size: number): Buffer {
   const ihdr = Buffer.alloc(13);
   ihdr.writeUInt32BE(size, 0);
   ihdr.writeUInt32BE(size, 4);
-  ihdr[8] = 8; ihdr[9] = 6; ihdr[10] = 0; ihdr[11] = 0; ihdr[12] = 0;
-  return Buffer.concat([Buffer.from([137, 80, 78, 71, 13, 10, 26, 10]), chunk('IHDR', ihdr), chunk('IDAT', deflateSync(raw, { level: 9 })), chunk('IEND', Buffer.alloc(0))]);
+  ihdr[8] = 8;
+  ihdr[9] = 6;
+  ihdr[10] = 0;
+  ihdr[11] = 0;
+  ihdr[12] = 0;
+  return Buffer.concat([
+    Buffer.from([137, 80, 78, 71, 13, 10, 26, 10]),
+    chunk('IHDR', ihdr),
+    chunk('IDAT', deflateSync(raw, { level: 9 })),
+    chunk('IEND', Buffer.alloc(0)),
+  ]);
 }
 
 for (const size of [16, 32, 48, 128]) writeFileSync(join(OUT, `icon-${size}.png`), png(size));

@@ -17,16 +17,26 @@ import { Matcher } from '../src/core/match/matcher';
 import { buildIndex, DatasetError } from '../tools/dataset/compile';
 import { blocksOfHtml, detectBlocks } from '../tools/dataset/detect-file';
 
-interface Source { name: string; read: () => string }
+interface Source {
+  name: string;
+  read: () => string;
+}
 
 function isGitDir(path: string): boolean {
   return existsSync(join(path, 'HEAD')) && existsSync(join(path, 'objects')) && existsSync(join(path, 'refs'));
 }
 
 function gitSources(gitDir: string): Source[] {
-  const git = (...args: string[]) => execFileSync('git', ['--git-dir', gitDir, ...args], { encoding: 'utf8', maxBuffer: 256 * 1024 * 1024 });
-  const paths = git('ls-tree', '-r', '--name-only', 'HEAD').split('\n').filter((p) => p.endsWith('/source.html')).sort();
-  return paths.map((p) => ({ name: p.replace(/\/source\.html$/, '').replace(/^test\/test-pages\//, ''), read: () => git('show', `HEAD:${p}`) }));
+  const git = (...args: string[]) =>
+    execFileSync('git', ['--git-dir', gitDir, ...args], { encoding: 'utf8', maxBuffer: 256 * 1024 * 1024 });
+  const paths = git('ls-tree', '-r', '--name-only', 'HEAD')
+    .split('\n')
+    .filter((p) => p.endsWith('/source.html'))
+    .sort();
+  return paths.map((p) => ({
+    name: p.replace(/\/source\.html$/, '').replace(/^test\/test-pages\//, ''),
+    read: () => git('show', `HEAD:${p}`),
+  }));
 }
 
 function folderSources(dir: string): Source[] {
@@ -40,7 +50,12 @@ function folderSources(dir: string): Source[] {
     }
   };
   walk(dir);
-  const files = found.length > 0 ? found : readdirSync(dir).filter((f) => /\.html?$/i.test(f)).map((f) => join(dir, f));
+  const files =
+    found.length > 0
+      ? found
+      : readdirSync(dir)
+          .filter((f) => /\.html?$/i.test(f))
+          .map((f) => join(dir, f));
   return files.sort().map((p) => ({
     name: relative(dir, p).replace(/\/?source\.html$/, '') || p,
     read: () => readFileSync(p, 'utf8'),
@@ -61,8 +76,23 @@ function seeded(seed: number): () => number {
   };
 }
 
-interface Link { page: string; start: number; end: number; surface: string; title: string; id: string; context: string }
-interface PageFigures { page: string; words: number; links: number; ambiguous: number; perThousandWords: number; top: { title: string; count: number }[] }
+interface Link {
+  page: string;
+  start: number;
+  end: number;
+  surface: string;
+  title: string;
+  id: string;
+  context: string;
+}
+interface PageFigures {
+  page: string;
+  words: number;
+  links: number;
+  ambiguous: number;
+  perThousandWords: number;
+  top: { title: string; count: number }[];
+}
 
 const tally = (titles: string[]) => {
   const counts = new Map<string, number>();
@@ -106,16 +136,27 @@ function main(argv: string[]): number {
     const words = countWords(text);
     for (const m of linked) {
       links.push({
-        page: source.name, start: m.start, end: m.end, surface: flat(text.slice(m.start, m.end)), title: m.wikipedia ?? m.id!, id: m.id!,
+        page: source.name,
+        start: m.start,
+        end: m.end,
+        surface: flat(text.slice(m.start, m.end)),
+        title: m.wikipedia ?? m.id!,
+        id: m.id!,
         context: `${flat(text.slice(Math.max(0, m.start - 1000), m.start)).slice(-40)}[[${flat(text.slice(m.start, m.end))}]]${flat(text.slice(m.end, m.end + 1000)).slice(0, 40)}`,
       });
     }
     const figures: PageFigures = {
-      page: source.name, words, links: linked.length, ambiguous: mentions.length - linked.length,
-      perThousandWords: rate(linked.length, words), top: tally(linked.map((m) => m.wikipedia ?? m.id!)).slice(0, 5),
+      page: source.name,
+      words,
+      links: linked.length,
+      ambiguous: mentions.length - linked.length,
+      perThousandWords: rate(linked.length, words),
+      top: tally(linked.map((m) => m.wikipedia ?? m.id!)).slice(0, 5),
     };
     pages.push(figures);
-    out.push(`${source.name.slice(0, 48).padEnd(48)} ${String(words).padStart(6)} ${String(linked.length).padStart(5)} ${figures.perThousandWords.toFixed(1).padStart(6)} ${String(figures.ambiguous).padStart(4)}  ${figures.top.map((t) => `${t.title} ×${t.count}`).join('; ')}`);
+    out.push(
+      `${source.name.slice(0, 48).padEnd(48)} ${String(words).padStart(6)} ${String(linked.length).padStart(5)} ${figures.perThousandWords.toFixed(1).padStart(6)} ${String(figures.ambiguous).padStart(4)}  ${figures.top.map((t) => `${t.title} ×${t.count}`).join('; ')}`,
+    );
   }
   const words = pages.reduce((s, p) => s + p.words, 0);
   const ambiguous = pages.reduce((s, p) => s + p.ambiguous, 0);
@@ -124,11 +165,19 @@ function main(argv: string[]): number {
   const median = perPage.length === 0 ? 0 : perPage[Math.floor(perPage.length / 2)]!;
   const top = tally(links.map((l) => l.title)).slice(0, 30);
   const totals = {
-    pages: pages.length, pagesWithLinks, words, links: links.length, ambiguous,
-    perThousandWords: rate(links.length, words), medianPagePerThousandWords: median, distinctEntities: new Set(links.map((l) => l.id)).size,
+    pages: pages.length,
+    pagesWithLinks,
+    words,
+    links: links.length,
+    ambiguous,
+    perThousandWords: rate(links.length, words),
+    medianPagePerThousandWords: median,
+    distinctEntities: new Set(links.map((l) => l.id)).size,
   };
   out.push('');
-  out.push(`totals: ${totals.pages} pages (${pagesWithLinks} with a link), ${words} words, ${links.length} links (${totals.distinctEntities} distinct entities), ${totals.perThousandWords.toFixed(2)} links per 1,000 words (median page ${median.toFixed(2)}), ${ambiguous} ambiguous mentions`);
+  out.push(
+    `totals: ${totals.pages} pages (${pagesWithLinks} with a link), ${words} words, ${links.length} links (${totals.distinctEntities} distinct entities), ${totals.perThousandWords.toFixed(2)} links per 1,000 words (median page ${median.toFixed(2)}), ${ambiguous} ambiguous mentions`,
+  );
   out.push('');
   out.push('30 most linked entities:');
   for (const t of top) out.push(`  ${String(t.count).padStart(4)}  ${t.title}`);
@@ -144,7 +193,10 @@ function main(argv: string[]): number {
       const j = i + Math.floor(random() * (order.length - i));
       [order[i], order[j]] = [order[j]!, order[i]!];
     }
-    sample = order.slice(0, n).sort((a, b) => a - b).map((i, k) => ({ ...links[i]!, n: k + 1 }));
+    sample = order
+      .slice(0, n)
+      .sort((a, b) => a - b)
+      .map((i, k) => ({ ...links[i]!, n: k + 1 }));
     out.push('');
     out.push(`sample of ${n} links (seed ${seed}): page | surface | context | linked title`);
     for (const s of sample) out.push(`  ${String(s.n).padStart(3)}. ${s.page} | ${s.surface} | …${s.context}… | ${s.title}`);
@@ -152,7 +204,10 @@ function main(argv: string[]): number {
   console.log(out.join('\n'));
   const jsonFile = valueOf('--json');
   if (jsonFile) {
-    writeFileSync(jsonFile, `${JSON.stringify({ date: new Date().toISOString(), source: target, entities: index.entities.length, totals, top, pages, sample, seed }, null, 2)}\n`);
+    writeFileSync(
+      jsonFile,
+      `${JSON.stringify({ date: new Date().toISOString(), source: target, entities: index.entities.length, totals, top, pages, sample, seed }, null, 2)}\n`,
+    );
     console.log(`\nfigures written to ${jsonFile}`);
   }
   return 0;

@@ -13,7 +13,15 @@ import { join } from 'node:path';
 import { Matcher } from '../src/core/match/matcher';
 import { buildIndex, DatasetError } from '../tools/dataset/compile';
 import { blocksOfText, detectBlocks } from '../tools/dataset/detect-file';
-import { BROAD_DIR, BROAD_GOLD_DIR, BROAD_THRESHOLDS as T, readBroadGold, readBroadPage, scoreBroad, type BroadPageReport } from '../test/quality/broad-score';
+import {
+  BROAD_DIR,
+  BROAD_GOLD_DIR,
+  BROAD_THRESHOLDS as T,
+  readBroadGold,
+  readBroadPage,
+  scoreBroad,
+  type BroadPageReport,
+} from '../test/quality/broad-score';
 
 const ratio = (a: number, b: number) => (b === 0 ? 1 : a / b);
 const f3 = (x: number) => x.toFixed(3);
@@ -62,7 +70,8 @@ function totalsOf(pages: BroadPageReport[]): Totals {
       misses.set(m.title, e);
     }
   }
-  const topMisses = [...misses].map(([title, e]) => ({ title, count: e.count, inDataset: e.inDataset, pages: e.pages.size }))
+  const topMisses = [...misses]
+    .map(([title, e]) => ({ title, count: e.count, inDataset: e.inDataset, pages: e.pages.size }))
     .sort((a, b) => b.count - a.count || b.pages - a.pages || a.title.localeCompare(b.title));
   const ow = sum(ordinary, (p) => p.words);
   const oe = sum(ordinary, (p) => p.wrongLinks + p.falsePositives);
@@ -97,35 +106,56 @@ function totalsOf(pages: BroadPageReport[]): Totals {
 function printReport(pages: BroadPageReport[], t: Totals): void {
   const out: string[] = [];
   out.push('broad quality set: per page');
-  out.push(`${'page'.padEnd(34)} ${'kind'.padEnd(8)} ${'words'.padStart(5)}  ${'recall'.padEnd(15)} ${'precision'.padEnd(15)} ${'wrong'.padStart(5)} ${'fp'.padStart(4)} ${'amb'.padStart(4)}  ${'tricky'.padEnd(7)} ${'trW'.padStart(3)} ${'err/1kw'.padStart(7)}`);
+  out.push(
+    `${'page'.padEnd(34)} ${'kind'.padEnd(8)} ${'words'.padStart(5)}  ${'recall'.padEnd(15)} ${'precision'.padEnd(15)} ${'wrong'.padStart(5)} ${'fp'.padStart(4)} ${'amb'.padStart(4)}  ${'tricky'.padEnd(7)} ${'trW'.padStart(3)} ${'err/1kw'.padStart(7)}`,
+  );
   for (const p of pages) {
-    out.push([
-      p.slug.padEnd(34),
-      p.kind.padEnd(8),
-      String(p.words).padStart(5),
-      ` ${`${f3(p.recall)} ${p.notableFound}/${p.notableMentions}`.padEnd(15)}`,
-      `${f3(p.precision)} ${p.correct}/${p.correct + p.wrongLinks + p.falsePositives}`.padEnd(15),
-      String(p.wrongLinks).padStart(5),
-      String(p.falsePositives).padStart(4),
-      String(p.ambiguous).padStart(4),
-      ` ${`${p.trickyRight}/${p.trickyTotal}`.padEnd(7)}`,
-      String(p.trickyWrong).padStart(3),
-      p.errorsPer1000Words.toFixed(1).padStart(7),
-    ].join(' '));
+    out.push(
+      [
+        p.slug.padEnd(34),
+        p.kind.padEnd(8),
+        String(p.words).padStart(5),
+        ` ${`${f3(p.recall)} ${p.notableFound}/${p.notableMentions}`.padEnd(15)}`,
+        `${f3(p.precision)} ${p.correct}/${p.correct + p.wrongLinks + p.falsePositives}`.padEnd(15),
+        String(p.wrongLinks).padStart(5),
+        String(p.falsePositives).padStart(4),
+        String(p.ambiguous).padStart(4),
+        ` ${`${p.trickyRight}/${p.trickyTotal}`.padEnd(7)}`,
+        String(p.trickyWrong).padStart(3),
+        p.errorsPer1000Words.toFixed(1).padStart(7),
+      ].join(' '),
+    );
   }
   out.push('  (recall: notable gold mentions linked to their title; precision: correct/(correct+wrong links+false positives),');
-  out.push('   unlabelled snippets not scored; amb: ambiguous detections; trW: tricky wrong; err/1kw: (wrong links+false positives) per 1,000 words)');
+  out.push(
+    '   unlabelled snippets not scored; amb: ambiguous detections; trW: tricky wrong; err/1kw: (wrong links+false positives) per 1,000 words)',
+  );
   out.push('');
   out.push(`totals (${t.historyPages} history pages, ${t.ordinaryPages} ordinary pages)        figure      threshold`);
-  out.push(`  core recall, history pages        ${f3(t.coreRecall).padEnd(10)}  >= ${f3(T.coreRecall)}  ${mark(t.coreRecall >= T.coreRecall)}  (${t.coreNotableFound}/${t.coreNotableMentions} notable mentions)`);
-  out.push(`  precision, history pages          ${f3(t.historyPrecision).padEnd(10)}  >= ${f3(T.precision)}  ${mark(t.historyPrecision >= T.precision)}  (${t.historyCorrect} correct, ${t.historyWrongLinks} wrong links, ${t.historyFalsePositives} false positives)`);
-  out.push(`  tricky mentions right             ${pct(t.trickyRightShare).padEnd(10)}  >= ${pct(T.trickyRight)}  ${mark(t.trickyRightShare >= T.trickyRight)}  (${t.trickyRight}/${t.trickyTotal}, all pages)`);
-  out.push(`  tricky wrong links                ${String(t.trickyWrong).padEnd(10)}  == ${T.trickyWrong}      ${mark(t.trickyWrong === T.trickyWrong)}  (a link to another title, or any link where none is expected)`);
-  out.push(`  wrong links / 1,000 words, ordinary ${t.ordinaryWrongPer1000Words.toFixed(2).padEnd(8)}  <= ${T.wrongPer1000Words.toFixed(2)}   ${mark(t.ordinaryWrongPer1000Words <= T.wrongPer1000Words)}  (${t.ordinaryErrors} wrong links and false positives in ${t.ordinaryWords} words)`);
-  out.push(`  (precision on all pages ${f3(t.allPrecision)}; ${t.notableMisses} notable mentions missed, ${t.notableMissesNotInDataset} of them of a title the dataset lacks)`);
+  out.push(
+    `  core recall, history pages        ${f3(t.coreRecall).padEnd(10)}  >= ${f3(T.coreRecall)}  ${mark(t.coreRecall >= T.coreRecall)}  (${t.coreNotableFound}/${t.coreNotableMentions} notable mentions)`,
+  );
+  out.push(
+    `  precision, history pages          ${f3(t.historyPrecision).padEnd(10)}  >= ${f3(T.precision)}  ${mark(t.historyPrecision >= T.precision)}  (${t.historyCorrect} correct, ${t.historyWrongLinks} wrong links, ${t.historyFalsePositives} false positives)`,
+  );
+  out.push(
+    `  tricky mentions right             ${pct(t.trickyRightShare).padEnd(10)}  >= ${pct(T.trickyRight)}  ${mark(t.trickyRightShare >= T.trickyRight)}  (${t.trickyRight}/${t.trickyTotal}, all pages)`,
+  );
+  out.push(
+    `  tricky wrong links                ${String(t.trickyWrong).padEnd(10)}  == ${T.trickyWrong}      ${mark(t.trickyWrong === T.trickyWrong)}  (a link to another title, or any link where none is expected)`,
+  );
+  out.push(
+    `  wrong links / 1,000 words, ordinary ${t.ordinaryWrongPer1000Words.toFixed(2).padEnd(8)}  <= ${T.wrongPer1000Words.toFixed(2)}   ${mark(t.ordinaryWrongPer1000Words <= T.wrongPer1000Words)}  (${t.ordinaryErrors} wrong links and false positives in ${t.ordinaryWords} words)`,
+  );
+  out.push(
+    `  (precision on all pages ${f3(t.allPrecision)}; ${t.notableMisses} notable mentions missed, ${t.notableMissesNotInDataset} of them of a title the dataset lacks)`,
+  );
   out.push('');
   out.push('15 most frequent misses (notable mentions, all pages):');
-  for (const m of t.topMisses) out.push(`  ${String(m.count).padStart(3)}  ${m.title}${m.inDataset ? '' : '  [not in dataset]'}${m.pages > 1 ? `  (${m.pages} pages)` : ''}`);
+  for (const m of t.topMisses)
+    out.push(
+      `  ${String(m.count).padStart(3)}  ${m.title}${m.inDataset ? '' : '  [not in dataset]'}${m.pages > 1 ? `  (${m.pages} pages)` : ''}`,
+    );
   out.push('');
   out.push('wrong links (same span, other title):');
   for (const p of pages) for (const w of p.wrongLinkList) out.push(`  ${p.slug}: ${w}`);
@@ -157,7 +187,9 @@ function main(argv: string[]): number {
   const matcher = new Matcher(index);
   const titles = new Set(index.entities.map((e) => e.wikipedia));
   const pages: BroadPageReport[] = [];
-  for (const file of readdirSync(BROAD_GOLD_DIR).filter((f) => f.endsWith('.json')).sort()) {
+  for (const file of readdirSync(BROAD_GOLD_DIR)
+    .filter((f) => f.endsWith('.json'))
+    .sort()) {
     const slug = file.replace(/\.json$/, '');
     const gold = readBroadGold(slug);
     const page = readBroadPage(join(BROAD_DIR, gold.page));
@@ -167,7 +199,10 @@ function main(argv: string[]): number {
   const totals = totalsOf(pages);
   printReport(pages, totals);
   if (jsonFile) {
-    writeFileSync(jsonFile, `${JSON.stringify({ date: new Date().toISOString(), entities: index.entities.length, thresholds: T, totals, pages }, null, 2)}\n`);
+    writeFileSync(
+      jsonFile,
+      `${JSON.stringify({ date: new Date().toISOString(), entities: index.entities.length, thresholds: T, totals, pages }, null, 2)}\n`,
+    );
     console.log(`\nfigures written to ${jsonFile}`);
   }
   return 0;

@@ -42,7 +42,10 @@ async function main(): Promise<void> {
         await shoot(page, 'card-place-map.png');
         const ext = await extensionPage(session);
         const tabId = await tabIdFor(ext, url);
-        await (ext as unknown as { setViewportSize(s: { width: number; height: number }): Promise<void> }).setViewportSize({ width: 380, height: 640 });
+        await (ext as unknown as { setViewportSize(s: { width: number; height: number }): Promise<void> }).setViewportSize({
+          width: 380,
+          height: 640,
+        });
         await openExtensionPage(ext, `${session.extensionOrigin}/popup.html?tab=${tabId}`);
         await shoot(ext, 'popup-timeline.png');
       }

@@ -10,7 +10,11 @@ import { join } from 'node:path';
 import { chromiumPath, firefoxPath, INSTALL_HINT } from '../tools/browser/launch';
 import { OUT_DIR, ROOT } from '../tools/paths';
 
-interface Tally { passed: number; failed: number; skipped: number }
+interface Tally {
+  passed: number;
+  failed: number;
+  skipped: number;
+}
 const total: Tally = { passed: 0, failed: 0, skipped: 0 };
 const OUT = OUT_DIR;
 mkdirSync(OUT, { recursive: true });
@@ -37,7 +41,12 @@ function unitTests(): void {
     total.failed += 1;
     return;
   }
-  const r = JSON.parse(readFileSync(report, 'utf8')) as { numPassedTests: number; numFailedTests: number; numPendingTests: number; numTodoTests: number };
+  const r = JSON.parse(readFileSync(report, 'utf8')) as {
+    numPassedTests: number;
+    numFailedTests: number;
+    numPendingTests: number;
+    numTodoTests: number;
+  };
   total.passed += r.numPassedTests;
   total.failed += r.numFailedTests + (status !== 0 && r.numFailedTests === 0 ? 1 : 0);
   total.skipped += r.numPendingTests + r.numTodoTests;
@@ -53,9 +62,16 @@ function check(title: string, command: string, args: string[]): boolean {
 
 function lintFirefox(): void {
   console.log('\n=== web-ext lint dist/firefox');
-  const result = spawnSync(bin('web-ext'), ['lint', '--source-dir', 'dist/firefox', '--self-hosted', '--output', 'json'], { cwd: ROOT, encoding: 'utf8' });
+  const result = spawnSync(bin('web-ext'), ['lint', '--source-dir', 'dist/firefox', '--self-hosted', '--output', 'json'], {
+    cwd: ROOT,
+    encoding: 'utf8',
+  });
   try {
-    const report = JSON.parse(result.stdout) as { summary: { errors: number; warnings: number }; errors: { code: string; message: string; file?: string }[]; warnings: { code: string; message: string; file?: string }[] };
+    const report = JSON.parse(result.stdout) as {
+      summary: { errors: number; warnings: number };
+      errors: { code: string; message: string; file?: string }[];
+      warnings: { code: string; message: string; file?: string }[];
+    };
     for (const w of report.warnings) console.log(`  warning ${w.code}: ${w.message}${w.file ? ` (${w.file})` : ''}`);
     for (const e of report.errors) console.log(`  ERROR ${e.code}: ${e.message}${e.file ? ` (${e.file})` : ''}`);
     console.log(`web-ext lint: ${report.summary.errors} errors, ${report.summary.warnings} warnings`);
@@ -94,7 +110,10 @@ if (!e2eOnly) {
   check('lint (eslint, with the architecture rules)', bin('eslint'), ['.']);
   unitTests();
 }
-if (check('typecheck (tsc --noEmit)', process.execPath, [TSC, '--noEmit', '-p', '.']) && check('build (npm run build)', process.execPath, ['--import', 'tsx', 'scripts/build.ts'])) {
+if (
+  check('typecheck (tsc --noEmit)', process.execPath, [TSC, '--noEmit', '-p', '.']) &&
+  check('build (npm run build)', process.execPath, ['--import', 'tsx', 'scripts/build.ts'])
+) {
   lintFirefox();
   e2eTests();
 } else {

@@ -30,14 +30,22 @@ const PROBE = `(() => {
   });
 })()`;
 
-interface BenchState { dcl: number; first: number; last: number; count: number; longTasks: { start: number; duration: number }[] }
+interface BenchState {
+  dcl: number;
+  first: number;
+  last: number;
+  count: number;
+  longTasks: { start: number; duration: number }[];
+}
 
 async function settle(page: TestPage, quietMs = 1500, timeoutMs = 30_000): Promise<BenchState> {
   const started = Date.now();
   for (;;) {
     const s = await (page as unknown as { evaluate(x: string): Promise<BenchState> }).evaluate('window.__bench');
     if (s.count > 0 && performance.now() >= 0 && Date.now() - started > quietMs) {
-      const again = await (page as unknown as { evaluate(x: string): Promise<BenchState> }).evaluate('({ ...window.__bench, now: performance.now() })') as BenchState & { now: number };
+      const again = (await (page as unknown as { evaluate(x: string): Promise<BenchState> }).evaluate(
+        '({ ...window.__bench, now: performance.now() })',
+      )) as BenchState & { now: number };
       if (again.now - again.last > quietMs) return again;
     }
     if (Date.now() - started > timeoutMs) return s;
@@ -45,7 +53,11 @@ async function settle(page: TestPage, quietMs = 1500, timeoutMs = 30_000): Promi
   }
 }
 
-export interface LoadTiming { firstMs: number; lastMs: number; highlights: number }
+export interface LoadTiming {
+  firstMs: number;
+  lastMs: number;
+  highlights: number;
+}
 
 /** DOMContentLoaded to first and last highlight, a fresh browser (cold service worker) per run. */
 export async function coldLoad(url: string, runs: number): Promise<LoadTiming[]> {
@@ -102,7 +114,13 @@ export async function bigPage(server: StaticServer, path: string): Promise<BigPa
     await page.waitForTimeout(4000);
     const s = (await page.evaluate('window.__bench')) as BenchState;
     const after = s.longTasks.filter((t) => t.start + t.duration > s.dcl);
-    return { withExtension, withoutExtension: { longestTaskMs: Math.max(0, ...after.map((t) => t.duration)), tasksOver50: after.filter((t) => t.duration > 50).length } };
+    return {
+      withExtension,
+      withoutExtension: {
+        longestTaskMs: Math.max(0, ...after.map((t) => t.duration)),
+        tasksOver50: after.filter((t) => t.duration > 50).length,
+      },
+    };
   } finally {
     await plain.close();
   }

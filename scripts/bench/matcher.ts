@@ -42,7 +42,11 @@ function measure(blocks: string[], fn: (block: string) => number): { mbPerSecond
 }
 
 /** Like measure, for baselines too slow to finish a pass: stops after the budget, mid-corpus. */
-function measureCapped(blocks: string[], fn: (block: string) => number, budgetMs: number): { mbPerSecond: number; matches: number; complete: boolean } {
+function measureCapped(
+  blocks: string[],
+  fn: (block: string) => number,
+  budgetMs: number,
+): { mbPerSecond: number; matches: number; complete: boolean } {
   const start = performance.now();
   let done = 0;
   let found = 0;
@@ -73,19 +77,38 @@ export function benchThroughput(dataset: string, index: CompiledIndex, blocks: s
   const buildStart = performance.now();
   const re = new RegExp(`\\b(?:${sorted.map(escape).join('|')})\\b`, 'gi');
   const buildMs = performance.now() - buildStart;
-  const regex = measureCapped(blocks, (b) => {
-    let n = 0;
-    re.lastIndex = 0;
-    while (re.exec(b)) n++;
-    return n;
-  }, 20_000);
-  rows.push({ dataset, names, forms: keys.length, method: 'one alternation RegExp (gi, \\b)', mbPerSecond: regex.mbPerSecond, matches: regex.matches, note: `${regex.complete ? '' : 'stopped after 20 s budget; '}compiled in ${Math.round(buildMs)} ms` });
+  const regex = measureCapped(
+    blocks,
+    (b) => {
+      let n = 0;
+      re.lastIndex = 0;
+      while (re.exec(b)) n++;
+      return n;
+    },
+    20_000,
+  );
+  rows.push({
+    dataset,
+    names,
+    forms: keys.length,
+    method: 'one alternation RegExp (gi, \\b)',
+    mbPerSecond: regex.mbPerSecond,
+    matches: regex.matches,
+    note: `${regex.complete ? '' : 'stopped after 20 s budget; '}compiled in ${Math.round(buildMs)} ms`,
+  });
 
   // Baseline 2: Aho-Corasick automaton over the same keys, on lower-cased text (lowering is timed).
   const acStart = performance.now();
   const ac = new AhoCorasick(keys);
   const acBuildMs = performance.now() - acStart;
   const acResult = measure(blocks, (b) => ac.search(b.toLowerCase(), { strategy: 'leftmost-longest' }).length);
-  rows.push({ dataset, names, forms: keys.length, method: 'modern-ahocorasick (leftmost-longest)', ...acResult, note: `built in ${Math.round(acBuildMs)} ms; no word boundaries or diacritic folding` });
+  rows.push({
+    dataset,
+    names,
+    forms: keys.length,
+    method: 'modern-ahocorasick (leftmost-longest)',
+    ...acResult,
+    note: `built in ${Math.round(acBuildMs)} ms; no word boundaries or diacritic folding`,
+  });
   return rows;
 }

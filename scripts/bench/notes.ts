@@ -15,7 +15,28 @@ export interface NotesBench {
   saveAckMs: { median: number; p95: number; max: number };
 }
 
-const WORDS = ['Krivitsky', 'Reiss', 'Trotsky', 'Orlov', 'Yezhov', 'purge', 'defector', 'Paris', 'Mexico', 'Spain', 'letter', 'trial', 'agent', 'canary', 'Hansen', 'Coyoacán', 'Comintern', 'POUM', 'Browder', 'HUAC'];
+const WORDS = [
+  'Krivitsky',
+  'Reiss',
+  'Trotsky',
+  'Orlov',
+  'Yezhov',
+  'purge',
+  'defector',
+  'Paris',
+  'Mexico',
+  'Spain',
+  'letter',
+  'trial',
+  'agent',
+  'canary',
+  'Hansen',
+  'Coyoacán',
+  'Comintern',
+  'POUM',
+  'Browder',
+  'HUAC',
+];
 
 export async function benchNotes(count = 10_000): Promise<NotesBench> {
   const session = await launchChromium({ probe: false });
@@ -23,7 +44,9 @@ export async function benchNotes(count = 10_000): Promise<NotesBench> {
     const page = await session.newPage();
     await openExtensionPage(page, `${session.extensionOrigin}/notebook.html`);
     // Seed in batches from the extension page; each note about 300 characters, 20 pages, 40 entities.
-    await evaluate(page, `(async () => {
+    await evaluate(
+      page,
+      `(async () => {
       const words = ${JSON.stringify(WORDS)};
       const api = globalThis.chrome;
       const base = Date.UTC(2026, 0, 1);
@@ -38,9 +61,12 @@ export async function benchNotes(count = 10_000): Promise<NotesBench> {
           return api.runtime.sendMessage({ type: 'notes.save', note });
         }));
       }
-    })()`);
+    })()`,
+    );
     // Save acknowledgements: 100 more saves, one at a time.
-    const acks = await evaluate<number[]>(page, `(async () => {
+    const acks = await evaluate<number[]>(
+      page,
+      `(async () => {
       const api = globalThis.chrome;
       const out = [];
       for (let i = 0; i < 100; i++) {
@@ -51,7 +77,8 @@ export async function benchNotes(count = 10_000): Promise<NotesBench> {
         out.push(performance.now() - t);
       }
       return out;
-    })()`);
+    })()`,
+    );
     const sorted = [...acks].sort((a, b) => a - b);
     const firstScreenMs: (number | null)[] = [];
     const cdp = await session.context.newCDPSession(page as never);
@@ -68,12 +95,15 @@ export async function benchNotes(count = 10_000): Promise<NotesBench> {
     }
     const searchMs: NotesBench['searchMs'] = [];
     for (const query of ['canary', 'krivitsky reiss', 'note 9999', 'coyoacan', 'nothing-matches-this']) {
-      const r = await evaluate<{ ms: number; total: number }>(page, `(async () => {
+      const r = await evaluate<{ ms: number; total: number }>(
+        page,
+        `(async () => {
         const api = globalThis.chrome;
         const t = performance.now();
         const reply = await api.runtime.sendMessage({ type: 'notes.query', query: { text: ${JSON.stringify(query)}, limit: 50 } });
         return { ms: performance.now() - t, total: reply.value.total };
-      })()`);
+      })()`,
+      );
       searchMs.push({ query, ...r });
     }
     return {

@@ -13,7 +13,33 @@ export function prng(seed: number): () => number {
   };
 }
 
-const ONSETS = ['b', 'br', 'd', 'dr', 'f', 'g', 'gr', 'k', 'kr', 'l', 'm', 'n', 'p', 'pr', 'r', 's', 'st', 't', 'tr', 'v', 'z', 'zh', 'sh', 'ch', 'h'];
+const ONSETS = [
+  'b',
+  'br',
+  'd',
+  'dr',
+  'f',
+  'g',
+  'gr',
+  'k',
+  'kr',
+  'l',
+  'm',
+  'n',
+  'p',
+  'pr',
+  'r',
+  's',
+  'st',
+  't',
+  'tr',
+  'v',
+  'z',
+  'zh',
+  'sh',
+  'ch',
+  'h',
+];
 const VOWELS = ['a', 'e', 'i', 'o', 'u', 'ai', 'ei', 'ou', 'ya', 'yo'];
 const CODAS = ['', 'n', 'r', 'l', 's', 'v', 'k', 'sky', 'ov', 'in', 'man', 'berg', 'ski', 'enko'];
 
@@ -36,7 +62,14 @@ export function syntheticEntities(n: number, seed = 42): Entity[] {
     if (seen.has(name)) continue;
     seen.add(name);
     const id = `synthetic-${out.length}`;
-    out.push({ id, type: 'person', name, aliases: [last], description: `Invented person number ${out.length} for benchmarks.`, wikipedia: id });
+    out.push({
+      id,
+      type: 'person',
+      name,
+      aliases: [last],
+      description: `Invented person number ${out.length} for benchmarks.`,
+      wikipedia: id,
+    });
   }
   return out;
 }

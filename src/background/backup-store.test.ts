@@ -11,8 +11,29 @@ import type { Note } from '../core/notes/model';
 const page = { url: 'https://example.com/post', title: 'A post' };
 const notes: Note[] = [
   { id: 'p1', kind: 'page', text: 'Page note with émoji 🕵️ and עברית', tags: ['x'], created: 1, updated: 2, page },
-  { id: 'q1', kind: 'passage', text: 'Passage **note**', tags: [], created: 3, updated: 3, page, target: { quote: { type: 'TextQuoteSelector', exact: 'sings like a canary', prefix: 'Krivitsky ', suffix: ' to HUAC' }, position: { type: 'TextPositionSelector', start: 10, end: 29 } } },
-  { id: 'e1', kind: 'entity', text: 'Entity note', tags: ['spies'], created: 4, updated: 9, entityId: 'walter-krivitsky', entityName: 'Walter Krivitsky' },
+  {
+    id: 'q1',
+    kind: 'passage',
+    text: 'Passage **note**',
+    tags: [],
+    created: 3,
+    updated: 3,
+    page,
+    target: {
+      quote: { type: 'TextQuoteSelector', exact: 'sings like a canary', prefix: 'Krivitsky ', suffix: ' to HUAC' },
+      position: { type: 'TextPositionSelector', start: 10, end: 29 },
+    },
+  },
+  {
+    id: 'e1',
+    kind: 'entity',
+    text: 'Entity note',
+    tags: ['spies'],
+    created: 4,
+    updated: 9,
+    entityId: 'walter-krivitsky',
+    entityName: 'Walter Krivitsky',
+  },
 ];
 
 async function seed(): Promise<void> {
@@ -48,7 +69,9 @@ describe('backup and restore', () => {
   it('importing twice adds nothing; a newer edit in the file wins, an older one does not', async () => {
     await seed();
     const data = await backupData();
-    const edited = data.notes.map((n) => (n.id === 'p1' ? { ...n, text: 'newer', updated: 100 } : n.id === 'e1' ? { ...n, text: 'older', updated: 1 } : n));
+    const edited = data.notes.map((n) =>
+      n.id === 'p1' ? { ...n, text: 'newer', updated: 100 } : n.id === 'e1' ? { ...n, text: 'older', updated: 1 } : n,
+    );
     const summary = await importBackup(serializeBackup(createBackup({ ...data, notes: edited, exportedAt: 1 })));
     expect(summary).toMatchObject({ notesAdded: 0, notesUpdated: 1, notesUnchanged: 2 });
     const after = await backupData();

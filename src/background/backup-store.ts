@@ -26,7 +26,6 @@ export interface ImportSummary {
   personalUpdated: number;
 }
 
-
 export async function backupData(): Promise<BackupData> {
   const conn = await db();
   const tx = conn.transaction(['notes', 'personal', 'settings', 'choices'], 'readonly');
@@ -39,7 +38,9 @@ export async function backupData(): Promise<BackupData> {
   ]);
   await tx.done;
   const choices: Choices = {};
-  choiceKeys.forEach((k, i) => { choices[String(k)] = choiceValues[i]!; });
+  choiceKeys.forEach((k, i) => {
+    choices[String(k)] = choiceValues[i]!;
+  });
   return { notes: notes.map(fromStored), personal, settings: { ...DEFAULT_SETTINGS, ...settings }, choices };
 }
 
@@ -75,25 +76,42 @@ async function writeBackup(backup: BackupFile): Promise<ImportSummary> {
     for (const p of personal.toWrite) writes.push(personalStore.put(p));
     // Settings: sites switched off in either copy stay off; the global switch follows the backup.
     const current = { ...DEFAULT_SETTINGS, ...settings };
-    writes.push(tx.objectStore('settings').put({
-      highlightsEnabled: backup.settings.highlightsEnabled,
-      disabledSites: [...new Set([...current.disabledSites, ...backup.settings.disabledSites])].sort(),
-    }, 'settings'));
+    writes.push(
+      tx.objectStore('settings').put(
+        {
+          highlightsEnabled: backup.settings.highlightsEnabled,
+          disabledSites: [...new Set([...current.disabledSites, ...backup.settings.disabledSites])].sort(),
+        },
+        'settings',
+      ),
+    );
     for (const [page, picks] of Object.entries(backup.choices)) {
-      writes.push(tx.objectStore('choices').get(page).then((have) => tx.objectStore('choices').put({ ...have, ...picks }, page)));
+      writes.push(
+        tx
+          .objectStore('choices')
+          .get(page)
+          .then((have) => tx.objectStore('choices').put({ ...have, ...picks }, page)),
+      );
     }
     await Promise.all(writes);
     await tx.done;
     dropNotesCache();
     return {
-      notesAdded: notes.added, notesUpdated: notes.updated, notesUnchanged: notes.unchanged,
-      personalAdded: personal.added, personalUpdated: personal.updated,
+      notesAdded: notes.added,
+      notesUpdated: notes.updated,
+      notesUnchanged: notes.unchanged,
+      personalAdded: personal.added,
+      personalUpdated: personal.updated,
     };
   } catch (err) {
     // An aborted transaction has written nothing; say so plainly.
-    try { tx.abort(); } catch { /* already finished */ }
+    try {
+      tx.abort();
+    } catch {
+      /* already finished */
+    }
     const quota = errorCodeOf(err) === 'quota';
-    const reason = quota ? 'the browser has no room left for Dramatis\'s data' : err instanceof Error ? err.message : String(err);
+    const reason = quota ? "the browser has no room left for Dramatis's data" : err instanceof Error ? err.message : String(err);
     throw new ImportError(quota ? 'quota' : 'internal', `Nothing was imported: ${reason}.`);
   }
 }

@@ -67,14 +67,22 @@ let dbPromise: Promise<IDBPDatabase<DramatisDB>> | undefined;
 
 /** The shared connection; reopened after the browser closes it (version change, storage pressure). */
 export function db(): Promise<IDBPDatabase<DramatisDB>> {
-  dbPromise ??= openDatabase().then((conn) => {
-    conn.addEventListener('close', () => { dbPromise = undefined; });
-    conn.addEventListener('versionchange', () => { conn.close(); dbPromise = undefined; });
-    return conn;
-  }, (err) => {
-    dbPromise = undefined;
-    throw err;
-  });
+  dbPromise ??= openDatabase().then(
+    (conn) => {
+      conn.addEventListener('close', () => {
+        dbPromise = undefined;
+      });
+      conn.addEventListener('versionchange', () => {
+        conn.close();
+        dbPromise = undefined;
+      });
+      return conn;
+    },
+    (err) => {
+      dbPromise = undefined;
+      throw err;
+    },
+  );
   return dbPromise;
 }
 

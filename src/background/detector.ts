@@ -74,7 +74,7 @@ export async function detect(blocks: string[], onPage?: string[]): Promise<Detec
   const matcher = await getMatcher();
   const { mentions, years } = resolveDocument(blocks, matcher, { onPage });
   const entities: Record<string, MatchEntity | CardEntity> = {};
-  for (const m of mentions) for (const id of m.id ? [m.id] : m.candidates ?? []) entities[id] ??= withCard(byId!.get(id)!, cardsLoaded);
+  for (const m of mentions) for (const id of m.id ? [m.id] : (m.candidates ?? [])) entities[id] ??= withCard(byId!.get(id)!, cardsLoaded);
   return { mentions, entities, years };
 }
 
@@ -84,11 +84,12 @@ let incoming: Map<string, { from: string; relation: Relation }[]> | undefined;
 function incomingRelations(cards: Map<string, CardExtra>): Map<string, { from: string; relation: Relation }[]> {
   if (!incoming) {
     incoming = new Map();
-    for (const [from, c] of cards) for (const r of c.related ?? []) {
-      let list = incoming.get(r.id);
-      if (!list) incoming.set(r.id, (list = []));
-      list.push({ from, relation: r.relation });
-    }
+    for (const [from, c] of cards)
+      for (const r of c.related ?? []) {
+        let list = incoming.get(r.id);
+        if (!list) incoming.set(r.id, (list = []));
+        list.push({ from, relation: r.relation });
+      }
   }
   return incoming;
 }
@@ -98,7 +99,13 @@ export async function cardRelations(id: string, onPage: string[]): Promise<Relat
   await getMatcher();
   const cards = await loadCards();
   if (!byId!.has(id)) throw new DramatisError('not-found', `unknown entity "${id}"`);
-  return relationLines(id, cards.get(id)?.related ?? [], incomingRelations(cards).get(id) ?? [], (other) => byId!.get(other), new Set(onPage));
+  return relationLines(
+    id,
+    cards.get(id)?.related ?? [],
+    incomingRelations(cards).get(id) ?? [],
+    (other) => byId!.get(other),
+    new Set(onPage),
+  );
 }
 
 export async function entityById(id: string): Promise<CardEntity | undefined> {

@@ -32,10 +32,10 @@ const ATLAS_NAMES: Record<string, string> = {
   'falkland is.': 'falkland islands',
   'fr. s. antarctic lands': 'french southern and antarctic lands',
   "côte d'ivoire": 'ivory coast',
-  'macedonia': 'north macedonia',
-  'czechia': 'czech republic',
+  macedonia: 'north macedonia',
+  czechia: 'czech republic',
   'timor-leste': 'east timor',
-  'eswatini': 'eswatini',
+  eswatini: 'eswatini',
 };
 
 interface Atlas {
@@ -82,8 +82,17 @@ export async function locatorMap(place: CardEntity): Promise<LocatorMap | undefi
   const extent: GeoPermissibleObjects = place.coords ? geoCircle().center(center).radius(7)() : outline!;
   const projection = geoAzimuthalEqualArea()
     .rotate([-center[0], -center[1]])
-    .fitExtent([[PAD, PAD], [WIDTH - PAD, HEIGHT - PAD]], extent)
-    .clipExtent([[0, 0], [WIDTH, HEIGHT]]);
+    .fitExtent(
+      [
+        [PAD, PAD],
+        [WIDTH - PAD, HEIGHT - PAD],
+      ],
+      extent,
+    )
+    .clipExtent([
+      [0, 0],
+      [WIDTH, HEIGHT],
+    ]);
   const path = geoPath(projection).digits(1);
   const land = path({ type: 'FeatureCollection', features: atlas.countries }) ?? '';
   const borders = path(atlas.borders) ?? '';
@@ -94,7 +103,7 @@ export async function locatorMap(place: CardEntity): Promise<LocatorMap | undefi
     height: HEIGHT,
     land,
     borders,
-    highlight: container ? path(container) ?? undefined : undefined,
+    highlight: container ? (path(container) ?? undefined) : undefined,
     point: point ? [Math.round(point[0] * 10) / 10, Math.round(point[1] * 10) / 10] : undefined,
   };
 }

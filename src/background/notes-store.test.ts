@@ -16,7 +16,15 @@ beforeEach(() => {
 describe('notes store', () => {
   it('saves, finds by page (fragment ignored) and by entity, and deletes', async () => {
     await saveNote({ ...base, id: 'a', kind: 'page', text: 'About the post', page });
-    await saveNote({ ...base, id: 'b', kind: 'entity', text: 'Defected in 1937', entityId: 'walter-krivitsky', entityName: 'Walter Krivitsky', updated: 2000 });
+    await saveNote({
+      ...base,
+      id: 'b',
+      kind: 'entity',
+      text: 'Defected in 1937',
+      entityId: 'walter-krivitsky',
+      entityName: 'Walter Krivitsky',
+      updated: 2000,
+    });
     expect((await notesForPage('https://example.com/post')).map((n) => n.id)).toEqual(['a']);
     expect(await entityNoteSummary('walter-krivitsky')).toEqual({ count: 1, latest: { text: 'Defected in 1937', updated: 2000 } });
     expect((await deleteNote('a'))?.id).toBe('a');
@@ -45,9 +53,34 @@ describe('notes store', () => {
 
 describe('notebook query', () => {
   it('searches words in text, passage, page title and entity name, and filters by tag, site and entity', async () => {
-    await saveNote({ ...base, id: '1', kind: 'passage', text: 'Key passage', tags: ['spies'], page, target: { quote: { type: 'TextQuoteSelector', exact: 'sings like a canary', prefix: '', suffix: '' }, position: { type: 'TextPositionSelector', start: 0, end: 19 } } });
-    await saveNote({ ...base, id: '2', kind: 'entity', text: 'Born in Galicia', entityId: 'walter-krivitsky', entityName: 'Walter Krivitsky', tags: ['spies', 'defectors'] });
-    await saveNote({ ...base, id: '3', kind: 'page', text: 'Léon Blum and the Popular Front', page: { url: 'https://other.org/x', title: 'Other' } });
+    await saveNote({
+      ...base,
+      id: '1',
+      kind: 'passage',
+      text: 'Key passage',
+      tags: ['spies'],
+      page,
+      target: {
+        quote: { type: 'TextQuoteSelector', exact: 'sings like a canary', prefix: '', suffix: '' },
+        position: { type: 'TextPositionSelector', start: 0, end: 19 },
+      },
+    });
+    await saveNote({
+      ...base,
+      id: '2',
+      kind: 'entity',
+      text: 'Born in Galicia',
+      entityId: 'walter-krivitsky',
+      entityName: 'Walter Krivitsky',
+      tags: ['spies', 'defectors'],
+    });
+    await saveNote({
+      ...base,
+      id: '3',
+      kind: 'page',
+      text: 'Léon Blum and the Popular Front',
+      page: { url: 'https://other.org/x', title: 'Other' },
+    });
     expect((await searchNotes({ text: 'canary' })).notes.map((n) => n.id)).toEqual(['1']);
     expect((await searchNotes({ text: 'krivitsky galicia' })).notes.map((n) => n.id)).toEqual(['2']);
     expect((await searchNotes({ text: 'leon blum' })).notes.map((n) => n.id)).toEqual(['3']);
@@ -55,7 +88,10 @@ describe('notebook query', () => {
     expect((await searchNotes({ site: 'other.org' })).notes.map((n) => n.id)).toEqual(['3']);
     const r = await searchNotes({ entityId: 'walter-krivitsky' });
     expect(r.notes.map((n) => n.id)).toEqual(['2']);
-    expect(r.facets.tags.map((t) => [t.value, t.count])).toEqual([['spies', 2], ['defectors', 1]]);
+    expect(r.facets.tags.map((t) => [t.value, t.count])).toEqual([
+      ['spies', 2],
+      ['defectors', 1],
+    ]);
   });
   it('parses tags as readers type them', () => {
     expect(parseTags('#Spain, purges  1937 #spain')).toEqual(['spain', 'purges', '1937']);

@@ -9,25 +9,31 @@ import { queryNotes, type NoteQuery, type NoteQueryResult } from '../core/notes/
 import type { NoteSummary } from '../core/protocol/messages';
 import { db, fromStored, toStored } from './db';
 
-interface CacheEntry { note: Note; text: string }
+interface CacheEntry {
+  note: Note;
+  text: string;
+}
 
 let cache: Promise<Map<string, CacheEntry>> | undefined;
-
 
 function loadCache(): Promise<Map<string, CacheEntry>> {
   cache ??= db()
     .then((conn) => conn.getAll('notes'))
-    .then((rows) => new Map(rows.map((r) => {
-      const note = fromStored(r);
-      return [note.id, { note, text: searchableText(note) }];
-    })))
+    .then(
+      (rows) =>
+        new Map(
+          rows.map((r) => {
+            const note = fromStored(r);
+            return [note.id, { note, text: searchableText(note) }];
+          }),
+        ),
+    )
     .catch((err) => {
       cache = undefined;
       throw err;
     });
   return cache;
 }
-
 
 /** Saves (creates or replaces) a note; resolves once IndexedDB has committed it. */
 export async function saveNote(input: Note): Promise<Note> {
@@ -40,7 +46,10 @@ export async function saveNote(input: Note): Promise<Note> {
     await conn.put('notes', stored);
   } catch (err) {
     if (err instanceof DOMException && err.name === 'QuotaExceededError') {
-      throw new DramatisError('quota', 'The browser has no room left for Dramatis\'s notes (storage quota exceeded). Your draft is kept: free some space or export and delete old notes, then save again.');
+      throw new DramatisError(
+        'quota',
+        "The browser has no room left for Dramatis's notes (storage quota exceeded). Your draft is kept: free some space or export and delete old notes, then save again.",
+      );
     }
     throw err;
   }
@@ -60,7 +69,10 @@ export async function deleteNote(id: string): Promise<Note | null> {
 
 export async function notesForPage(url: string): Promise<Note[]> {
   const rows = await (await db()).getAllFromIndex('notes', 'byPage', pageKey(url));
-  return rows.map(fromStored).filter((n) => n.kind !== 'entity').sort((a, b) => a.created - b.created);
+  return rows
+    .map(fromStored)
+    .filter((n) => n.kind !== 'entity')
+    .sort((a, b) => a.created - b.created);
 }
 
 export async function notesForEntity(entityId: string): Promise<Note[]> {
@@ -77,7 +89,11 @@ export async function entityNoteSummary(entityId: string): Promise<NoteSummary> 
 export async function searchNotes(query: NoteQuery): Promise<NoteQueryResult> {
   const entries = [...(await loadCache()).values()];
   const textOf = new Map(entries.map((e) => [e.note, e.text]));
-  return queryNotes(entries.map((e) => e.note), query, (n) => textOf.get(n) ?? searchableText(n));
+  return queryNotes(
+    entries.map((e) => e.note),
+    query,
+    (n) => textOf.get(n) ?? searchableText(n),
+  );
 }
 
 /** For tests and imports: forget the cache so the next query reads IndexedDB. */

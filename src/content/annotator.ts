@@ -26,7 +26,10 @@ export class Annotator {
   private yearList: number[] = [];
 
   /** `signal` is the session's: once it aborts, nothing more is read, sent or painted. */
-  constructor(private readonly mentions: PageMentions, private readonly signal: AbortSignal) {}
+  constructor(
+    private readonly mentions: PageMentions,
+    private readonly signal: AbortSignal,
+  ) {}
 
   get years(): readonly number[] {
     return this.yearList;
@@ -61,7 +64,11 @@ export class Annotator {
 
   private async detect(blocks: PageBlock[]): Promise<void> {
     const onPage = this.mentions.linkedIds();
-    const result: DetectResult = await send({ type: 'detect', blocks: blocks.map((b) => b.text), onPage: onPage.length > 0 ? onPage : undefined });
+    const result: DetectResult = await send({
+      type: 'detect',
+      blocks: blocks.map((b) => b.text),
+      onPage: onPage.length > 0 ? onPage : undefined,
+    });
     if (this.signal.aborted) return;
     if (result.years.length > 0) this.yearList = [...this.yearList, ...result.years].sort((a, b) => a - b);
     // Blocks may have left the page while the background worked (live pages): skip those.

@@ -28,7 +28,8 @@ let card: ReturnType<typeof fakeCard>;
 let hover: HoverController;
 let session: AbortController;
 
-const move = (x: number) => document.dispatchEvent(new PointerEvent('pointermove', { clientX: x, clientY: 10, pointerType: 'mouse', bubbles: true }));
+const move = (x: number) =>
+  document.dispatchEvent(new PointerEvent('pointermove', { clientX: x, clientY: 10, pointerType: 'mouse', bubbles: true }));
 /** Advances fake time, running animation frames on the way (one hit test per frame). */
 const wait = (ms: number) => vi.advanceTimersByTime(ms);
 

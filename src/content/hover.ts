@@ -52,7 +52,6 @@ export class HoverController {
     this.card.close();
   }
 
-
   private readonly onMove = (event: PointerEvent): void => {
     if (event.pointerType === 'touch') return;
     this.last = { x: event.clientX, y: event.clientY };

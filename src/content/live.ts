@@ -17,7 +17,11 @@ export class LiveUpdates {
   private firstDirtyAt = 0;
   private running: Promise<void> = Promise.resolve();
 
-  constructor(private readonly mentions: PageMentions, private readonly annotator: Annotator, private readonly isOurs: (node: Node) => boolean) {}
+  constructor(
+    private readonly mentions: PageMentions,
+    private readonly annotator: Annotator,
+    private readonly isOurs: (node: Node) => boolean,
+  ) {}
 
   /** Observes until stop() or until `session` aborts. */
   start(session: AbortSignal): void {
@@ -62,12 +66,14 @@ export class LiveUpdates {
     this.dirty.clear();
     // Drop roots inside other roots: their text is read with the outer one.
     const outer = roots.filter((n) => !roots.some((m) => m !== n && m.contains(n)));
-    this.running = this.running.then(async () => {
-      this.mentions.removeDetached();
-      for (const root of outer) {
-        this.mentions.removeWithin(root);
-        await this.annotator.annotate(root);
-      }
-    }).catch((err: unknown) => console.warn('[Dramatis]', err instanceof Error ? err.message : err));
+    this.running = this.running
+      .then(async () => {
+        this.mentions.removeDetached();
+        for (const root of outer) {
+          this.mentions.removeWithin(root);
+          await this.annotator.annotate(root);
+        }
+      })
+      .catch((err: unknown) => console.warn('[Dramatis]', err instanceof Error ? err.message : err));
   }
 }

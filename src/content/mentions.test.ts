@@ -42,9 +42,19 @@ describe('PageMentions', () => {
     const text = blocks[0]!.text;
     const m = owner();
     m.show();
-    const added = m.add(blocks, [{ block: 0, ...span(text, 'Paris'), id: 'paris' }, { block: 0, ...span(text, 'Hoover'), candidates: ['herbert-hoover', 'j-edgar-hoover'], key: 'hoover' }], ENTITIES);
+    const added = m.add(
+      blocks,
+      [
+        { block: 0, ...span(text, 'Paris'), id: 'paris' },
+        { block: 0, ...span(text, 'Hoover'), candidates: ['herbert-hoover', 'j-edgar-hoover'], key: 'hoover' },
+      ],
+      ENTITIES,
+    );
     m.throttlePainting(); // no effect on what is painted, only on when
-    expect(added.map((pm) => [pm.range.toString(), pm.kind])).toEqual([['Paris', 'place'], ['Hoover', 'ambiguous']]);
+    expect(added.map((pm) => [pm.range.toString(), pm.kind])).toEqual([
+      ['Paris', 'place'],
+      ['Hoover', 'ambiguous'],
+    ]);
     expect(m.linkedIds()).toEqual(['paris']);
     // The range of "Paris" spans two text nodes ("Par" in <b>, "is" after it).
     expect(added[0]!.range.startContainer).not.toBe(added[0]!.range.endContainer);
@@ -52,7 +62,12 @@ describe('PageMentions', () => {
 
   it('a choice applies to every ambiguous mention of the form, now and in later batches, and repaints them', async () => {
     const blocks = blocksOf('<p>Hoover met Hoover.</p><p>Later Hoover left.</p>');
-    const amb = (block: number, nth: number): Mention => ({ block, ...span(blocks[block]!.text, 'Hoover', nth), candidates: ['herbert-hoover', 'j-edgar-hoover'], key: 'hoover' });
+    const amb = (block: number, nth: number): Mention => ({
+      block,
+      ...span(blocks[block]!.text, 'Hoover', nth),
+      candidates: ['herbert-hoover', 'j-edgar-hoover'],
+      key: 'hoover',
+    });
     const m = owner();
     m.show();
     m.add(blocks, [amb(0, 0), amb(0, 1)], ENTITIES);
@@ -76,7 +91,14 @@ describe('PageMentions', () => {
   it('finds the mention at a caret position and forgets mentions whose text left the page', () => {
     const blocks = blocksOf('<p>Paris.</p><p id="gone">Paris again.</p>');
     const m = owner();
-    const [first, second] = m.add(blocks, [{ block: 0, start: 0, end: 5, id: 'paris' }, { block: 1, start: 0, end: 5, id: 'paris' }], ENTITIES);
+    const [first, second] = m.add(
+      blocks,
+      [
+        { block: 0, start: 0, end: 5, id: 'paris' },
+        { block: 1, start: 0, end: 5, id: 'paris' },
+      ],
+      ENTITIES,
+    );
     const node = second!.range.startContainer;
     expect(m.at(node, 2)).toBe(second);
     expect(m.at(node, 7)).toBeUndefined();

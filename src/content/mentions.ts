@@ -40,7 +40,11 @@ export class PageMentions {
    * Adds resolved mentions for the given blocks (mention.block indexes blocks) and paints them.
    * Cost: O(log n) per mention to find its text nodes (binary search over the block's offsets).
    */
-  add(blocks: readonly PageBlock[], mentions: readonly Mention[], entities: Readonly<Record<string, CardEntity | MatchEntity>>): readonly PageMention[] {
+  add(
+    blocks: readonly PageBlock[],
+    mentions: readonly Mention[],
+    entities: Readonly<Record<string, CardEntity | MatchEntity>>,
+  ): readonly PageMention[] {
     for (const [id, e] of Object.entries(entities)) {
       const known = this.entities.get(id);
       if (!known || !isCardEntity(known)) this.entities.set(id, e);
@@ -51,7 +55,14 @@ export class PageMentions {
       if (!block) continue;
       const chosen = !m.id && m.key ? this.choices.get(m.key) : undefined;
       const id = m.id ?? (chosen !== undefined && m.candidates?.includes(chosen) ? chosen : undefined);
-      const pm: Owned = { range: rangeOf(block, m.start, m.end), block, kind: this.kindOf(id), id, key: m.key, candidates: id ? undefined : m.candidates };
+      const pm: Owned = {
+        range: rangeOf(block, m.start, m.end),
+        block,
+        kind: this.kindOf(id),
+        id,
+        key: m.key,
+        candidates: id ? undefined : m.candidates,
+      };
       const first = locate(block, m.start)[0];
       const last = locate(block, Math.max(m.start, m.end - 1))[0];
       this.list.push(pm);

@@ -8,7 +8,11 @@ import type { LazyUi } from './ui-loader';
 export class Navigation {
   private cursor = -1;
 
-  constructor(private readonly mentions: PageMentions, private readonly card: LazyUi, private readonly ensureHighlights: () => void) {}
+  constructor(
+    private readonly mentions: PageMentions,
+    private readonly card: LazyUi,
+    private readonly ensureHighlights: () => void,
+  ) {}
 
   /** Scrolls to the name and opens its card with keyboard focus. */
   open(pm: PageMention): void {

@@ -118,7 +118,16 @@ export class NotesLayer {
       onCancel: () => panel.close(),
       onSave: async (text, tags) => {
         const now = Date.now();
-        const note: PassageNote = { id: newNoteId(), kind: 'passage', text, tags: parseTags(tags), created: now, updated: now, page: this.page(), target };
+        const note: PassageNote = {
+          id: newNoteId(),
+          kind: 'passage',
+          text,
+          tags: parseTags(tags),
+          created: now,
+          updated: now,
+          page: this.page(),
+          target,
+        };
         const saved = await saveNote(note);
         this.notes.set(saved.id, saved);
         this.model = undefined;
@@ -137,7 +146,17 @@ export class NotesLayer {
       onCancel: () => panel.close(),
       onSave: async (text, tags) => {
         const now = Date.now();
-        const note: EntityNote = { id: newNoteId(), kind: 'entity', text, tags: parseTags(tags), created: now, updated: now, entityId, entityName, page: this.page() };
+        const note: EntityNote = {
+          id: newNoteId(),
+          kind: 'entity',
+          text,
+          tags: parseTags(tags),
+          created: now,
+          updated: now,
+          entityId,
+          entityName,
+          page: this.page(),
+        };
         await saveNote(note);
         panel.close();
         this.onEntityNote(entityId);

@@ -43,7 +43,12 @@ export class ContentSession {
     const signal = this.controller.signal;
     this.annotator = new Annotator(this.mentions, signal);
     this.ui = new LazyUi(this.cardContext());
-    this.notes = new NotesLayer(this.passages, this.ui, (entityId) => this.ui.refresh(entityId), () => void this.reannotate());
+    this.notes = new NotesLayer(
+      this.passages,
+      this.ui,
+      (entityId) => this.ui.refresh(entityId),
+      () => void this.reannotate(),
+    );
     this.hover = new HoverController((x, y) => targetAtPoint(this.mentions, this.passages, x, y), this.ui);
     this.live = new LiveUpdates(this.mentions, this.annotator, isOurNode);
     this.navigation = new Navigation(this.mentions, this.ui, () => this.setHighlights(true));

@@ -3,7 +3,12 @@ import type { Note, PassageNote } from '../core/notes/model';
 import type { PageSummary } from '../core/protocol/messages';
 import type { PageMentions } from './mentions';
 
-export function pageSummary(mentions: PageMentions, notes: ReadonlyMap<string, Note>, orphans: readonly PassageNote[], highlightsOn: boolean): PageSummary {
+export function pageSummary(
+  mentions: PageMentions,
+  notes: ReadonlyMap<string, Note>,
+  orphans: readonly PassageNote[],
+  highlightsOn: boolean,
+): PageSummary {
   const counts = new Map<string, number>();
   let ambiguous = 0;
   for (const pm of mentions.entries()) {

@@ -6,10 +6,22 @@
  */
 // Only layout properties: text spacing stays adjustable by the reader's own stylesheets (WCAG 1.4.12).
 const HOST_STYLE = [
-  'position: fixed', 'top: 0', 'left: 0', 'width: 0', 'height: 0', 'overflow: visible',
-  'z-index: 2147483647', 'display: block', 'contain: none', 'pointer-events: auto', 'transform: none',
-  'visibility: visible', 'opacity: 1',
-].map((d) => `${d} !important`).join('; ');
+  'position: fixed',
+  'top: 0',
+  'left: 0',
+  'width: 0',
+  'height: 0',
+  'overflow: visible',
+  'z-index: 2147483647',
+  'display: block',
+  'contain: none',
+  'pointer-events: auto',
+  'transform: none',
+  'visibility: visible',
+  'opacity: 1',
+]
+  .map((d) => `${d} !important`)
+  .join('; ');
 
 export type Slot = 'card' | 'panel';
 

@@ -22,7 +22,8 @@ describe('extractBlocks', () => {
     expect(blocksOf(html)).toEqual(['Stalin', 'Cornell']);
   });
   it('keeps captions, quotes, lists, tables and headings', () => {
-    const html = '<h2>Yezhov</h2><figure><figcaption>Yagoda</figcaption></figure><blockquote><p>Beria</p></blockquote><ul><li>Orlov</li></ul><table><tr><td>Reiss</td></tr></table>';
+    const html =
+      '<h2>Yezhov</h2><figure><figcaption>Yagoda</figcaption></figure><blockquote><p>Beria</p></blockquote><ul><li>Orlov</li></ul><table><tr><td>Reiss</td></tr></table>';
     expect(blocksOf(html)).toEqual(['Yezhov', 'Yagoda', 'Beria', 'Orlov', 'Reiss']);
   });
   it('maps block offsets back to text nodes', () => {

@@ -4,11 +4,30 @@ import { Matcher } from './match/matcher';
 import { resolveDocument } from './match/resolve';
 import { personalEntityProblem, withPersonal, type PersonalEntity } from './personal';
 
-const reba: PersonalEntity = { id: 'personal-1', type: 'person', name: 'Reba Hansen', aliases: ['Reba'], description: 'Joseph Hansen\'s wife.', created: 1, updated: 1 };
+const reba: PersonalEntity = {
+  id: 'personal-1',
+  type: 'person',
+  name: 'Reba Hansen',
+  aliases: ['Reba'],
+  description: "Joseph Hansen's wife.",
+  created: 1,
+  updated: 1,
+};
 
 describe('personal entities', () => {
   it('are matched like dataset entities once merged into the index', () => {
-    const base = compileIndex([{ id: 'joseph-hansen', type: 'person', name: 'Joseph Hansen', description: 'A secretary of Trotsky in Mexico.', wikipedia: 'Joseph Hansen' }], new Set());
+    const base = compileIndex(
+      [
+        {
+          id: 'joseph-hansen',
+          type: 'person',
+          name: 'Joseph Hansen',
+          description: 'A secretary of Trotsky in Mexico.',
+          wikipedia: 'Joseph Hansen',
+        },
+      ],
+      new Set(),
+    );
     const matcher = new Matcher(withPersonal(base, [reba]));
     const text = 'Joseph Hansen and his wife Reba Hansen went to Mexico. Reba stayed on.';
     const ids = resolveDocument([text], matcher).mentions.map((m) => `${text.slice(m.start, m.end)}=${m.id}`);

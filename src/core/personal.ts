@@ -21,9 +21,11 @@ export function personalEntityProblem(v: unknown): string | null {
   const e = v as Record<string, unknown> | null;
   if (typeof e !== 'object' || e === null) return 'a personal entity must be an object';
   if (typeof e.id !== 'string' || !e.id.startsWith(PERSONAL_PREFIX) || e.id.length > 200) return `id must start with "${PERSONAL_PREFIX}"`;
-  if (typeof e.type !== 'string' || !(ENTITY_TYPES as readonly string[]).includes(e.type)) return `type must be one of ${ENTITY_TYPES.join(', ')}`;
+  if (typeof e.type !== 'string' || !(ENTITY_TYPES as readonly string[]).includes(e.type))
+    return `type must be one of ${ENTITY_TYPES.join(', ')}`;
   if (typeof e.name !== 'string' || e.name.trim().length < 2 || e.name.length > 200) return 'name must be 2 to 200 characters';
-  if (!Array.isArray(e.aliases) || e.aliases.length > 50 || !e.aliases.every((a) => typeof a === 'string' && a.length <= 200)) return 'aliases must be at most 50 strings';
+  if (!Array.isArray(e.aliases) || e.aliases.length > 50 || !e.aliases.every((a) => typeof a === 'string' && a.length <= 200))
+    return 'aliases must be at most 50 strings';
   if (typeof e.description !== 'string' || e.description.length > 2000) return 'description must be at most 2,000 characters';
   if (typeof e.created !== 'number' || typeof e.updated !== 'number') return 'created and updated must be times';
   return null;
@@ -45,7 +47,10 @@ export function asDatasetEntity(p: PersonalEntity): Entity {
  * The bundled index plus the reader's personal entities, compiled the same way (no dictionary at
  * run time, so their aliases are trusted as written) and appended after the dataset's entities.
  */
-export function withPersonal<E extends MatchEntity>(base: CompiledIndex<E>, personal: readonly PersonalEntity[]): CompiledIndex<E | CardEntity> {
+export function withPersonal<E extends MatchEntity>(
+  base: CompiledIndex<E>,
+  personal: readonly PersonalEntity[],
+): CompiledIndex<E | CardEntity> {
   if (personal.length === 0) return base as CompiledIndex<E | CardEntity>;
   const extra = compileIndex(personal.map(asDatasetEntity), new Set());
   const offset = base.entities.length;
@@ -60,4 +65,3 @@ export function withPersonal<E extends MatchEntity>(base: CompiledIndex<E>, pers
   for (const [i, c] of Object.entries(extra.cues)) cues[Number(i) + offset] = c;
   return { ...base, entities: [...base.entities, ...extra.entities] as (E | CardEntity)[], forms, cues, links: base.links };
 }
-

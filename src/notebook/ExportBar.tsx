@@ -33,7 +33,9 @@ export function ExportBar({ query, filtered, onImported }: ExportBarProps) {
     setBusy(true);
     try {
       const r = await send({ type: 'backup.import', text: await f.text() });
-      setStatus(`Imported ${f.name}: ${r.notesAdded} new, ${r.notesUpdated} updated, ${r.notesUnchanged} already here${r.personalAdded + r.personalUpdated ? `; ${r.personalAdded + r.personalUpdated} tracked names` : ''}.`);
+      setStatus(
+        `Imported ${f.name}: ${r.notesAdded} new, ${r.notesUpdated} updated, ${r.notesUnchanged} already here${r.personalAdded + r.personalUpdated ? `; ${r.personalAdded + r.personalUpdated} tracked names` : ''}.`,
+      );
       onImported();
     } catch (err) {
       setStatus(err instanceof Error ? err.message : String(err));
@@ -46,16 +48,39 @@ export function ExportBar({ query, filtered, onImported }: ExportBarProps) {
   return (
     <section class="export" aria-label="Export and backup">
       <div class="export-buttons">
-        <button type="button" disabled={busy} onClick={() => void run('markdown')}>Export Markdown</button>
-        <button type="button" disabled={busy} onClick={() => void run('obsidian')}>Export for Obsidian</button>
-        <button type="button" disabled={busy} onClick={() => void run('annotations')}>Export annotations</button>
-        <button type="button" disabled={busy} onClick={() => void run('backup')}>Export backup</button>
-        <button type="button" disabled={busy} onClick={() => file.current?.click()}>Import backup</button>
-        <input ref={file} type="file" accept=".json,application/json" aria-label="Backup file to import" hidden
-          onChange={(e) => { const f = (e.target as HTMLInputElement).files?.[0]; if (f) void importFile(f); }} />
+        <button type="button" disabled={busy} onClick={() => void run('markdown')}>
+          Export Markdown
+        </button>
+        <button type="button" disabled={busy} onClick={() => void run('obsidian')}>
+          Export for Obsidian
+        </button>
+        <button type="button" disabled={busy} onClick={() => void run('annotations')}>
+          Export annotations
+        </button>
+        <button type="button" disabled={busy} onClick={() => void run('backup')}>
+          Export backup
+        </button>
+        <button type="button" disabled={busy} onClick={() => file.current?.click()}>
+          Import backup
+        </button>
+        <input
+          ref={file}
+          type="file"
+          accept=".json,application/json"
+          aria-label="Backup file to import"
+          hidden
+          onChange={(e) => {
+            const f = (e.target as HTMLInputElement).files?.[0];
+            if (f) void importFile(f);
+          }}
+        />
       </div>
-      {filtered && <p class="export-scope">Markdown, Obsidian and annotation exports cover the notes shown by the current search and filters.</p>}
-      <p class="export-status" role="status">{status}</p>
+      {filtered && (
+        <p class="export-scope">Markdown, Obsidian and annotation exports cover the notes shown by the current search and filters.</p>
+      )}
+      <p class="export-status" role="status">
+        {status}
+      </p>
     </section>
   );
 }

@@ -28,21 +28,51 @@ export function NoteItem({ note, onSave, onDelete }: NoteItemProps) {
     }
   };
   return (
-    <article class={`note note-${note.kind}`} aria-label={note.kind === 'entity' ? `Note on ${note.entityName}` : `Note on ${note.page.title || note.page.url}`}>
+    <article
+      class={`note note-${note.kind}`}
+      aria-label={note.kind === 'entity' ? `Note on ${note.entityName}` : `Note on ${note.page.title || note.page.url}`}
+    >
       <header class="note-meta">
-        <span class="kind">{KIND[note.kind]}{note.kind === 'entity' ? ` ${note.entityName}` : ''}</span>
-        {note.page && (link ? <a href={link} target="_blank" rel="noopener noreferrer" class="page-link">{note.page.title || note.page.url}</a> : <span class="page-link">{note.page.title || note.page.url}</span>)}
-        <time dateTime={new Date(note.updated).toISOString()}>{new Date(note.updated).toLocaleString(undefined, { dateStyle: 'medium', timeStyle: 'short' })}</time>
+        <span class="kind">
+          {KIND[note.kind]}
+          {note.kind === 'entity' ? ` ${note.entityName}` : ''}
+        </span>
+        {note.page &&
+          (link ? (
+            <a href={link} target="_blank" rel="noopener noreferrer" class="page-link">
+              {note.page.title || note.page.url}
+            </a>
+          ) : (
+            <span class="page-link">{note.page.title || note.page.url}</span>
+          ))}
+        <time dateTime={new Date(note.updated).toISOString()}>
+          {new Date(note.updated).toLocaleString(undefined, { dateStyle: 'medium', timeStyle: 'short' })}
+        </time>
       </header>
       {note.kind === 'passage' && <blockquote class="quote">{note.target.quote.exact}</blockquote>}
       {editing ? (
         <div class="edit">
           <textarea aria-label="Note" rows={5} value={text} onInput={(e) => setText((e.target as HTMLTextAreaElement).value)} />
           <input type="text" aria-label="Tags" value={tags} onInput={(e) => setTags((e.target as HTMLInputElement).value)} />
-          {error && <p class="error" role="alert">{error}</p>}
+          {error && (
+            <p class="error" role="alert">
+              {error}
+            </p>
+          )}
           <div class="actions">
-            <button type="button" class="secondary" onClick={() => { setEditing(false); setText(note.text); }}>Cancel</button>
-            <button type="button" class="primary" onClick={() => void save()}>Save</button>
+            <button
+              type="button"
+              class="secondary"
+              onClick={() => {
+                setEditing(false);
+                setText(note.text);
+              }}
+            >
+              Cancel
+            </button>
+            <button type="button" class="primary" onClick={() => void save()}>
+              Save
+            </button>
           </div>
         </div>
       ) : (
@@ -50,8 +80,12 @@ export function NoteItem({ note, onSave, onDelete }: NoteItemProps) {
           <Markdown text={note.text} />
           {note.tags.length > 0 && <p class="tags">{note.tags.map((t) => `#${t}`).join(' ')}</p>}
           <div class="actions">
-            <button type="button" class="secondary" onClick={() => setEditing(true)}>Edit</button>
-            <button type="button" class="secondary danger" onClick={() => onDelete(note)}>Delete</button>
+            <button type="button" class="secondary" onClick={() => setEditing(true)}>
+              Edit
+            </button>
+            <button type="button" class="secondary danger" onClick={() => onDelete(note)}>
+              Delete
+            </button>
           </div>
         </>
       )}

@@ -41,17 +41,42 @@ export function Notebook() {
     <main class="notebook">
       <header class="nb-head">
         <h1>Notebook</h1>
-        <input type="search" class="search" aria-label="Search notes" placeholder="Search notes, passages, pages and names" value={text} onInput={(e) => setText((e.target as HTMLInputElement).value)} />
+        <input
+          type="search"
+          class="search"
+          aria-label="Search notes"
+          placeholder="Search notes, passages, pages and names"
+          value={text}
+          onInput={(e) => setText((e.target as HTMLInputElement).value)}
+        />
       </header>
       <Filters query={query} facets={result?.facets} onChange={(patch) => setQuery((q) => ({ ...q, ...patch }))} />
       <ExportBar query={query} filtered={Boolean(query.text || query.tag || query.site || query.entityId)} onImported={reload} />
-      {error && <p class="error" role="alert">{error}</p>}
-      <p class="count" aria-live="polite">{result ? `${result.total} ${result.total === 1 ? 'note' : 'notes'}` : 'Loading…'}</p>
+      {error && (
+        <p class="error" role="alert">
+          {error}
+        </p>
+      )}
+      <p class="count" aria-live="polite">
+        {result ? `${result.total} ${result.total === 1 ? 'note' : 'notes'}` : 'Loading…'}
+      </p>
       <div class="list">
-        {result?.notes.map((n) => <NoteItem key={`${n.id}-${n.updated}`} note={n} onSave={save} onDelete={(note) => void remove(note)} />)}
+        {result?.notes.map((n) => (
+          <NoteItem key={`${n.id}-${n.updated}`} note={n} onSave={save} onDelete={(note) => void remove(note)} />
+        ))}
       </div>
-      {result && result.notes.length < result.total && <button type="button" class="more" onClick={loadMore}>Show more</button>}
-      {result?.total === 0 && <p class="empty">{text || query.tag || query.site || query.entityId ? 'No note matches.' : 'No notes yet. Select text on any page, or open a card, and choose "Add note".'}</p>}
+      {result && result.notes.length < result.total && (
+        <button type="button" class="more" onClick={loadMore}>
+          Show more
+        </button>
+      )}
+      {result?.total === 0 && (
+        <p class="empty">
+          {text || query.tag || query.site || query.entityId
+            ? 'No note matches.'
+            : 'No notes yet. Select text on any page, or open a card, and choose "Add note".'}
+        </p>
+      )}
       {deleted && <UndoBar onUndo={() => void undo()} onDismiss={() => setDeleted(undefined)} />}
     </main>
   );

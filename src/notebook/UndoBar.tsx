@@ -8,7 +8,10 @@ export function UndoBar({ onUndo, onDismiss }: { onUndo(): void; onDismiss(): vo
   }, [onDismiss]);
   return (
     <div class="undo" role="status">
-      Note deleted. <button type="button" onClick={onUndo}>Undo</button>
+      Note deleted.{' '}
+      <button type="button" onClick={onUndo}>
+        Undo
+      </button>
     </div>
   );
 }

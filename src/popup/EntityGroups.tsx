@@ -3,7 +3,11 @@ import type { EntityType } from '../core/dataset/types';
 import type { PageEntitySummary } from '../core/protocol/messages';
 
 const ORDER: [EntityType, string][] = [
-  ['person', 'People'], ['organization', 'Organizations'], ['place', 'Places'], ['event', 'Events'], ['work', 'Works'],
+  ['person', 'People'],
+  ['organization', 'Organizations'],
+  ['place', 'Places'],
+  ['event', 'Events'],
+  ['work', 'Works'],
 ];
 
 export function EntityGroups({ entities, onPick }: { entities: PageEntitySummary[]; onPick: (id: string) => void }) {
@@ -15,13 +19,17 @@ export function EntityGroups({ entities, onPick }: { entities: PageEntitySummary
         if (list.length === 0) return null;
         return (
           <section key={type} class={`group group-${type}`}>
-            <h2>{label} <span class="count">{list.length}</span></h2>
+            <h2>
+              {label} <span class="count">{list.length}</span>
+            </h2>
             <ul>
               {list.map((e) => (
                 <li key={e.id}>
                   <button type="button" onClick={() => onPick(e.id)}>
                     <span class="entity-name">{e.name}</span>
-                    <span class="mentions" aria-label={`${e.count} mentions`}>{e.count}</span>
+                    <span class="mentions" aria-label={`${e.count} mentions`}>
+                      {e.count}
+                    </span>
                   </button>
                 </li>
               ))}

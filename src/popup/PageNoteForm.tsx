@@ -15,12 +15,27 @@ export function PageNoteForm({ onSave, onCancel }: { onSave(text: string, tags: 
   };
   return (
     <div class="page-note-form">
-      <textarea aria-label="Note" rows={4} placeholder="A note on this page (Markdown)" value={text} autoFocus onInput={(e) => setText((e.target as HTMLTextAreaElement).value)} />
+      <textarea
+        aria-label="Note"
+        rows={4}
+        placeholder="A note on this page (Markdown)"
+        value={text}
+        autoFocus
+        onInput={(e) => setText((e.target as HTMLTextAreaElement).value)}
+      />
       <input type="text" aria-label="Tags" placeholder="Tags" value={tags} onInput={(e) => setTags((e.target as HTMLInputElement).value)} />
-      {error && <p class="error" role="alert">{error}</p>}
+      {error && (
+        <p class="error" role="alert">
+          {error}
+        </p>
+      )}
       <div class="actions">
-        <button type="button" class="secondary" onClick={onCancel}>Cancel</button>
-        <button type="button" class="primary" onClick={() => void save()}>Save</button>
+        <button type="button" class="secondary" onClick={onCancel}>
+          Cancel
+        </button>
+        <button type="button" class="primary" onClick={() => void save()}>
+          Save
+        </button>
       </div>
     </div>
   );

@@ -27,19 +27,37 @@ export function PeopleTimeline({ people, onPick }: { people: PageEntitySummary[]
   const height = rows.length * ROW + top + 4;
   return (
     <section class="cast" aria-label="People on this page, by lifetime">
-      <h2>Lifetimes <span class="count">{rows.length}</span></h2>
-      <svg viewBox={`0 0 ${WIDTH} ${height}`} width="100%" role="img" aria-label={`Lifetimes of ${rows.length} people named on this page, from ${formatYear(lo)} to ${formatYear(hi)}`}>
+      <h2>
+        Lifetimes <span class="count">{rows.length}</span>
+      </h2>
+      <svg
+        viewBox={`0 0 ${WIDTH} ${height}`}
+        width="100%"
+        role="img"
+        aria-label={`Lifetimes of ${rows.length} people named on this page, from ${formatYear(lo)} to ${formatYear(hi)}`}
+      >
         {ticks.map((t) => (
           <g key={t}>
             <line class="tick" x1={x(t)} x2={x(t)} y1={top - 2} y2={height} />
-            <text class="tick-label" x={x(t)} y={10} text-anchor="middle">{formatYear(t)}</text>
+            <text class="tick-label" x={x(t)} y={10} text-anchor="middle">
+              {formatYear(t)}
+            </text>
           </g>
         ))}
         {rows.map((r, i) => (
           <g key={r.p.id} class="life" onClick={() => onPick(r.p.id)}>
             <title>{`${r.p.name}: ${formatYear(r.from)}–${r.to === undefined ? '' : formatYear(r.to)}`}</title>
-            <text class="life-name" x={LABEL - 6} y={top + i * ROW + 13} text-anchor="end">{r.p.name.length > 20 ? `${r.p.name.slice(0, 19)}…` : r.p.name}</text>
-            <rect class={r.to === undefined ? 'life-bar open' : 'life-bar'} x={x(r.from)} y={top + i * ROW + 5} width={Math.max(3, x(r.to ?? now) - x(r.from))} height={9} rx={4} />
+            <text class="life-name" x={LABEL - 6} y={top + i * ROW + 13} text-anchor="end">
+              {r.p.name.length > 20 ? `${r.p.name.slice(0, 19)}…` : r.p.name}
+            </text>
+            <rect
+              class={r.to === undefined ? 'life-bar open' : 'life-bar'}
+              x={x(r.from)}
+              y={top + i * ROW + 5}
+              width={Math.max(3, x(r.to ?? now) - x(r.from))}
+              height={9}
+              rx={4}
+            />
           </g>
         ))}
       </svg>

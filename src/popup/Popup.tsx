@@ -19,13 +19,20 @@ function openNotebook(): void {
 export function Popup() {
   const [state, refresh] = usePageSummary();
   const [writing, setWriting] = useState(false);
-  if (state.status === 'loading') return <main class="popup"><p class="empty">Reading the page…</p></main>;
+  if (state.status === 'loading')
+    return (
+      <main class="popup">
+        <p class="empty">Reading the page…</p>
+      </main>
+    );
   if (state.status === 'unavailable') {
     return (
       <main class="popup">
         <h1>Dramatis</h1>
         <p class="empty">{state.reason}</p>
-        <button type="button" class="link" onClick={openNotebook}>Open notebook</button>
+        <button type="button" class="link" onClick={openNotebook}>
+          Open notebook
+        </button>
       </main>
     );
   }
@@ -36,7 +43,15 @@ export function Popup() {
   };
   const savePageNote = async (text: string, tags: string) => {
     const now = Date.now();
-    await saveNote({ id: newNoteId(), kind: 'page', text, tags: parseTags(tags), created: now, updated: now, page: { url: pageKey(summary.url), title: summary.title.trim() } });
+    await saveNote({
+      id: newNoteId(),
+      kind: 'page',
+      text,
+      tags: parseTags(tags),
+      created: now,
+      updated: now,
+      page: { url: pageKey(summary.url), title: summary.title.trim() },
+    });
     await sendToTab(tabId, { type: 'page.notesChanged' }).catch(() => undefined);
     setWriting(false);
     refresh();
@@ -53,24 +68,45 @@ export function Popup() {
       </header>
       <p class="page-title">{summary.title || summary.url}</p>
       {browser.extension.inIncognitoContext && (
-        <p class="notice" role="note">Private window: notes you write here are saved in Dramatis's notebook on this computer and stay after the window closes. Delete them in the notebook if you do not want to keep them.</p>
+        <p class="notice" role="note">
+          Private window: notes you write here are saved in Dramatis's notebook on this computer and stay after the window closes. Delete
+          them in the notebook if you do not want to keep them.
+        </p>
       )}
       <section class="notes-section" aria-label="Notes on this page">
-        <h2>Notes <span class="count">{summary.notes.length}</span></h2>
+        <h2>
+          Notes <span class="count">{summary.notes.length}</span>
+        </h2>
         <PageNotes notes={summary.notes} orphans={summary.orphans} />
-        {writing
-          ? <PageNoteForm onSave={savePageNote} onCancel={() => setWriting(false)} />
-          : <button type="button" class="link" onClick={() => setWriting(true)}>Add page note</button>}
+        {writing ? (
+          <PageNoteForm onSave={savePageNote} onCancel={() => setWriting(false)} />
+        ) : (
+          <button type="button" class="link" onClick={() => setWriting(true)}>
+            Add page note
+          </button>
+        )}
       </section>
       <PeopleTimeline people={summary.entities} onPick={pick} />
       <EntityGroups entities={summary.entities} onPick={pick} />
-      {summary.ambiguous > 0 && <p class="note">{summary.ambiguous} ambiguous {summary.ambiguous === 1 ? 'name' : 'names'}: hover to choose.</p>}
+      {summary.ambiguous > 0 && (
+        <p class="note">
+          {summary.ambiguous} ambiguous {summary.ambiguous === 1 ? 'name' : 'names'}: hover to choose.
+        </p>
+      )}
       <footer class="bottom">
         <SiteSwitch url={summary.url} tabId={tabId} onChange={refresh} />
         {summary.notes.length > 0 && (
-          <button type="button" class="link" onClick={() => void exportNotes('markdown', summary.notes, summary.title || summary.url, summary.title || 'page')}>Export Markdown</button>
+          <button
+            type="button"
+            class="link"
+            onClick={() => void exportNotes('markdown', summary.notes, summary.title || summary.url, summary.title || 'page')}
+          >
+            Export Markdown
+          </button>
         )}
-        <button type="button" class="link" onClick={openNotebook}>Open notebook</button>
+        <button type="button" class="link" onClick={openNotebook}>
+          Open notebook
+        </button>
       </footer>
     </main>
   );

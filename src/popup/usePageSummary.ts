@@ -5,9 +5,7 @@ import type { PageSummary } from '../core/protocol/messages';
 import { sendToTab } from '../shared/messaging';
 
 export type SummaryState =
-  | { status: 'loading' }
-  | { status: 'ready'; tabId: number; summary: PageSummary }
-  | { status: 'unavailable'; reason: string };
+  { status: 'loading' } | { status: 'ready'; tabId: number; summary: PageSummary } | { status: 'unavailable'; reason: string };
 
 /**
  * The tab the popup speaks for: the active tab, or ?tab=ID when the popup is opened as a page of its
@@ -31,9 +29,15 @@ export function usePageSummary(): [SummaryState, () => void] {
       const summary = await sendToTab(tabId, { type: 'page.summary' });
       if (!cancelled) setState({ status: 'ready', tabId, summary });
     })().catch(() => {
-      if (!cancelled) setState({ status: 'unavailable', reason: 'Dramatis does not run on this page (browser pages, the extension store and PDF viewers are off limits).' });
+      if (!cancelled)
+        setState({
+          status: 'unavailable',
+          reason: 'Dramatis does not run on this page (browser pages, the extension store and PDF viewers are off limits).',
+        });
     });
-    return () => { cancelled = true; };
+    return () => {
+      cancelled = true;
+    };
   }, [generation]);
   return [state, () => setGeneration((g) => g + 1)];
 }

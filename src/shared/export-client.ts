@@ -33,7 +33,12 @@ async function entitiesOf(notes: Note[]): Promise<Record<string, ExportEntity>> 
 export type ExportFormat = 'markdown' | 'obsidian' | 'annotations' | 'backup';
 
 /** Builds and downloads one export; returns the file name and how many notes it holds. */
-export async function exportNotes(format: ExportFormat, notes: Note[], title: string, scope?: string): Promise<{ fileName: string; count: number }> {
+export async function exportNotes(
+  format: ExportFormat,
+  notes: Note[],
+  title: string,
+  scope?: string,
+): Promise<{ fileName: string; count: number }> {
   const exportedAt = Date.now();
   if (format === 'backup') {
     const data = await send({ type: 'backup.data' });

@@ -25,7 +25,10 @@ const router = createRouter<Request, Responses>(validateRequest, {
 
 describe('the message router', () => {
   it('answers a valid message from this extension with its handler value', async () => {
-    await expect(router({ type: 'settings.get' }, ours)).resolves.toEqual({ ok: true, value: { highlightsEnabled: true, disabledSites: [] } });
+    await expect(router({ type: 'settings.get' }, ours)).resolves.toEqual({
+      ok: true,
+      value: { highlightsEnabled: true, disabledSites: [] },
+    });
     expect(handled).toEqual(['settings.get']);
   });
 
@@ -35,13 +38,21 @@ describe('the message router', () => {
   });
 
   it('refuses an invalid message with the code "invalid" before any handler runs', async () => {
-    await expect(router({ type: 'settings.get', extra: 1 }, ours)).resolves.toEqual({ ok: false, code: 'invalid', error: 'settings.get: has an unknown field "extra"' });
+    await expect(router({ type: 'settings.get', extra: 1 }, ours)).resolves.toEqual({
+      ok: false,
+      code: 'invalid',
+      error: 'settings.get: has an unknown field "extra"',
+    });
     await expect(router({ type: 'drop.tables' }, ours)).resolves.toMatchObject({ ok: false, code: 'invalid' });
     expect(handled).toEqual(['settings.get']);
   });
 
   it('passes a handler error on with its code: its own, quota for a full store, internal otherwise', async () => {
-    await expect(router({ type: 'notes.delete', id: 'missing' }, ours)).resolves.toEqual({ ok: false, code: 'not-found', error: 'no such note' });
+    await expect(router({ type: 'notes.delete', id: 'missing' }, ours)).resolves.toEqual({
+      ok: false,
+      code: 'not-found',
+      error: 'no such note',
+    });
     await expect(router({ type: 'notes.delete', id: 'full' }, ours)).resolves.toEqual({ ok: false, code: 'quota', error: 'disk full' });
     await expect(router({ type: 'notes.delete', id: 'other' }, ours)).resolves.toEqual({ ok: false, code: 'internal', error: 'boom' });
   });

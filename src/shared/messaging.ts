@@ -7,7 +7,8 @@ const CODES: ReadonlySet<string> = new Set(ERROR_CODES);
 
 function unwrap<T>(reply: unknown): T {
   const r = reply as Reply<T> | undefined;
-  if (!r || typeof r !== 'object' || !('ok' in r)) throw new DramatisError('unavailable', 'no answer from Dramatis (the extension may have been updated; reload the page)');
+  if (!r || typeof r !== 'object' || !('ok' in r))
+    throw new DramatisError('unavailable', 'no answer from Dramatis (the extension may have been updated; reload the page)');
   if (!r.ok) throw new DramatisError(CODES.has(r.code) ? r.code : 'internal', r.error);
   return r.value;
 }

@@ -12,7 +12,12 @@ test('Krivitsky: name, badge, lifespan, relations on the page, notes, one link o
   await page.goto(server.url(`/shared/${REAL_POST}`));
   await waitForHighlights(page, 20);
   await hoverName(page, 'Krivitsky', 1);
-  const shown = await waitFor(() => card(page), (c) => /also on this page/.test(c.text ?? ''), 5000, 'relations');
+  const shown = await waitFor(
+    () => card(page),
+    (c) => /also on this page/.test(c.text ?? ''),
+    5000,
+    'relations',
+  );
   expect(shown.name).toBe('Walter Krivitsky');
   expect(shown.text).toMatch(/PERSON/i);
   expect(shown.text).toContain('1899–1941, aged 41');
@@ -39,7 +44,12 @@ test('hovering an ordinary word ("died") shows nothing, while the name beside it
   // Positive control: the same wait on the name two words before opens its card.
   const name = await wordPoint(page, 'Hansen died in 1979', 'Hansen');
   await page.mouse.move(name.x, name.y);
-  const opened = await waitFor(() => card(page), (c) => c.open, 5000, 'the card for Hansen');
+  const opened = await waitFor(
+    () => card(page),
+    (c) => c.open,
+    5000,
+    'the card for Hansen',
+  );
   expect(opened.name).toBe('Joseph Hansen');
 });
 
@@ -50,7 +60,12 @@ test('a card opens only after hover intent and closes after the pointer leaves',
   await page.mouse.move(p.x, p.y);
   await new Promise((r) => setTimeout(r, 150));
   expect((await card(page)).open).toBe(false);
-  await waitFor(() => card(page), (c) => c.open, 3000, 'the card after the intent delay');
+  await waitFor(
+    () => card(page),
+    (c) => c.open,
+    3000,
+    'the card after the intent delay',
+  );
   await new Promise((r) => setTimeout(r, 300));
   const opened = await card(page);
   // The card fits in the viewport, and the pointer can travel into it: it stays open.
@@ -61,10 +76,19 @@ test('a card opens only after hover intent and closes after the pointer leaves',
   expect((await card(page)).open).toBe(true);
   // Away from both name and card: it closes.
   await page.mouse.move(opened.rect!.x + opened.rect!.width + 200, 5);
-  await waitFor(() => card(page), (c) => !c.open, 3000, 'the card to close after the pointer left');
+  await waitFor(
+    () => card(page),
+    (c) => !c.open,
+    3000,
+    'the card to close after the pointer left',
+  );
 });
 
-test('keyboard: the next-mention command opens a focused card; Escape closes it and gives focus back', async ({ tab: page, server, session }) => {
+test('keyboard: the next-mention command opens a focused card; Escape closes it and gives focus back', async ({
+  tab: page,
+  server,
+  session,
+}) => {
   const url = server.url(`/shared/${REAL_POST}`);
   await page.goto(url);
   await waitForHighlights(page, 20);
@@ -75,28 +99,53 @@ test('keyboard: the next-mention command opens a focused card; Escape closes it 
   const reply = await sendTabMessage<string>(ext, tabId!, { type: 'page.step', direction: 'next' });
   expect(reply.ok).toBe(true);
   await ext.close();
-  const opened = await waitFor(() => card(page), (c) => c.open, 5000, 'the card opened by the command');
+  const opened = await waitFor(
+    () => card(page),
+    (c) => c.open,
+    5000,
+    'the card opened by the command',
+  );
   expect(opened.name).toBe('Leon Trotsky');
   expect(opened.focused).toBe('dialog');
   // The card is operable by keyboard: Tab reaches its controls.
   await page.keyboard.press('Tab');
-  await waitFor(() => card(page), (c) => c.focused !== 'dialog', 3000, 'focus to move into the card');
+  await waitFor(
+    () => card(page),
+    (c) => c.focused !== 'dialog',
+    3000,
+    'focus to move into the card',
+  );
   await page.keyboard.press('Escape');
-  await waitFor(() => card(page), (c) => !c.open, 3000, 'the card to close');
+  await waitFor(
+    () => card(page),
+    (c) => !c.open,
+    3000,
+    'the card to close',
+  );
   expect(await page.evaluate(() => document.activeElement?.textContent, null)).toBe('Awful Avalanche');
 });
 
 test('touch: a tap opens the card; a tap on a name inside a link is left to the link', async ({ tab: page, server }) => {
   await page.goto(server.url(`/shared/${REAL_POST}`));
   await waitForHighlights(page, 20);
-  const tap = (x: number, y: number) => (page as unknown as { evaluate(s: string): Promise<void> }).evaluate(`(() => {
+  const tap = (x: number, y: number) =>
+    (page as unknown as { evaluate(s: string): Promise<void> }).evaluate(`(() => {
     const el = document.elementFromPoint(${x}, ${y});
     el.dispatchEvent(new PointerEvent('pointerdown', { pointerType: 'touch', clientX: ${x}, clientY: ${y}, bubbles: true, composed: true }));
     el.dispatchEvent(new PointerEvent('pointerup', { pointerType: 'touch', clientX: ${x}, clientY: ${y}, bubbles: true, composed: true }));
   })()`);
   const inText = await wordPoint(page, 'NKVD defector Walter Krivitsky', 'Krivitsky');
   await tap(inText.x, inText.y);
-  expect((await waitFor(() => card(page), (c) => c.open, 3000, 'the card after a tap')).name).toBe('Walter Krivitsky');
+  expect(
+    (
+      await waitFor(
+        () => card(page),
+        (c) => c.open,
+        3000,
+        'the card after a tap',
+      )
+    ).name,
+  ).toBe('Walter Krivitsky');
   const inLink = await wordPoint(page, 'Professor Chase: Trotsky In Mexico Part II-(F)', 'Trotsky');
   await tap(inLink.x, inLink.y);
   await new Promise((r) => setTimeout(r, 600));
@@ -107,7 +156,12 @@ test('the card is clean for axe and meets contrast in light mode', async ({ tab:
   await page.goto(server.url(`/shared/${REAL_POST}`));
   await waitForHighlights(page, 20);
   await hoverName(page, 'Mexico City');
-  await waitFor(() => card(page), (c) => (c.mapPaths ?? 0) > 0, 5000, 'the map');
+  await waitFor(
+    () => card(page),
+    (c) => (c.mapPaths ?? 0) > 0,
+    5000,
+    'the map',
+  );
   expect(await axeViolations(page)).toEqual([]);
 });
 
@@ -121,14 +175,23 @@ test('on a narrow screen a tapped name opens its card as a sheet along the botto
     const el = document.elementFromPoint(${p.x}, ${p.y});
     el.dispatchEvent(new PointerEvent('pointerup', { pointerType: 'touch', clientX: ${p.x}, clientY: ${p.y}, bubbles: true, composed: true }));
   })()`);
-  const shown = await waitFor(() => card(page), (c) => c.open, 3000, 'the sheet');
+  const shown = await waitFor(
+    () => card(page),
+    (c) => c.open,
+    3000,
+    'the sheet',
+  );
   await new Promise((r) => setTimeout(r, 300));
   const settled = await card(page);
   expect(shown.name).toBe('Walter Krivitsky');
   expect(settled.className).toContain('sheet');
   // Full width of the viewport (less a scrollbar where the browser draws one).
-  const viewportWidth = await (page as unknown as { evaluate(s: string): Promise<number> }).evaluate('document.documentElement.clientWidth');
+  const viewportWidth = await (page as unknown as { evaluate(s: string): Promise<number> }).evaluate(
+    'document.documentElement.clientWidth',
+  );
   expect(settled.rect!.width).toBeGreaterThanOrEqual(viewportWidth - 2);
-  const viewportHeight = await (page as unknown as { evaluate(s: string): Promise<number> }).evaluate('document.documentElement.clientHeight');
+  const viewportHeight = await (page as unknown as { evaluate(s: string): Promise<number> }).evaluate(
+    'document.documentElement.clientHeight',
+  );
   expect(Math.round(settled.rect!.y + settled.rect!.height)).toBeGreaterThanOrEqual(viewportHeight - 2);
 });

@@ -6,16 +6,31 @@ import { REAL_POST } from '../../tools/paths';
 test('names in comments loaded after page load are highlighted', async ({ tab: page, server }) => {
   await page.goto(server.url('/fixtures/live-page.html'));
   await waitForHighlights(page, 1);
-  const after = await waitFor(() => highlights(page), (h) => h.ranges.some((r) => r.text === 'Ignace Reiss'), 10_000, 'the late comment to be highlighted');
+  const after = await waitFor(
+    () => highlights(page),
+    (h) => h.ranges.some((r) => r.text === 'Ignace Reiss'),
+    10_000,
+    'the late comment to be highlighted',
+  );
   const texts = after.ranges.map((r) => r.text);
   for (const name of ['Walter Krivitsky', 'Ignace Reiss', 'NKVD']) expect(texts).toContain(name);
 });
 
-test('a History API navigation replaces the highlights with the new view\'s', async ({ tab: page, server }) => {
+test("a History API navigation replaces the highlights with the new view's", async ({ tab: page, server }) => {
   await page.goto(server.url('/fixtures/live-page.html'));
-  await waitFor(() => highlights(page), (h) => h.ranges.some((r) => r.text === 'Ignace Reiss'), 10_000, 'the comments');
+  await waitFor(
+    () => highlights(page),
+    (h) => h.ranges.some((r) => r.text === 'Ignace Reiss'),
+    10_000,
+    'the comments',
+  );
   await page.evaluate(() => (window as unknown as { navigateTo(p: string): void }).navigateTo('/fixtures/other-view'), null);
-  const after = await waitFor(() => highlights(page), (h) => h.ranges.some((r) => r.text === 'Leon Trotsky'), 10_000, 'the new view');
+  const after = await waitFor(
+    () => highlights(page),
+    (h) => h.ranges.some((r) => r.text === 'Leon Trotsky'),
+    10_000,
+    'the new view',
+  );
   const texts = after.ranges.map((r) => r.text);
   expect(texts).toContain('Leon Trotsky');
   for (const gone of ['Walter Krivitsky', 'Ignace Reiss', 'NKVD']) expect(texts).not.toContain(gone);
@@ -41,7 +56,12 @@ test('the real post: a comment added after load is highlighted, and the page is 
     li.innerHTML = '<div class="comment-body"><p>Late comment: Whittaker Chambers read Ignace Reiss\\'s letter too.</p></div>';
     list.appendChild(li);
   })()`);
-  const after = await waitFor(() => highlights(page), (h) => count(h, 'Whittaker Chambers') > count(before, 'Whittaker Chambers'), 10_000, 'the late comment');
+  const after = await waitFor(
+    () => highlights(page),
+    (h) => count(h, 'Whittaker Chambers') > count(before, 'Whittaker Chambers'),
+    10_000,
+    'the late comment',
+  );
   expect(count(after, 'Ignace Reiss')).toBe(count(before, 'Ignace Reiss') + 1);
   expect(after.ranges.length).toBe(before.ranges.length + 2);
 });

@@ -12,17 +12,25 @@ const evaluate = <T>(page: TestPage, script: string) => (page as unknown as { ev
 /** Saves a page note through the product's own save path (src/shared/save-note.ts), bundled into the page once. */
 async function saveNote(page: TestPage, id: string, text: string): Promise<string> {
   await evaluate(page, await pageBundle('src/shared/save-note.ts', 'dramatisSave'));
-  return evaluate<string>(page, `(() => {
+  return evaluate<string>(
+    page,
+    `(() => {
     const now = Date.now();
     const note = { id: ${JSON.stringify(id)}, kind: 'page', text: ${JSON.stringify(text)}, tags: ['test'], created: now, updated: now, page: { url: 'https://example.org/post', title: 'A post' } };
     return dramatisSave.saveNote(note).then(() => 'saved', (e) => 'lost: ' + e.message);
-  })()`);
+  })()`,
+  );
 }
 
 async function typeSearch(page: TestPage, words: string): Promise<string> {
   await (page as unknown as { click(s: string): Promise<void> }).click('input[type=search]');
   await page.keyboard.type(words, { delay: 10 });
-  return waitFor(() => evaluate<string>(page, 'document.querySelector(".list").innerText'), (t) => t.length > 0, 5000, 'results');
+  return waitFor(
+    () => evaluate<string>(page, 'document.querySelector(".list").innerText'),
+    (t) => t.length > 0,
+    5000,
+    'results',
+  );
 }
 
 test('the notebook finds a note by a word of it', async ({ session }) => {
@@ -32,7 +40,12 @@ test('the notebook finds a note by a word of it', async ({ session }) => {
   expect(await saveNote(nb, 'other', 'Something about Cuba.')).toBe('saved');
   await openExtensionPage(nb, `${session.extensionOrigin}/notebook.html`);
   await typeSearch(nb, 'remarkable');
-  const list = await waitFor(() => evaluate<string>(nb, 'document.querySelector(".list").innerText'), (t) => !t.includes('Cuba'), 5000, 'the search to narrow');
+  const list = await waitFor(
+    () => evaluate<string>(nb, 'document.querySelector(".list").innerText'),
+    (t) => !t.includes('Cuba'),
+    5000,
+    'the search to narrow',
+  );
   expect(list).toContain('The Reiss letter is remarkable');
   await nb.close();
 });
@@ -50,7 +63,12 @@ test('notes are still there after the browser restarts with the same profile', a
     session = await open();
     page = await session.newPage();
     await openExtensionPage(page, `${session.extensionOrigin}/notebook.html`);
-    const text = await waitFor(() => evaluate<string>(page, 'document.querySelector(".list") ? document.querySelector(".list").innerText : ""'), (t) => t.length > 0, 8000, 'the notebook to list notes');
+    const text = await waitFor(
+      () => evaluate<string>(page, 'document.querySelector(".list") ? document.querySelector(".list").innerText : ""'),
+      (t) => t.length > 0,
+      8000,
+      'the notebook to list notes',
+    );
     expect(text).toContain('Written before the restart.');
     await session.close();
   } finally {
@@ -68,11 +86,14 @@ test('stopping the service worker while notes are being written loses none', asy
     await cdp.send('ServiceWorker.enable');
     // The product's own save path (src/shared/save-note.ts, as the editors and the notebook use it).
     await evaluate(page, await pageBundle('src/shared/save-note.ts', 'dramatisSave'));
-    const writes = evaluate<string[]>(page, `Promise.all(Array.from({ length: 60 }, (_, i) => new Promise((r) => setTimeout(r, i * 15)).then(() => {
+    const writes = evaluate<string[]>(
+      page,
+      `Promise.all(Array.from({ length: 60 }, (_, i) => new Promise((r) => setTimeout(r, i * 15)).then(() => {
       const now = Date.now();
       const note = { id: 'stress-' + i, kind: 'page', text: 'stress note', tags: [], created: now, updated: now, page: { url: 'https://example.org/post', title: 'A post' } };
       return dramatisSave.saveNote(note).then(() => 'saved', (e) => 'lost: ' + e.message);
-    })))`);
+    })))`,
+    );
     // Stop the worker three times while the 60 saves are in flight, and check it really stopped.
     let stopped = 0;
     cdp.on('ServiceWorker.workerVersionUpdated', (e: { versions: { runningStatus: string }[] }) => {
@@ -84,11 +105,14 @@ test('stopping the service worker while notes are being written loses none', asy
     }
     const outcomes = await writes;
     expect(outcomes.filter((o) => o !== 'saved')).toEqual([]);
-    const total = await evaluate<number>(page, `(async () => {
+    const total = await evaluate<number>(
+      page,
+      `(async () => {
       const api = globalThis.chrome;
       const reply = await api.runtime.sendMessage({ type: 'notes.query', query: { text: 'stress note', limit: 500 } });
       return reply.value.total;
-    })()`);
+    })()`,
+    );
     expect(total).toBe(60);
     expect(stopped).toBeGreaterThan(0);
   } finally {

@@ -5,11 +5,15 @@ import { clickUi, selectText, ui, waitForUi } from './support/notes-helpers';
 import { REAL_POST } from '../../tools/paths';
 import type { TestPage } from '../../tools/browser/launch';
 
-const noteHighlights = (page: TestPage) => (page as unknown as { evaluate(s: string): Promise<string[]> }).evaluate(
-  `(() => { const out = []; const h = CSS.highlights.get('dramatis-note'); if (h) h.forEach((r) => out.push(r.toString())); return out; })()`,
-);
+const noteHighlights = (page: TestPage) =>
+  (page as unknown as { evaluate(s: string): Promise<string[]> }).evaluate(
+    `(() => { const out = []; const h = CSS.highlights.get('dramatis-note'); if (h) h.forEach((r) => out.push(r.toString())); return out; })()`,
+  );
 
-test('a passage note: select, Add note, type, Save; after a reload the passage is highlighted and shows the note', async ({ tab: page, server }) => {
+test('a passage note: select, Add note, type, Save; after a reload the passage is highlighted and shows the note', async ({
+  tab: page,
+  server,
+}) => {
   needsSharedPages();
   const url = server.url(`/shared/${REAL_POST}`);
   const passage = 'sings like a canary to HUAC';
@@ -20,11 +24,21 @@ test('a passage note: select, Add note, type, Save; after a reload the passage i
   await waitForUi(page, 'Note on this passage');
   await page.keyboard.type('Krivitsky testified on 11 October 1939. #defectors', { delay: 5 });
   await clickUi(page, 'Save');
-  await waitFor(() => noteHighlights(page), (h) => h.includes(passage), 8000, 'the passage highlight');
+  await waitFor(
+    () => noteHighlights(page),
+    (h) => h.includes(passage),
+    8000,
+    'the passage highlight',
+  );
 
   await page.goto(url);
   await waitForHighlights(page, 20);
-  await waitFor(() => noteHighlights(page), (h) => h.includes(passage), 8000, 'the passage highlight after reload');
+  await waitFor(
+    () => noteHighlights(page),
+    (h) => h.includes(passage),
+    8000,
+    'the passage highlight after reload',
+  );
   // Hovering the passage (away from any name in it) shows the note.
   const point = await (page as unknown as { evaluate(s: string): Promise<{ x: number; y: number }> }).evaluate(`(() => {
     let r;
@@ -40,7 +54,12 @@ test('a passage note: select, Add note, type, Save; after a reload the passage i
     return { x: box.x + box.width / 2, y: box.y + box.height / 2 };
   })()`);
   await page.mouse.move(point.x, point.y);
-  const shown = await waitFor(() => card(page), (c) => c.open && c.name === 'Your note', 5000, 'the note card');
+  const shown = await waitFor(
+    () => card(page),
+    (c) => c.open && c.name === 'Your note',
+    5000,
+    'the note card',
+  );
   expect(shown.text).toContain('Krivitsky testified on 11 October 1939.');
 });
 
@@ -52,13 +71,23 @@ test('an entity note on Krivitsky appears in his card on another page', async ({
   await waitForUi(page, 'Note on Walter Krivitsky');
   await page.keyboard.type('Ran agents from The Hague under cover as a dealer in old books.', { delay: 3 });
   await clickUi(page, 'Save');
-  await waitFor(() => ui(page, {}), (r) => !(r.text ?? '').includes('Note on Walter Krivitsky'), 5000, 'the editor to close');
+  await waitFor(
+    () => ui(page, {}),
+    (r) => !(r.text ?? '').includes('Note on Walter Krivitsky'),
+    5000,
+    'the editor to close',
+  );
 
   await page.goto(server.url('/demo/defectors-1937.html'));
   await waitForHighlights(page, 10);
   await hoverName(page, 'Krivitsky');
   // Other tests in this browser may have written notes on him too: the latest one is shown.
-  const shown = await waitFor(() => card(page), (c) => /\d+ notes?/.test(c.text ?? '') && (c.text ?? '').includes('Ran agents from The Hague'), 5000, 'the note in the card');
+  const shown = await waitFor(
+    () => card(page),
+    (c) => /\d+ notes?/.test(c.text ?? '') && (c.text ?? '').includes('Ran agents from The Hague'),
+    5000,
+    'the note in the card',
+  );
   expect(shown.text).toContain('Ran agents from The Hague');
 });
 
@@ -71,13 +100,18 @@ test('"Track this name" makes a name highlighted and carded from then on', async
   await waitForUi(page, 'Track this name');
   await page.keyboard.press('Tab');
   await clickUi(page, 'Save');
-  const shown = await waitFor(async () => {
-    try {
-      return await hoverName(page, 'Charles Cornell');
-    } catch {
-      return { open: false } as Awaited<ReturnType<typeof hoverName>>;
-    }
-  }, (c) => c.open, 10_000, 'a card for the tracked name');
+  const shown = await waitFor(
+    async () => {
+      try {
+        return await hoverName(page, 'Charles Cornell');
+      } catch {
+        return { open: false } as Awaited<ReturnType<typeof hoverName>>;
+      }
+    },
+    (c) => c.open,
+    10_000,
+    'a card for the tracked name',
+  );
   expect(shown.name).toBe('Charles Cornell');
   expect(shown.links).toEqual([]);
 });

@@ -7,9 +7,16 @@ import { launchPlain, type TestPage } from '../../tools/browser/launch';
 import { REAL_POST } from '../../tools/paths';
 import { waitForHighlights } from '../../tools/browser/page';
 
-interface PageState { html: string; elements: number; scriptRan: unknown; paragraphs: number[][]; scrollHeight: number }
+interface PageState {
+  html: string;
+  elements: number;
+  scriptRan: unknown;
+  paragraphs: number[][];
+  scrollHeight: number;
+}
 
-const readState = (page: TestPage) => (page as unknown as { evaluate(s: string): Promise<PageState> }).evaluate(`(() => ({
+const readState = (page: TestPage) =>
+  (page as unknown as { evaluate(s: string): Promise<PageState> }).evaluate(`(() => ({
   html: document.documentElement.outerHTML,
   elements: document.getElementsByTagName('*').length,
   scriptRan: window.__pageScriptRan ?? null,

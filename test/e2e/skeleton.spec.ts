@@ -36,7 +36,8 @@ test('names in form fields, scripts and code are not page text', async ({ tab: p
   needsSharedPages();
   await page.goto(server.url(`/shared/${REAL_POST}`));
   await waitForHighlights(page, 20);
-  const report = await (page as unknown as { evaluate(s: string): Promise<{ total: number; inside: string[]; fieldText: string }> }).evaluate(`(() => {
+  const report = await (page as unknown as { evaluate(s: string): Promise<{ total: number; inside: string[]; fieldText: string }> })
+    .evaluate(`(() => {
     const inside = [];
     let total = 0;
     CSS.highlights.forEach((h) => h.forEach((range) => {
@@ -52,7 +53,7 @@ test('names in form fields, scripts and code are not page text', async ({ tab: p
   expect(report.inside).toEqual([]);
 });
 
-test('the popup lists the page\'s entities by type', async ({ tab: page, server, session }) => {
+test("the popup lists the page's entities by type", async ({ tab: page, server, session }) => {
   await page.goto(server.url('/demo/defectors-1937.html'));
   await waitForHighlights(page, 10);
   const popup = await extensionPage(session);

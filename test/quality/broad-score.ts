@@ -91,7 +91,13 @@ const contextOf = (text: string, start: number, end: number, width = 30) =>
  * text: the text detection ran over (its offsets); detected: the CLI's mentions (with `wikipedia`);
  * datasetTitles: every `wikipedia` title of the dataset (to tell "not in the dataset" from "not found").
  */
-export function scoreBroad(slug: string, text: string, detected: CliMention[], gold: BroadGold, datasetTitles: ReadonlySet<string>): BroadPageReport {
+export function scoreBroad(
+  slug: string,
+  text: string,
+  detected: CliMention[],
+  gold: BroadGold,
+  datasetTitles: ReadonlySet<string>,
+): BroadPageReport {
   const mapped = byTitle(detected);
   const r: Report = score(text, mapped, gold, { unlabelledCorrect: false });
   const ambiguous = mapped.filter((m) => !m.id).length;
@@ -117,9 +123,15 @@ export function scoreBroad(slug: string, text: string, detected: CliMention[], g
     trickyRight: r.trickyRight,
     trickyWrong: r.trickyWrong.length,
     errorsPer1000Words: gold.words > 0 ? (errors * 1000) / gold.words : 0,
-    notableMisses: r.missed.filter((m) => m.notable).map((m) => ({
-      title: m.id, inDataset: datasetTitles.has(m.id), ambiguous: m.ambiguous, tricky: m.tricky, context: contextOf(text, m.start, m.end),
-    })),
+    notableMisses: r.missed
+      .filter((m) => m.notable)
+      .map((m) => ({
+        title: m.id,
+        inDataset: datasetTitles.has(m.id),
+        ambiguous: m.ambiguous,
+        tricky: m.tricky,
+        context: contextOf(text, m.start, m.end),
+      })),
     wrongLinkList: r.wrongLinks,
     falsePositiveList: falsePositives,
     trickyWrongList: r.trickyWrong,

@@ -13,7 +13,9 @@ import { DEMO_DIR, SHARED_PAGES, sharedRequired } from '../../tools/paths';
 import { formatReport, score, type Gold } from './score';
 
 const GOLD_DIR = join(import.meta.dirname, 'gold');
-const golds = readdirSync(GOLD_DIR).filter((f) => f.endsWith('.json')).sort();
+const golds = readdirSync(GOLD_DIR)
+  .filter((f) => f.endsWith('.json'))
+  .sort();
 
 function pagePath(page: string): string {
   const [where, file] = page.split(':');
@@ -41,13 +43,16 @@ describe('detection quality on hand-labelled pages', () => {
       });
       continue;
     }
-    it.skipIf(missing)(`${gold.page}${missing ? ' (skipped: the page is absent; ../shared exists beside the repo for developers and CI only)' : ''}`, () => {
-      const { text, mentions } = detectBlocks(blocksOfHtml(readFileSync(path, 'utf8')), index, matcher);
-      const report = score(text, mentions, gold);
-      console.log(formatReport(gold.page, report));
-      expect(report.trickyWrong).toEqual([]);
-      expect(report.recall).toBeGreaterThanOrEqual(0.95);
-      expect(report.precision).toBeGreaterThanOrEqual(0.97);
-    });
+    it.skipIf(missing)(
+      `${gold.page}${missing ? ' (skipped: the page is absent; ../shared exists beside the repo for developers and CI only)' : ''}`,
+      () => {
+        const { text, mentions } = detectBlocks(blocksOfHtml(readFileSync(path, 'utf8')), index, matcher);
+        const report = score(text, mentions, gold);
+        console.log(formatReport(gold.page, report));
+        expect(report.trickyWrong).toEqual([]);
+        expect(report.recall).toBeGreaterThanOrEqual(0.95);
+        expect(report.precision).toBeGreaterThanOrEqual(0.97);
+      },
+    );
   }
 });

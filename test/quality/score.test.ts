@@ -23,17 +23,30 @@ const at = (s: string, n = 0) => {
 
 describe('quality scoring', () => {
   it('counts a perfect detection as perfect', () => {
-    const r = score(text, [
-      { ...at('Walter Krivitsky'), id: 'walter-krivitsky' }, { ...at('Hoover'), id: 'j-edgar-hoover' },
-      { ...at('Krivitsky', 1), id: 'walter-krivitsky' }, { ...at('Hoover', 1), id: 'herbert-hoover' }, { ...at('Stalin'), id: 'joseph-stalin' },
-    ], gold);
+    const r = score(
+      text,
+      [
+        { ...at('Walter Krivitsky'), id: 'walter-krivitsky' },
+        { ...at('Hoover'), id: 'j-edgar-hoover' },
+        { ...at('Krivitsky', 1), id: 'walter-krivitsky' },
+        { ...at('Hoover', 1), id: 'herbert-hoover' },
+        { ...at('Stalin'), id: 'joseph-stalin' },
+      ],
+      gold,
+    );
     expect([r.recall, r.precision, r.trickyWrong, r.misses]).toEqual([1, 1, [], []]);
   });
   it('catches wrong links, false positives and misses', () => {
-    const r = score(text, [
-      { ...at('Walter Krivitsky'), id: 'walter-krivitsky' }, { ...at('Hoover', 1), id: 'j-edgar-hoover' },
-      { ...at('dies'), id: 'martin-dies-jr' }, { ...at('Later'), id: 'something' },
-    ], gold);
+    const r = score(
+      text,
+      [
+        { ...at('Walter Krivitsky'), id: 'walter-krivitsky' },
+        { ...at('Hoover', 1), id: 'j-edgar-hoover' },
+        { ...at('dies'), id: 'martin-dies-jr' },
+        { ...at('Later'), id: 'something' },
+      ],
+      gold,
+    );
     expect(r.recall).toBe(0.5);
     expect(r.trickyWrong).toHaveLength(2);
     expect(r.falsePositives).toHaveLength(2);

@@ -12,8 +12,16 @@ export interface Gold {
   missing?: unknown[];
 }
 
-interface Span { start: number; end: number }
-interface GoldMention extends Span { id: string | null; notable: boolean; tricky: boolean; label: string }
+interface Span {
+  start: number;
+  end: number;
+}
+interface GoldMention extends Span {
+  id: string | null;
+  notable: boolean;
+  tricky: boolean;
+  label: string;
+}
 
 export interface Report {
   goldMentions: number;
@@ -63,7 +71,10 @@ function findSnippet(text: string, snippet: string, wholeWord: boolean): Span[] 
   const exact = wholeWord ? occurrences(text, snippet) : [];
   if (!wholeWord) for (let at = text.indexOf(snippet); at !== -1; at = text.indexOf(snippet, at + 1)) exact.push(at);
   if (exact.length > 0) return exact.map((at) => ({ start: at, end: at + snippet.length }));
-  const parts = snippet.trim().split(/\s+/).map((p) => p.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
+  const parts = snippet
+    .trim()
+    .split(/\s+/)
+    .map((p) => p.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
   if (parts.length < 2) return [];
   const out: Span[] = [];
   for (const m of text.matchAll(new RegExp(parts.join('\\s+'), 'gu'))) {
@@ -94,7 +105,8 @@ export function goldMentions(text: string, gold: Gold): { mentions: GoldMention[
   });
   const taken: Span[] = [...tricky, ...unlabelled];
   const bySurface: { surface: string; id: string; notable: boolean }[] = [];
-  for (const [id, e] of Object.entries(gold.entities)) for (const surface of e.surfaces) bySurface.push({ surface, id, notable: e.notable });
+  for (const [id, e] of Object.entries(gold.entities))
+    for (const surface of e.surfaces) bySurface.push({ surface, id, notable: e.notable });
   bySurface.sort((a, b) => b.surface.length - a.surface.length);
   const mentions: GoldMention[] = [...tricky];
   for (const { surface, id, notable } of bySurface) {
@@ -116,9 +128,22 @@ export function score(text: string, detected: CliMention[], gold: Gold, options:
     return `@${s.start} …${line}…`;
   };
   const report: Report = {
-    goldMentions: mentions.filter((m) => m.id !== null).length, notableMentions: 0, notableFound: 0, recall: 0,
-    detectedLinked: 0, correct: 0, precision: 0, wrongLinks: [], falsePositives: [], misses: [], trickyWrong: [], trickyMissed: [], gaps: [],
-    trickyTotal: 0, trickyRight: 0, missed: [],
+    goldMentions: mentions.filter((m) => m.id !== null).length,
+    notableMentions: 0,
+    notableFound: 0,
+    recall: 0,
+    detectedLinked: 0,
+    correct: 0,
+    precision: 0,
+    wrongLinks: [],
+    falsePositives: [],
+    misses: [],
+    trickyWrong: [],
+    trickyMissed: [],
+    gaps: [],
+    trickyTotal: 0,
+    trickyRight: 0,
+    missed: [],
   };
   const used = new Set<CliMention>();
   for (const g of mentions) {
@@ -138,12 +163,22 @@ export function score(text: string, detected: CliMention[], gold: Gold, options:
     const right = linked.some((h) => h.id === g.id);
     const wrong = linked.filter((h) => h.id !== g.id);
     if (g.tricky && right && wrong.length === 0) report.trickyRight++;
-    if (!right) report.missed.push({ id: g.id, notable: g.notable, tricky: g.tricky, ambiguous: hits.some((h) => !h.id), start: g.start, end: g.end });
+    if (!right)
+      report.missed.push({
+        id: g.id,
+        notable: g.notable,
+        tricky: g.tricky,
+        ambiguous: hits.some((h) => !h.id),
+        start: g.start,
+        end: g.end,
+      });
     if (right) {
       if (g.notable) report.notableFound++;
       report.correct += linked.filter((h) => h.id === g.id).length;
     } else if (g.tricky) {
-      report.trickyMissed.push(`${g.label}: expected ${g.id}, got ${hits.length ? hits.map((h) => h.id ?? `ambiguous(${h.candidates?.map((c) => c.id).join('|')})`).join(', ') : 'nothing'}`);
+      report.trickyMissed.push(
+        `${g.label}: expected ${g.id}, got ${hits.length ? hits.map((h) => h.id ?? `ambiguous(${h.candidates?.map((c) => c.id).join('|')})`).join(', ') : 'nothing'}`,
+      );
     }
     for (const w of wrong) {
       report.wrongLinks.push(`${g.label} expected ${g.id}, got ${w.id} ${where(g)}`);

@@ -13,7 +13,9 @@ const evaluate = <T>(page: TestPage, script: string) => (page as unknown as { ev
 
 /** The id of the tab showing `url`, found by asking each tab's content script for its summary. */
 export function tabIdFor(extPage: TestPage, url: string): Promise<number | undefined> {
-  return evaluate<number | undefined>(extPage, `(async () => {
+  return evaluate<number | undefined>(
+    extPage,
+    `(async () => {
     const api = globalThis.browser ?? globalThis.chrome;
     for (const t of await api.tabs.query({})) {
       try {
@@ -21,13 +23,17 @@ export function tabIdFor(extPage: TestPage, url: string): Promise<number | undef
         if (reply && reply.ok && reply.value.url === ${JSON.stringify(url)}) return t.id;
       } catch (e) { /* no content script in that tab */ }
     }
-  })()`);
+  })()`,
+  );
 }
 
 /** Sends a tab message exactly as the background does for a keyboard command, and returns the reply. */
 export function sendTabMessage<T>(extPage: TestPage, tabId: number, message: unknown): Promise<{ ok: boolean; value?: T; error?: string }> {
-  return evaluate(extPage, `(async () => {
+  return evaluate(
+    extPage,
+    `(async () => {
     const api = globalThis.browser ?? globalThis.chrome;
     return api.tabs.sendMessage(${tabId}, ${JSON.stringify(message)});
-  })()`);
+  })()`,
+  );
 }

@@ -66,7 +66,16 @@ export const INSTALL_HINT: Record<Engine, string> = {
   firefox: 'Firefox not found: install it with "sudo apt-get install -y firefox-esr" (or set FIREFOX_PATH).',
 };
 
-export async function launchChromium(options: { headless?: boolean; probe?: boolean; profileDir?: string; colorScheme?: 'light' | 'dark'; reducedMotion?: 'reduce' | 'no-preference'; extensionDir?: string } = {}): Promise<ExtensionSession & { context: BrowserContext; profileDir: string }> {
+export async function launchChromium(
+  options: {
+    headless?: boolean;
+    probe?: boolean;
+    profileDir?: string;
+    colorScheme?: 'light' | 'dark';
+    reducedMotion?: 'reduce' | 'no-preference';
+    extensionDir?: string;
+  } = {},
+): Promise<ExtensionSession & { context: BrowserContext; profileDir: string }> {
   const executablePath = chromiumPath();
   if (!executablePath) throw new BrowserMissingError(INSTALL_HINT.chromium);
   const extensions = [options.extensionDir ?? DIST_CHROME, ...(options.probe === false ? [] : [PROBE_DIR])].join(',');
@@ -79,9 +88,16 @@ export async function launchChromium(options: { headless?: boolean; probe?: bool
     colorScheme: options.colorScheme ?? 'light',
     reducedMotion: options.reducedMotion,
     args: [
-      `--disable-extensions-except=${extensions}`, `--load-extension=${extensions}`, '--no-sandbox', '--disable-gpu',
-      '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run',
-      '--disable-quic', '--no-default-browser-check',
+      `--disable-extensions-except=${extensions}`,
+      `--load-extension=${extensions}`,
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--no-first-run',
+      '--disable-quic',
+      '--no-default-browser-check',
     ],
   });
   let [worker] = context.serviceWorkers().filter((w) => w.url().endsWith('/background.js'));
@@ -101,7 +117,9 @@ export async function launchChromium(options: { headless?: boolean; probe?: bool
   };
 }
 
-export async function launchFirefox(options: { probe?: boolean; colorScheme?: 'light' | 'dark'; extensionDir?: string; profileDir?: string } = {}): Promise<ExtensionSession & { browser: Browser }> {
+export async function launchFirefox(
+  options: { probe?: boolean; colorScheme?: 'light' | 'dark'; extensionDir?: string; profileDir?: string } = {},
+): Promise<ExtensionSession & { browser: Browser }> {
   const executablePath = firefoxPath();
   if (!executablePath) throw new BrowserMissingError(INSTALL_HINT.firefox);
   const browser = await puppeteer.launch({
@@ -141,7 +159,18 @@ export async function launchPlain(engine: Engine): Promise<{ newPage(): Promise<
   if (engine === 'chromium') {
     const executablePath = chromiumPath();
     if (!executablePath) throw new BrowserMissingError(INSTALL_HINT.chromium);
-    const browser = await chromium.launch({ executablePath, headless: true, args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'] });
+    const browser = await chromium.launch({
+      executablePath,
+      headless: true,
+      args: [
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+        '--no-first-run',
+      ],
+    });
     const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, colorScheme: 'light' });
     return { newPage: async () => (await context.newPage()) as unknown as TestPage, close: () => browser.close() };
   }

@@ -7,7 +7,16 @@ import * as esbuild from 'esbuild';
 import { ROOT } from '../paths';
 
 export async function pageBundle(entry: string, globalName: string): Promise<string> {
-  const result = await esbuild.build({ absWorkingDir: ROOT, entryPoints: [entry], bundle: true, format: 'iife', globalName, write: false, target: ['chrome120', 'firefox140'], logLevel: 'warning' });
+  const result = await esbuild.build({
+    absWorkingDir: ROOT,
+    entryPoints: [entry],
+    bundle: true,
+    format: 'iife',
+    globalName,
+    write: false,
+    target: ['chrome120', 'firefox140'],
+    logLevel: 'warning',
+  });
   // Wrapped so the module lands on globalThis however the driver evaluates a script (CDP or BiDi).
   return `globalThis.${globalName} ??= (function () {\n${result.outputFiles[0]!.text}\nreturn ${globalName};\n})(); 0`;
 }

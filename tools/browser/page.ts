@@ -3,7 +3,12 @@ import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import type { TestPage } from './launch';
 
-export interface HighlightInfo { name: string; text: string; x: number; y: number }
+export interface HighlightInfo {
+  name: string;
+  text: string;
+  x: number;
+  y: number;
+}
 export interface CardInfo {
   open: boolean;
   className?: string;
@@ -69,13 +74,25 @@ export async function waitFor<T>(read: () => Promise<T>, check: (value: T) => bo
 }
 
 export const waitForHighlights = (page: TestPage, min = 1) =>
-  waitFor(() => highlights(page), (h) => h.ranges.length >= min, 15_000, `at least ${min} highlights`);
+  waitFor(
+    () => highlights(page),
+    (h) => h.ranges.length >= min,
+    15_000,
+    `at least ${min} highlights`,
+  );
 
 /** Moves the pointer onto the first highlight whose text equals `text`, and waits for its card. */
 export async function hoverName(page: TestPage, text: string, nth = 0): Promise<CardInfo> {
   // Highlights arrive in batches: wait for this one before giving up.
-  const found = await waitFor(() => highlights(page), (h) => h.ranges.filter((r) => r.text === text).length > nth, 8000, `the highlight "${text}"`).catch(async () => {
-    throw new Error(`no highlight "${text}" (found: ${[...new Set((await highlights(page)).ranges.map((r) => r.text))].slice(0, 40).join(', ')})`);
+  const found = await waitFor(
+    () => highlights(page),
+    (h) => h.ranges.filter((r) => r.text === text).length > nth,
+    8000,
+    `the highlight "${text}"`,
+  ).catch(async () => {
+    throw new Error(
+      `no highlight "${text}" (found: ${[...new Set((await highlights(page)).ranges.map((r) => r.text))].slice(0, 40).join(', ')})`,
+    );
   });
   const target = found.ranges.filter((r) => r.text === text)[nth]!;
   await page.evaluate(({ x, y }: { x: number; y: number }) => {
@@ -90,7 +107,12 @@ export async function hoverName(page: TestPage, text: string, nth = 0): Promise<
   const placed = (await highlights(page)).ranges.filter((r) => r.text === text)[nth]!;
   await page.mouse.move(placed.x - 30, placed.y + 60);
   await page.mouse.move(placed.x, placed.y);
-  return waitFor(() => card(page), (c) => c.open, 5000, `the card for "${text}"`);
+  return waitFor(
+    () => card(page),
+    (c) => c.open,
+    5000,
+    `the card for "${text}"`,
+  );
 }
 
 /**
@@ -100,7 +122,8 @@ export async function hoverName(page: TestPage, text: string, nth = 0): Promise<
 export async function openExtensionPage(page: TestPage, url: string): Promise<void> {
   await Promise.race([page.goto(url).catch(() => undefined), new Promise((r) => setTimeout(r, 3000))]);
   await waitFor(
-    () => (page as unknown as { evaluate(s: string): Promise<string> }).evaluate('location.href + "|" + document.readyState').catch(() => ''),
+    () =>
+      (page as unknown as { evaluate(s: string): Promise<string> }).evaluate('location.href + "|" + document.readyState').catch(() => ''),
     (v) => v.startsWith(url) && v.endsWith('complete'),
     15_000,
     `${url} to load`,
@@ -114,7 +137,9 @@ export async function axeViolations(page: TestPage): Promise<{ id: string; impac
   const source = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
   const evaluate = (page as unknown as { evaluate(s: string): Promise<unknown> }).evaluate.bind(page);
   await evaluate(`${source}\n;void 0`);
-  return (await evaluate(`axe.run(document.getElementById('dramatis-axe-copy'), { resultTypes: ['violations'] }).then((r) => r.violations.map((v) => ({ id: v.id, impact: v.impact, help: v.help, nodes: v.nodes.length })))`)) as { id: string; impact: string; help: string; nodes: number }[];
+  return (await evaluate(
+    `axe.run(document.getElementById('dramatis-axe-copy'), { resultTypes: ['violations'] }).then((r) => r.violations.map((v) => ({ id: v.id, impact: v.impact, help: v.help, nodes: v.nodes.length })))`,
+  )) as { id: string; impact: string; help: string; nodes: number }[];
 }
 
 /** Page coordinates of the first occurrence of `word` inside the text `context` (for hovering plain words). */

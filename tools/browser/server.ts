@@ -11,8 +11,13 @@ import { extname, join, normalize, sep } from 'node:path';
 import { BENCH_DIR, DEMO_DIR, FIXTURES_DIR, SHARED_PAGES } from '../paths';
 
 const TYPES: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8', '.txt': 'text/plain; charset=utf-8', '.css': 'text/css', '.js': 'text/javascript',
-  '.json': 'application/json', '.png': 'image/png', '.svg': 'image/svg+xml',
+  '.html': 'text/html; charset=utf-8',
+  '.txt': 'text/plain; charset=utf-8',
+  '.css': 'text/css',
+  '.js': 'text/javascript',
+  '.json': 'application/json',
+  '.png': 'image/png',
+  '.svg': 'image/svg+xml',
 };
 const MOUNTS: Record<string, string> = { demo: DEMO_DIR, fixtures: FIXTURES_DIR, shared: SHARED_PAGES, bench: BENCH_DIR };
 
@@ -28,7 +33,7 @@ export async function startServer(port = 0): Promise<StaticServer> {
     const [, mount, ...rest] = path.split('/');
     const base = mount ? MOUNTS[mount] : undefined;
     const file = base ? normalize(join(base, ...rest)) : undefined;
-    if (!base || !file || !(file + sep).startsWith(base + sep) && file !== base || !existsSync(file) || statSync(file).isDirectory()) {
+    if (!base || !file || (!(file + sep).startsWith(base + sep) && file !== base) || !existsSync(file) || statSync(file).isDirectory()) {
       res.writeHead(404, { 'content-type': 'text/plain' }).end('not found');
       return;
     }
@@ -41,10 +46,11 @@ export async function startServer(port = 0): Promise<StaticServer> {
   return {
     origin,
     url: (p) => `${origin}${p.startsWith('/') ? p : `/${p}`}`,
-    close: () => new Promise((resolve) => {
-      // Browsers keep connections alive; without this, close() waits for them to time out.
-      server.closeAllConnections();
-      server.close(() => resolve());
-    }),
+    close: () =>
+      new Promise((resolve) => {
+        // Browsers keep connections alive; without this, close() waits for them to time out.
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
   };
 }

@@ -11,7 +11,9 @@ export function buildIndex(options: { lenient?: boolean } = {}): CompiledIndex {
   if (result.problems.length > 0 && !options.lenient) {
     const lines = result.problems.slice(0, 40).map((p) => `  ${p.file}: ${p.id ? `${p.id}: ` : ''}${p.problem}`);
     const more = result.problems.length > 40 ? `\n  ... and ${result.problems.length - 40} more` : '';
-    throw new DatasetError(`the dataset has ${result.problems.length} problem(s); run "npm run -s dataset -- validate":\n${lines.join('\n')}${more}`);
+    throw new DatasetError(
+      `the dataset has ${result.problems.length} problem(s); run "npm run -s dataset -- validate":\n${lines.join('\n')}${more}`,
+    );
   }
   // Lenient (watch mode while editing data): invalid entries are already left out by the validator,
   // but a dangling related id would break cards, so those links are dropped.

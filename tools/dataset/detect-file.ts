@@ -25,7 +25,12 @@ export function blocksOfText(text: string): string[] {
   return text.split(/\r?\n[ \t]*\r?\n/).filter((b) => /[\p{L}\p{N}]{2}/u.test(b));
 }
 
-export function detectBlocks(blocks: string[], index: CompiledIndex, matcher = new Matcher(index), explain?: (e: Explanation) => void): { text: string; mentions: CliMention[] } {
+export function detectBlocks(
+  blocks: string[],
+  index: CompiledIndex,
+  matcher = new Matcher(index),
+  explain?: (e: Explanation) => void,
+): { text: string; mentions: CliMention[] } {
   const { text, starts } = joinBlocks(blocks);
   const byId = new Map(index.entities.map((e) => [e.id, e]));
   const mentions = resolveDocument(blocks, matcher, { explain }).mentions.map((m): CliMention => {
@@ -35,7 +40,14 @@ export function detectBlocks(blocks: string[], index: CompiledIndex, matcher = n
       const e = byId.get(m.id)!;
       return { start, end, id: e.id, name: e.name, type: e.type, wikipedia: e.wikipedia };
     }
-    return { start, end, candidates: (m.candidates ?? []).map((id) => { const e = byId.get(id)!; return { id, name: e.name, type: e.type, wikipedia: e.wikipedia }; }) };
+    return {
+      start,
+      end,
+      candidates: (m.candidates ?? []).map((id) => {
+        const e = byId.get(id)!;
+        return { id, name: e.name, type: e.type, wikipedia: e.wikipedia };
+      }),
+    };
   });
   return { text, mentions };
 }

@@ -5,12 +5,13 @@ import wordListPath from 'word-list';
 import { DATA_DIR, ROOT } from '../paths';
 import { validateDataset, type SourceFile, type ValidationResult, type Problem } from '../../src/core/dataset/validate';
 
-
 /** Each assets/data/*.json parsed; a file that is not JSON comes back as a problem instead. */
 export function readSourceFiles(dir = DATA_DIR): { files: SourceFile[]; problems: Problem[] } {
   const files: SourceFile[] = [];
   const problems: Problem[] = [];
-  for (const name of readdirSync(dir).filter((n) => n.endsWith('.json')).sort()) {
+  for (const name of readdirSync(dir)
+    .filter((n) => n.endsWith('.json'))
+    .sort()) {
     const path = join(dir, name);
     const file = relative(ROOT, path);
     try {
@@ -54,11 +55,32 @@ export function loadDataset(dir = DATA_DIR): ValidationResult {
   return { ...result, problems: [...problems, ...result.problems] };
 }
 
-const FIELD_ORDER = ['id', 'type', 'name', 'aliases', 'description', 'wikipedia', 'born', 'died', 'start', 'end', 'roles', 'places', 'related', 'tags', 'coords', 'cues', 'note'];
+const FIELD_ORDER = [
+  'id',
+  'type',
+  'name',
+  'aliases',
+  'description',
+  'wikipedia',
+  'born',
+  'died',
+  'start',
+  'end',
+  'roles',
+  'places',
+  'related',
+  'tags',
+  'coords',
+  'cues',
+  'note',
+];
 
 function inline(value: unknown): string {
   if (Array.isArray(value)) return `[${value.map(inline).join(', ')}]`;
-  if (value && typeof value === 'object') return `{ ${Object.entries(value).map(([k, v]) => `${JSON.stringify(k)}: ${inline(v)}`).join(', ')} }`;
+  if (value && typeof value === 'object')
+    return `{ ${Object.entries(value)
+      .map(([k, v]) => `${JSON.stringify(k)}: ${inline(v)}`)
+      .join(', ')} }`;
   return JSON.stringify(value);
 }
 

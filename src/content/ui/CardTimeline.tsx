@@ -32,10 +32,18 @@ export function CardTimeline({ entity, pageYears }: CardTimelineProps) {
   return (
     <figure class="timeline">
       <svg viewBox={`0 0 ${W} 30`} width="100%" height="30" role="img" aria-label={label}>
-        {pageYears && <rect class="tl-page" x={x(pageYears[0])} y="2" width={Math.max(2, x(pageYears[1]) - x(pageYears[0]))} height="16" rx="2" />}
+        {pageYears && (
+          <rect class="tl-page" x={x(pageYears[0])} y="2" width={Math.max(2, x(pageYears[1]) - x(pageYears[0]))} height="16" rx="2" />
+        )}
         <rect class={`tl-bar tl-${entity.type}`} x={x(a)} y="7" width={Math.max(3, x(openEnded ? hi : b) - x(a))} height="6" rx="3" />
-        <text class="tl-label" x={x(a)} y="28" text-anchor="start">{formatYear(a)}</text>
-        {!openEnded && b !== a && <text class="tl-label" x={x(b)} y="28" text-anchor="end">{formatYear(b)}</text>}
+        <text class="tl-label" x={x(a)} y="28" text-anchor="start">
+          {formatYear(a)}
+        </text>
+        {!openEnded && b !== a && (
+          <text class="tl-label" x={x(b)} y="28" text-anchor="end">
+            {formatYear(b)}
+          </text>
+        )}
       </svg>
       {pageYears && <figcaption class="tl-caption">Grey band: the years this page is about</figcaption>}
     </figure>

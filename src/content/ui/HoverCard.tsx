@@ -40,7 +40,9 @@ export function HoverCard({ entity, candidates, details, pageYears, sheet, onCho
   return (
     <div class={cls} role="dialog" aria-labelledby={titleId} tabIndex={-1}>
       <div class="head">
-        <h2 id={titleId} class="name">{entity.name}</h2>
+        <h2 id={titleId} class="name">
+          {entity.name}
+        </h2>
         <TypeBadge type={entity.type} />
       </div>
       {span && <p class="span">{span}</p>}
@@ -48,13 +50,19 @@ export function HoverCard({ entity, candidates, details, pageYears, sheet, onCho
       <CardTimeline entity={entity} pageYears={pageYears} />
       {details?.map && <LocatorMapView map={details.map} name={entity.name} />}
       {entity.roles && entity.roles.length > 0 && (
-        <ul class="roles" aria-label="Roles">{entity.roles.slice(0, 3).map((r) => <li key={r}>{r}</li>)}</ul>
+        <ul class="roles" aria-label="Roles">
+          {entity.roles.slice(0, 3).map((r) => (
+            <li key={r}>{r}</li>
+          ))}
+        </ul>
       )}
       {details && <RelationList relations={details.relations} onShow={onShowRelated} />}
       <NotesSummary notes={details?.notes} onAdd={onAddNote} />
       {entity.wikipedia && (
         <div class="foot">
-          <a class="wiki" href={wikipediaUrl(entity.wikipedia)} target="_blank" rel="noopener noreferrer">Read on Wikipedia</a>
+          <a class="wiki" href={wikipediaUrl(entity.wikipedia)} target="_blank" rel="noopener noreferrer">
+            Read on Wikipedia
+          </a>
         </div>
       )}
     </div>

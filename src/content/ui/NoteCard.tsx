@@ -12,8 +12,14 @@ export function NoteCard({ note, onEdit }: { note: Note; onEdit?: () => void }) 
       <Markdown text={note.text} class="md note-text" />
       {note.tags.length > 0 && <p class="note-tags">{note.tags.map((t) => `#${t}`).join(' ')}</p>}
       <div class="foot">
-        <span class="note-date">{new Date(note.updated).toLocaleDateString(undefined, { year: 'numeric', month: 'short', day: 'numeric' })}</span>
-        {onEdit && <button type="button" class="add-note" onClick={onEdit}>Edit</button>}
+        <span class="note-date">
+          {new Date(note.updated).toLocaleDateString(undefined, { year: 'numeric', month: 'short', day: 'numeric' })}
+        </span>
+        {onEdit && (
+          <button type="button" class="add-note" onClick={onEdit}>
+            Edit
+          </button>
+        )}
       </div>
     </div>
   );

@@ -40,20 +40,50 @@ export function NoteEditor({ heading, quote, initialText = '', initialTags = '',
   };
 
   return (
-    <div class="editor" role="dialog" aria-label={heading} onKeyDown={(e) => {
-      if (e.key === 'Escape') { e.stopPropagation(); onCancel(); }
-      if (e.key === 'Enter' && (e.ctrlKey || e.metaKey)) { e.preventDefault(); void save(); }
-    }}>
+    <div
+      class="editor"
+      role="dialog"
+      aria-label={heading}
+      onKeyDown={(e) => {
+        if (e.key === 'Escape') {
+          e.stopPropagation();
+          onCancel();
+        }
+        if (e.key === 'Enter' && (e.ctrlKey || e.metaKey)) {
+          e.preventDefault();
+          void save();
+        }
+      }}
+    >
       <p class="editor-head">{heading}</p>
       {quote && <blockquote class="editor-quote">{quote.length > 400 ? `${quote.slice(0, 400)}…` : quote}</blockquote>}
-      <textarea ref={box} aria-label="Note" placeholder="Your note (Markdown)" value={text} rows={5}
-        onInput={(e) => setText((e.target as HTMLTextAreaElement).value)} />
-      <input type="text" aria-label="Tags" placeholder="Tags, e.g. spies 1937" value={tags}
-        onInput={(e) => setTags((e.target as HTMLInputElement).value)} />
-      {error && <p class="editor-error" role="alert">{error}</p>}
+      <textarea
+        ref={box}
+        aria-label="Note"
+        placeholder="Your note (Markdown)"
+        value={text}
+        rows={5}
+        onInput={(e) => setText((e.target as HTMLTextAreaElement).value)}
+      />
+      <input
+        type="text"
+        aria-label="Tags"
+        placeholder="Tags, e.g. spies 1937"
+        value={tags}
+        onInput={(e) => setTags((e.target as HTMLInputElement).value)}
+      />
+      {error && (
+        <p class="editor-error" role="alert">
+          {error}
+        </p>
+      )}
       <div class="editor-actions">
-        <button type="button" class="secondary" onClick={onCancel}>Cancel</button>
-        <button type="button" class="primary" disabled={saving} onClick={() => void save()}>{saving ? 'Saving…' : 'Save'}</button>
+        <button type="button" class="secondary" onClick={onCancel}>
+          Cancel
+        </button>
+        <button type="button" class="primary" disabled={saving} onClick={() => void save()}>
+          {saving ? 'Saving…' : 'Save'}
+        </button>
       </div>
     </div>
   );

@@ -12,7 +12,11 @@ export function NotesSummary({ notes, onAdd }: NotesSummaryProps) {
     <section class="notes" aria-label="Your notes">
       <p class="notes-head">
         <span>{count === 0 ? 'No notes yet' : `${count} ${count === 1 ? 'note' : 'notes'}`}</span>
-        {onAdd && <button type="button" class="add-note" onClick={onAdd}>Add note</button>}
+        {onAdd && (
+          <button type="button" class="add-note" onClick={onAdd}>
+            Add note
+          </button>
+        )}
       </p>
       {notes?.latest && <p class="notes-latest">{notes.latest.text}</p>}
     </section>

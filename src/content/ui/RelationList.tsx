@@ -15,7 +15,9 @@ export function RelationList({ relations, onShow }: RelationListProps) {
         <li key={r.id} class={r.onPage ? 'rel rel-on-page' : 'rel'}>
           {r.phrase}{' '}
           {r.onPage && onShow ? (
-            <button type="button" class="rel-name" onClick={() => onShow(r.id)}>{r.name}</button>
+            <button type="button" class="rel-name" onClick={() => onShow(r.id)}>
+              {r.name}
+            </button>
           ) : (
             <span class="rel-name">{r.name}</span>
           )}

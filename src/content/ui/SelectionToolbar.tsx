@@ -7,8 +7,14 @@ export interface SelectionToolbarProps {
 export function SelectionToolbar({ onAddNote, onTrack }: SelectionToolbarProps) {
   return (
     <div class="toolbar" role="toolbar" aria-label="Dramatis">
-      <button type="button" onMouseDown={(e) => e.preventDefault()} onClick={onAddNote}>Add note</button>
-      {onTrack && <button type="button" onMouseDown={(e) => e.preventDefault()} onClick={onTrack}>Track this name</button>}
+      <button type="button" onMouseDown={(e) => e.preventDefault()} onClick={onAddNote}>
+        Add note
+      </button>
+      {onTrack && (
+        <button type="button" onMouseDown={(e) => e.preventDefault()} onClick={onTrack}>
+          Track this name
+        </button>
+      )}
     </div>
   );
 }

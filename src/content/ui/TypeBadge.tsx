@@ -2,7 +2,11 @@
 import type { EntityType } from '../../core/dataset/types';
 
 const LABELS: Record<EntityType, string> = {
-  person: 'Person', organization: 'Organization', place: 'Place', event: 'Event', work: 'Work',
+  person: 'Person',
+  organization: 'Organization',
+  place: 'Place',
+  event: 'Event',
+  work: 'Work',
 };
 
 export function TypeBadge({ type }: { type: EntityType }) {

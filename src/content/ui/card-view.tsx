@@ -25,7 +25,11 @@ export class CardView implements CardSurface {
   private generation = 0;
   current: CardTarget | undefined;
 
-  constructor(private readonly context: CardContext, private readonly send: Send, private readonly uiApi: UiApi) {}
+  constructor(
+    private readonly context: CardContext,
+    private readonly send: Send,
+    private readonly uiApi: UiApi,
+  ) {}
 
   open(pm: CardTarget, options: OpenOptions = {}): void {
     this.cleanup?.();
@@ -136,7 +140,12 @@ export class CardView implements CardSurface {
   private place(pm: CardTarget, card: HTMLElement, pointer?: { x: number; y: number }): void {
     if (isNarrow()) return; // the sheet is placed by CSS
     const rects = [...pm.range.getClientRects()];
-    const line = pointer ? Math.max(0, rects.findIndex((r) => pointer.y >= r.top - 2 && pointer.y <= r.bottom + 2)) : 0;
+    const line = pointer
+      ? Math.max(
+          0,
+          rects.findIndex((r) => pointer.y >= r.top - 2 && pointer.y <= r.bottom + 2),
+        )
+      : 0;
     const reference: VirtualElement = {
       getBoundingClientRect: () => pm.range.getClientRects()[line] ?? pm.range.getBoundingClientRect(),
       contextElement: pm.range.startContainer.parentElement ?? undefined,
@@ -150,7 +159,12 @@ export class CardView implements CardSurface {
           flip({ padding: 8 }),
           shift({ padding: 8 }),
           // Never taller than the room on the chosen side: the card scrolls inside instead.
-          size({ padding: 8, apply: ({ availableHeight, elements }) => { elements.floating.style.maxHeight = `${Math.max(160, Math.floor(availableHeight))}px`; } }),
+          size({
+            padding: 8,
+            apply: ({ availableHeight, elements }) => {
+              elements.floating.style.maxHeight = `${Math.max(160, Math.floor(availableHeight))}px`;
+            },
+          }),
         ],
       }).then(({ x, y }) => {
         card.style.left = `${Math.round(x)}px`;

@@ -26,11 +26,14 @@ export class NotePanel implements PanelSurface {
     const floating = mount.firstElementChild as HTMLElement | null;
     if (!floating) return;
     const reference: VirtualElement = { getBoundingClientRect: () => rect };
-    void computePosition(reference, floating, { strategy: 'fixed', placement: 'bottom-start', middleware: [offset(6), flip({ padding: 8 }), shift({ padding: 8 })] })
-      .then(({ x, y }) => {
-        floating.style.left = `${Math.round(x)}px`;
-        floating.style.top = `${Math.round(y)}px`;
-      });
+    void computePosition(reference, floating, {
+      strategy: 'fixed',
+      placement: 'bottom-start',
+      middleware: [offset(6), flip({ padding: 8 }), shift({ padding: 8 })],
+    }).then(({ x, y }) => {
+      floating.style.left = `${Math.round(x)}px`;
+      floating.style.top = `${Math.round(y)}px`;
+    });
   }
 
   showToolbar(rect: DOMRect, props: SelectionToolbarProps): void {

@@ -44,7 +44,8 @@ function checkEntity(raw: Record<string, unknown>, report: (problem: string) => 
   for (const key of Object.keys(raw)) if (!ENTITY_FIELDS.has(key)) report(`unknown field "${key}"`);
   if (typeof raw.id !== 'string' || !ID.test(raw.id)) report('id must be a lower-case slug (a-z, 0-9, single hyphens)');
   if (typeof raw.type !== 'string' || !TYPES.has(raw.type)) report(`type must be one of ${ENTITY_TYPES.join(', ')}`);
-  if (typeof raw.name !== 'string' || raw.name.trim() === '' || raw.name !== raw.name.trim()) report('name must be a non-empty trimmed string');
+  if (typeof raw.name !== 'string' || raw.name.trim() === '' || raw.name !== raw.name.trim())
+    report('name must be a non-empty trimmed string');
   if (typeof raw.wikipedia !== 'string' || raw.wikipedia.trim() === '' || raw.wikipedia !== raw.wikipedia.trim()) {
     report('wikipedia must be the English Wikipedia article title');
   } else if (/^https?:|_|\/wiki\//.test(raw.wikipedia)) {
@@ -71,7 +72,8 @@ function checkEntity(raw: Record<string, unknown>, report: (problem: string) => 
       }
     }
   }
-  if (raw.note !== undefined && (typeof raw.note !== 'string' || raw.note.trim().length < 10)) report('note must be a sentence saying why a fact differs from what a reader might expect');
+  if (raw.note !== undefined && (typeof raw.note !== 'string' || raw.note.trim().length < 10))
+    report('note must be a sentence saying why a fact differs from what a reader might expect');
   for (const field of ['roles', 'tags', 'cues', 'places'] as const) {
     if (raw[field] !== undefined && !isStringArray(raw[field])) report(`${field} must be an array of strings`);
   }
@@ -79,7 +81,8 @@ function checkEntity(raw: Record<string, unknown>, report: (problem: string) => 
   for (const field of ['born', 'died', 'start', 'end'] as const) {
     const value = raw[field];
     if (value === undefined) continue;
-    if (typeof value !== 'string' || !parseDate(value)) report(`${field} "${String(value)}" is not an ISO 8601 partial date (1899-06-28, 1899-06, 1899, -0044-03-15)`);
+    if (typeof value !== 'string' || !parseDate(value))
+      report(`${field} "${String(value)}" is not an ISO 8601 partial date (1899-06-28, 1899-06, 1899, -0044-03-15)`);
     if (isPerson && (field === 'start' || field === 'end')) report(`a person has born/died, not ${field}`);
     if (!isPerson && (field === 'born' || field === 'died')) report(`only a person has ${field}; use start/end`);
   }
@@ -94,22 +97,30 @@ function checkEntity(raw: Record<string, unknown>, report: (problem: string) => 
   if (raw.coords !== undefined) {
     const c = raw.coords;
     if (raw.type !== 'place') report('only a place has coords');
-    if (!Array.isArray(c) || c.length !== 2 || typeof c[0] !== 'number' || typeof c[1] !== 'number' || Math.abs(c[0]) > 90 || Math.abs(c[1]) > 180) {
+    if (
+      !Array.isArray(c) ||
+      c.length !== 2 ||
+      typeof c[0] !== 'number' ||
+      typeof c[1] !== 'number' ||
+      Math.abs(c[0]) > 90 ||
+      Math.abs(c[1]) > 180
+    ) {
       report('coords must be [latitude, longitude] in degrees');
     }
   }
   if (raw.related !== undefined) {
     if (!Array.isArray(raw.related)) report('related must be an array of { id, relation }');
-    else for (const r of raw.related as unknown[]) {
-      const rel = r as Record<string, unknown>;
-      if (typeof rel !== 'object' || rel === null || typeof rel.id !== 'string' || typeof rel.relation !== 'string') {
-        report('each related entry must be { "id": string, "relation": string }');
-      } else if (!RELATION_SET.has(rel.relation)) {
-        report(`relation "${rel.relation}" is not one of: ${RELATIONS.join(', ')}`);
-      } else if (rel.id === raw.id) {
-        report('an entity cannot relate to itself');
+    else
+      for (const r of raw.related as unknown[]) {
+        const rel = r as Record<string, unknown>;
+        if (typeof rel !== 'object' || rel === null || typeof rel.id !== 'string' || typeof rel.relation !== 'string') {
+          report('each related entry must be { "id": string, "relation": string }');
+        } else if (!RELATION_SET.has(rel.relation)) {
+          report(`relation "${rel.relation}" is not one of: ${RELATIONS.join(', ')}`);
+        } else if (rel.id === raw.id) {
+          report('an entity cannot relate to itself');
+        }
       }
-    }
   }
 }
 
@@ -183,7 +194,8 @@ export function validateDataset(files: SourceFile[], commonWords: ReadonlySet<st
     for (const p of e.places ?? []) {
       const place = byId.get(p);
       if (!fileOf.has(p)) problems.push({ file, id: e.id, problem: `place id "${p}" does not exist` });
-      else if (place && place.type !== 'place') problems.push({ file, id: e.id, problem: `places entry "${p}" is a ${place.type}, not a place` });
+      else if (place && place.type !== 'place')
+        problems.push({ file, id: e.id, problem: `places entry "${p}" is a ${place.type}, not a place` });
     }
   }
 

@@ -89,7 +89,13 @@ function annotation(note: PassageNote, generated: string): Annotation {
 export function annotationCollection(notes: Note[], options: Pick<ExportOptions, 'title' | 'exportedAt'>): AnnotationCollection {
   const passages = notes
     .filter((n): n is PassageNote => n.kind === 'passage')
-    .sort((a, b) => compareCodes(a.page.url, b.page.url) || a.target.position.start - b.target.position.start || a.created - b.created || compareCodes(a.id, b.id));
+    .sort(
+      (a, b) =>
+        compareCodes(a.page.url, b.page.url) ||
+        a.target.position.start - b.target.position.start ||
+        a.created - b.created ||
+        compareCodes(a.id, b.id),
+    );
   const generated = isoTime(options.exportedAt);
   const id = `urn:uuid:${stableUuid(`collection:${generated}:${passages.map((n) => n.id).join(',')}`)}`;
   return {
@@ -98,7 +104,12 @@ export function annotationCollection(notes: Note[], options: Pick<ExportOptions,
     type: 'AnnotationCollection',
     label: options.title,
     total: passages.length,
-    first: { id: `urn:uuid:${stableUuid(`page:${id}`)}`, type: 'AnnotationPage', startIndex: 0, items: passages.map((n) => annotation(n, generated)) },
+    first: {
+      id: `urn:uuid:${stableUuid(`page:${id}`)}`,
+      type: 'AnnotationPage',
+      startIndex: 0,
+      items: passages.map((n) => annotation(n, generated)),
+    },
   };
 }
 

@@ -7,7 +7,15 @@ import notesFixture from '../../../test/fixtures/export/notes.json';
 
 const notes = notesFixture as Note[];
 const personal: PersonalEntity[] = [
-  { id: 'personal-2', type: 'person', name: 'Elsa Poretsky', aliases: ['Elisabeth Poretsky'], description: 'Wife of Ignace Reiss; wrote Our Own People.', created: 10, updated: 20 },
+  {
+    id: 'personal-2',
+    type: 'person',
+    name: 'Elsa Poretsky',
+    aliases: ['Elisabeth Poretsky'],
+    description: 'Wife of Ignace Reiss; wrote Our Own People.',
+    created: 10,
+    updated: 20,
+  },
   { id: 'personal-1', type: 'place', name: 'Bellevue Hotel', aliases: [], description: '', created: 5, updated: 5 },
 ];
 const settings = { highlightsEnabled: false, disabledSites: ['news.example.com'] };
@@ -42,7 +50,13 @@ describe('backup', () => {
 
   it('serializes stably: fixed key order, pretty, same bytes whatever the input order', () => {
     expect(text.startsWith('{\n  "format": "dramatis-backup",\n  "version": 1,\n  "exportedAt": ')).toBe(true);
-    const shuffled = createBackup({ notes: [...notes].reverse(), personal: [...personal].reverse(), settings: { disabledSites: settings.disabledSites, highlightsEnabled: false }, choices: { 'https://en.wikipedia.org/wiki/Walter_Krivitsky': { nin: 'andreu-nin', reiss: 'ignace-reiss' } }, exportedAt: EXPORTED_AT });
+    const shuffled = createBackup({
+      notes: [...notes].reverse(),
+      personal: [...personal].reverse(),
+      settings: { disabledSites: settings.disabledSites, highlightsEnabled: false },
+      choices: { 'https://en.wikipedia.org/wiki/Walter_Krivitsky': { nin: 'andreu-nin', reiss: 'ignace-reiss' } },
+      exportedAt: EXPORTED_AT,
+    });
     expect(serializeBackup(shuffled)).toBe(text);
     const parsed = parseBackup(text);
     if (!parsed.ok) throw new Error(`the serialized backup did not parse: ${parsed.error}`);
@@ -66,7 +80,9 @@ describe('a bad backup is refused whole, with a message a reader understands', (
   it('an empty file', () => expect(error('  \n')).toBe('The file is empty.'));
 
   it('not JSON, with where', () => {
-    expect(error('# My notes\n\nhello')).toBe('This file is not valid JSON, so it is not a Dramatis backup (the problem is at line 1, column 1).');
+    expect(error('# My notes\n\nhello')).toBe(
+      'This file is not valid JSON, so it is not a Dramatis backup (the problem is at line 1, column 1).',
+    );
     expect(error('{\n  "format": "dramatis-backup",\n  "version": 1,,\n}')).toMatch(/not valid JSON.*line 3, column 16/);
   });
 
@@ -78,51 +94,142 @@ describe('a bad backup is refused whole, with a message a reader understands', (
   it('{} and foreign JSON files', () => {
     expect(error('{}')).toMatch(/not a Dramatis backup/);
     expect(error('[1, 2, 3]')).toMatch(/not a Dramatis backup/);
-    expect(error('{"name": "dramatis", "version": "0.1.0", "dependencies": {}}')).toMatch(/not a Dramatis backup.*"format": "dramatis-backup"/);
-    expect(error('{"@context": "http://www.w3.org/ns/anno.jsonld", "type": "AnnotationCollection"}')).toMatch(/annotations export, not a backup/);
+    expect(error('{"name": "dramatis", "version": "0.1.0", "dependencies": {}}')).toMatch(
+      /not a Dramatis backup.*"format": "dramatis-backup"/,
+    );
+    expect(error('{"@context": "http://www.w3.org/ns/anno.jsonld", "type": "AnnotationCollection"}')).toMatch(
+      /annotations export, not a backup/,
+    );
   });
 
   it('a newer version', () => {
-    expect(error(altered((b) => { b.version = 99; }))).toBe('This backup was made by a newer version of Dramatis (backup version 99; this version reads up to 1), so update Dramatis and import it again.');
-    expect(error(altered((b) => { b.version = '1'; }))).toMatch(/no valid version number/);
+    expect(
+      error(
+        altered((b) => {
+          b.version = 99;
+        }),
+      ),
+    ).toBe(
+      'This backup was made by a newer version of Dramatis (backup version 99; this version reads up to 1), so update Dramatis and import it again.',
+    );
+    expect(
+      error(
+        altered((b) => {
+          b.version = '1';
+        }),
+      ),
+    ).toMatch(/no valid version number/);
   });
 
   it('a note with a missing field, named by place and id', () => {
-    const message = error(altered((b) => { delete (b.notes as Record<string, unknown>[])[2]!.tags; }));
+    const message = error(
+      altered((b) => {
+        delete (b.notes as Record<string, unknown>[])[2]!.tags;
+      }),
+    );
     expect(message).toMatch(/^Note 3 of 9 \(id "[0-9a-f-]+"\) is damaged: tags must be/);
-    expect(error(altered((b) => { delete (b.notes as Record<string, unknown>[])[0]!.id; }))).toMatch(/^Note 1 of 9 \(no id\) is damaged: id must be a non-empty string\.$/);
-    expect(error(altered((b) => { (b.notes as Record<string, unknown>[])[4]!.kind = 'bookmark'; }))).toMatch(/^Note 5 of 9 .*kind must be "page", "passage" or "entity"/);
+    expect(
+      error(
+        altered((b) => {
+          delete (b.notes as Record<string, unknown>[])[0]!.id;
+        }),
+      ),
+    ).toMatch(/^Note 1 of 9 \(no id\) is damaged: id must be a non-empty string\.$/);
+    expect(
+      error(
+        altered((b) => {
+          (b.notes as Record<string, unknown>[])[4]!.kind = 'bookmark';
+        }),
+      ),
+    ).toMatch(/^Note 5 of 9 .*kind must be "page", "passage" or "entity"/);
   });
 
   it('duplicate ids', () => {
-    const message = error(altered((b) => { (b.notes as Record<string, unknown>[])[5]!.id = (b.notes as Record<string, unknown>[])[1]!.id; }));
+    const message = error(
+      altered((b) => {
+        (b.notes as Record<string, unknown>[])[5]!.id = (b.notes as Record<string, unknown>[])[1]!.id;
+      }),
+    );
     expect(message).toMatch(/^Notes 2 and 6 have the same id "[0-9a-f-]+"/);
-    expect(error(altered((b) => { (b.personal as Record<string, unknown>[])[1]!.id = 'personal-1'; }))).toMatch(/^Personal entities 1 and 2 have the same id "personal-1"/);
+    expect(
+      error(
+        altered((b) => {
+          (b.personal as Record<string, unknown>[])[1]!.id = 'personal-1';
+        }),
+      ),
+    ).toMatch(/^Personal entities 1 and 2 have the same id "personal-1"/);
   });
 
   it('a bad personal entity, settings or choices', () => {
-    expect(error(altered((b) => { (b.personal as Record<string, unknown>[])[0]!.name = 'x'; }))).toBe('Personal entity 1 of 2 (id "personal-1") is damaged: name must be 2 to 200 characters.');
-    expect(error(altered((b) => { delete b.notes; }))).toMatch(/notes are missing or not a list/);
-    expect(error(altered((b) => { b.settings = { highlightsEnabled: 'yes', disabledSites: [] }; }))).toMatch(/settings are damaged: highlightsEnabled/);
-    expect(error(altered((b) => { b.settings = { highlightsEnabled: true, disabledSites: [1] }; }))).toMatch(/settings are damaged: disabledSites/);
-    expect(error(altered((b) => { b.choices = { 'https://a.example': { x: 3 } }; }))).toMatch(/choices for ambiguous names are damaged/);
+    expect(
+      error(
+        altered((b) => {
+          (b.personal as Record<string, unknown>[])[0]!.name = 'x';
+        }),
+      ),
+    ).toBe('Personal entity 1 of 2 (id "personal-1") is damaged: name must be 2 to 200 characters.');
+    expect(
+      error(
+        altered((b) => {
+          delete b.notes;
+        }),
+      ),
+    ).toMatch(/notes are missing or not a list/);
+    expect(
+      error(
+        altered((b) => {
+          b.settings = { highlightsEnabled: 'yes', disabledSites: [] };
+        }),
+      ),
+    ).toMatch(/settings are damaged: highlightsEnabled/);
+    expect(
+      error(
+        altered((b) => {
+          b.settings = { highlightsEnabled: true, disabledSites: [1] };
+        }),
+      ),
+    ).toMatch(/settings are damaged: disabledSites/);
+    expect(
+      error(
+        altered((b) => {
+          b.choices = { 'https://a.example': { x: 3 } };
+        }),
+      ),
+    ).toMatch(/choices for ambiguous names are damaged/);
   });
 });
 
 describe('mergeRecords', () => {
-  const note = (id: string, updated: number, text = id): Note => ({ id, kind: 'page', page: { url: 'https://a.example', title: 'A' }, text, tags: [], created: 1, updated });
+  const note = (id: string, updated: number, text = id): Note => ({
+    id,
+    kind: 'page',
+    page: { url: 'https://a.example', title: 'A' },
+    text,
+    tags: [],
+    created: 1,
+    updated,
+  });
 
   it('adds new notes, keeps the newer edit, leaves ties and older copies alone', () => {
     const existing = [note('a', 10, 'mine'), note('b', 10, 'mine'), note('c', 10, 'mine')];
     const incoming = [note('a', 20, 'newer'), note('b', 10, 'same time'), note('c', 5, 'older'), note('d', 1)];
     const result = mergeRecords(existing, incoming);
-    expect(result.toWrite.map((n) => [n.id, n.text])).toEqual([['a', 'newer'], ['d', 'd']]);
+    expect(result.toWrite.map((n) => [n.id, n.text])).toEqual([
+      ['a', 'newer'],
+      ['d', 'd'],
+    ]);
     expect(result).toMatchObject({ added: 1, updated: 1, unchanged: 2 });
   });
 
   it('never writes an id twice, even when the import repeats one', () => {
-    const result = mergeRecords([note('a', 10)], [note('b', 1, 'first'), note('b', 3, 'newest'), note('b', 2, 'middle'), note('a', 11), note('a', 12, 'latest')]);
-    expect(result.toWrite.map((n) => [n.id, n.text])).toEqual([['b', 'newest'], ['a', 'latest']]);
+    const result = mergeRecords(
+      [note('a', 10)],
+      [note('b', 1, 'first'), note('b', 3, 'newest'), note('b', 2, 'middle'), note('a', 11), note('a', 12, 'latest')],
+    );
+    expect(result.toWrite.map((n) => [n.id, n.text])).toEqual([
+      ['b', 'newest'],
+      ['a', 'latest'],
+    ]);
     expect(result).toMatchObject({ added: 1, updated: 1, unchanged: 0 });
   });
 

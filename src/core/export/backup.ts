@@ -23,7 +23,13 @@ export interface BackupFile {
 
 export type ParsedBackup = { ok: true; backup: BackupFile } | { ok: false; error: string };
 
-export function createBackup(input: { notes: Note[]; personal: PersonalEntity[]; settings: Settings; choices: Choices; exportedAt: number }): BackupFile {
+export function createBackup(input: {
+  notes: Note[];
+  personal: PersonalEntity[];
+  settings: Settings;
+  choices: Choices;
+  exportedAt: number;
+}): BackupFile {
   return normalize({ format: BACKUP_FORMAT, version: BACKUP_VERSION, ...input });
 }
 
@@ -60,7 +66,9 @@ function cleanNote(n: Note): Note {
     case 'passage': {
       const { quote, position } = n.target;
       return {
-        ...base, kind: 'passage', page: cleanPage(n.page),
+        ...base,
+        kind: 'passage',
+        page: cleanPage(n.page),
         target: {
           quote: { type: 'TextQuoteSelector', exact: quote.exact, prefix: quote.prefix, suffix: quote.suffix },
           position: { type: 'TextPositionSelector', start: position.start, end: position.end },
@@ -73,11 +81,23 @@ function cleanNote(n: Note): Note {
 }
 
 function cleanPersonal(e: PersonalEntity): PersonalEntity {
-  return { id: e.id, type: e.type, name: e.name, aliases: [...e.aliases], description: e.description, created: e.created, updated: e.updated };
+  return {
+    id: e.id,
+    type: e.type,
+    name: e.name,
+    aliases: [...e.aliases],
+    description: e.description,
+    created: e.created,
+    updated: e.updated,
+  };
 }
 
 function sortedRecord<T, U>(record: Record<string, T>, map: (v: T) => U): Record<string, U> {
-  return Object.fromEntries(Object.keys(record).sort(compareCodes).map((k) => [k, map(record[k]!)]));
+  return Object.fromEntries(
+    Object.keys(record)
+      .sort(compareCodes)
+      .map((k) => [k, map(record[k]!)]),
+  );
 }
 
 const isObj = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
@@ -98,11 +118,19 @@ export function parseBackup(text: string): ParsedBackup {
   }
   if (!isObj(data) || data.format !== BACKUP_FORMAT) return fail(foreignFile(data));
   const { version } = data;
-  if (typeof version !== 'number' || !Number.isInteger(version) || version < 1) return fail('The backup has no valid version number, so it cannot be read safely.');
-  if (version > BACKUP_VERSION) return fail(`This backup was made by a newer version of Dramatis (backup version ${version}; this version reads up to ${BACKUP_VERSION}), so update Dramatis and import it again.`);
+  if (typeof version !== 'number' || !Number.isInteger(version) || version < 1)
+    return fail('The backup has no valid version number, so it cannot be read safely.');
+  if (version > BACKUP_VERSION)
+    return fail(
+      `This backup was made by a newer version of Dramatis (backup version ${version}; this version reads up to ${BACKUP_VERSION}), so update Dramatis and import it again.`,
+    );
   if (!isTime(data.exportedAt)) return fail('The backup has no valid export time, so it looks damaged.');
 
-  const problem = listProblem(data.notes, 'notes', 'Note', noteProblem) ?? listProblem(data.personal, 'personal entities', 'Personal entity', personalEntityProblem) ?? settingsProblem(data.settings) ?? choicesProblem(data.choices);
+  const problem =
+    listProblem(data.notes, 'notes', 'Note', noteProblem) ??
+    listProblem(data.personal, 'personal entities', 'Personal entity', personalEntityProblem) ??
+    settingsProblem(data.settings) ??
+    choicesProblem(data.choices);
   if (problem) return fail(problem);
   return { ok: true, backup: normalize(data as unknown as BackupFile) };
 }
@@ -124,7 +152,8 @@ function jsonError(source: string, message: string): string {
 }
 
 function foreignFile(data: unknown): string {
-  if (isObj(data) && data.type === 'AnnotationCollection') return 'This is a Dramatis annotations export, not a backup: only a backup file (dramatis-backup-….json) can be imported.';
+  if (isObj(data) && data.type === 'AnnotationCollection')
+    return 'This is a Dramatis annotations export, not a backup: only a backup file (dramatis-backup-….json) can be imported.';
   return `This file is not a Dramatis backup: it is JSON, but it does not say "format": "${BACKUP_FORMAT}".`;
 }
 
@@ -138,7 +167,8 @@ function listProblem(list: unknown, plural: string, singular: string, problemOf:
     if (problem) return `${singular} ${i + 1} of ${list.length} (${idOf(item)}) is damaged: ${problem}.`;
     const id = (item as { id: string }).id;
     const earlier = seen.get(id);
-    if (earlier !== undefined) return `${plural[0]!.toUpperCase()}${plural.slice(1)} ${earlier + 1} and ${i + 1} have the same id "${id.slice(0, 80)}", so the backup looks damaged or edited by hand.`;
+    if (earlier !== undefined)
+      return `${plural[0]!.toUpperCase()}${plural.slice(1)} ${earlier + 1} and ${i + 1} have the same id "${id.slice(0, 80)}", so the backup looks damaged or edited by hand.`;
     seen.set(id, i);
   }
   return null;
@@ -147,14 +177,16 @@ function listProblem(list: unknown, plural: string, singular: string, problemOf:
 function settingsProblem(v: unknown): string | null {
   if (!isObj(v)) return "The backup's settings are missing, so it looks damaged.";
   if (typeof v.highlightsEnabled !== 'boolean') return "The backup's settings are damaged: highlightsEnabled must be true or false.";
-  if (!Array.isArray(v.disabledSites) || !v.disabledSites.every((s) => typeof s === 'string' && s.length <= 500)) return "The backup's settings are damaged: disabledSites must be a list of site names.";
+  if (!Array.isArray(v.disabledSites) || !v.disabledSites.every((s) => typeof s === 'string' && s.length <= 500))
+    return "The backup's settings are damaged: disabledSites must be a list of site names.";
   return null;
 }
 
 function choicesProblem(v: unknown): string | null {
   if (!isObj(v)) return "The backup's choices for ambiguous names are missing, so it looks damaged.";
   for (const [page, picks] of Object.entries(v)) {
-    if (!isObj(picks) || !Object.values(picks).every((id) => typeof id === 'string')) return `The backup's choices for ambiguous names are damaged (on page ${page.slice(0, 200)}).`;
+    if (!isObj(picks) || !Object.values(picks).every((id) => typeof id === 'string'))
+      return `The backup's choices for ambiguous names are damaged (on page ${page.slice(0, 200)}).`;
   }
   return null;
 }
@@ -164,7 +196,10 @@ function choicesProblem(v: unknown): string | null {
  * edited later (a tie keeps the record already here). Each id is written at most once, whatever the
  * input repeats.
  */
-export function mergeRecords<T extends { id: string; updated: number }>(existing: T[], incoming: T[]): { toWrite: T[]; added: number; updated: number; unchanged: number } {
+export function mergeRecords<T extends { id: string; updated: number }>(
+  existing: T[],
+  incoming: T[],
+): { toWrite: T[]; added: number; updated: number; unchanged: number } {
   const have = new Map(existing.map((r) => [r.id, r]));
   // The newest copy of each incoming id, in first-seen order (a later copy with the same time loses).
   const latest = new Map<string, T>();

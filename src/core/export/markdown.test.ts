@@ -12,7 +12,6 @@ describe('fixture', () => {
   });
 });
 
-
 describe('Markdown export', () => {
   const md = notesToMarkdown(notes, options);
 
@@ -38,7 +37,7 @@ describe('Markdown export', () => {
     expect(new Set(breaks)).toEqual(new Set(['* * *']));
   });
 
-  it('keeps the reader\'s Markdown, links to pages, and contains passages in their block quotes', () => {
+  it("keeps the reader's Markdown, links to pages, and contains passages in their block quotes", () => {
     const { tree } = structure(md);
     const links: string[] = [];
     const quotes: string[] = [];
@@ -52,7 +51,9 @@ describe('Markdown export', () => {
     expect(links).toContain('https://example.org/history/stalin_%281937%29?lang=en&page=2');
     expect(strong).toBeGreaterThanOrEqual(2);
     // The passage with "> ", "# " and list markers is one block quote, its text intact.
-    expect(quotes).toContain('He said:\n> "I am a soldier of the revolution"\n\n# not a heading\n1937. The year everything changed.\n- not a list\n<b>not bold</b>');
+    expect(quotes).toContain(
+      'He said:\n> "I am a soldier of the revolution"\n\n# not a heading\n1937. The year everything changed.\n- not a list\n<b>not bold</b>',
+    );
     expect(md).toContain('שלום עליכם');
     expect(md).toContain('🕵️‍♂️');
   });
@@ -67,39 +68,104 @@ describe('Markdown export', () => {
   });
 
   it('says so when there are no notes', () => {
-    expect(notesToMarkdown([], { ...options, title: 'Empty' })).toBe('---\ntitle: "Empty"\nexported_at: "2026-11-25T08:30:00.000Z"\nnote_count: 0\n---\n\n# Empty\n\nNo notes yet.\n');
+    expect(notesToMarkdown([], { ...options, title: 'Empty' })).toBe(
+      '---\ntitle: "Empty"\nexported_at: "2026-11-25T08:30:00.000Z"\nnote_count: 0\n---\n\n# Empty\n\nNo notes yet.\n',
+    );
   });
 
   it('shows an empty note as one, so separators never pile up', () => {
-    const empty: Note = { id: 'e', kind: 'page', page: { url: 'https://a.example/', title: 'A' }, text: '  \n', tags: [], created: 0, updated: 0 };
+    const empty: Note = {
+      id: 'e',
+      kind: 'page',
+      page: { url: 'https://a.example/', title: 'A' },
+      text: '  \n',
+      tags: [],
+      created: 0,
+      updated: 0,
+    };
     expect(notesToMarkdown([empty, { ...empty, id: 'f', text: 'second' }], options)).toContain('\n\n*(empty note)*\n\n* * *\n\nsecond\n');
   });
 
   it('makes a page link only for web and file addresses', () => {
-    const note: Note = { id: 'x', kind: 'page', page: { url: 'javascript:alert(1)', title: '' }, text: 'hi', tags: [], created: 0, updated: 0 };
+    const note: Note = {
+      id: 'x',
+      kind: 'page',
+      page: { url: 'javascript:alert(1)', title: '' },
+      text: 'hi',
+      tags: [],
+      created: 0,
+      updated: 0,
+    };
     const out = notesToMarkdown([note], options);
     expect(out).toContain('\n## javascript:alert(1)\n');
     expect(structure(out).unsafe).toEqual([]);
   });
 });
 
-
 /** Hostile notes, each exported alone: none may change the structure of the file. */
 const HOSTILE = [
-  '# Heading', '  ### indented', '#', '#\tTab heading', 'Setext\n===', 'Setext\n---', '---', '***', '___', '- - -',
-  '> # in a quote', '>>> ## deeper', '- # in a list', '1. # numbered', '> - > # nested',
-  '<script>alert(1)</script>', '<!-- unclosed comment', '<div>\n\nstill html?', '<img src=x onerror=alert(1)>', 'inline <b>bold</b> and <a href="javascript:x">a</a>',
-  '[x](javascript:alert(1))', '[x](JaVaScRiPt:alert(1))', '[x](&#106;avascript:alert(1))', '[x](<javascript:alert(1)>)', '[x](javascript:alert(1) "title")',
-  '[x](data:text/html,<script>alert(1)</script>)', '[x](vbscript:msgbox)', '<javascript:alert(1)>', '![img](javascript:alert(1))',
-  '[ref]: javascript:alert(1)\n\n[ref]', '[ref]: <javascript:alert(1)>\n\n[text][ref]', '[[x](javascript:a)](https://ok.example)', '[x](relative/path.html)',
-  '```\nunclosed fence', '~~~~\nunclosed tilde fence', '    indented code\n# after', '\u0000null\u2028line', 'line\r\n# crlf heading\r\n', '\uD800 lone surrogate',
+  '# Heading',
+  '  ### indented',
+  '#',
+  '#\tTab heading',
+  'Setext\n===',
+  'Setext\n---',
+  '---',
+  '***',
+  '___',
+  '- - -',
+  '> # in a quote',
+  '>>> ## deeper',
+  '- # in a list',
+  '1. # numbered',
+  '> - > # nested',
+  '<script>alert(1)</script>',
+  '<!-- unclosed comment',
+  '<div>\n\nstill html?',
+  '<img src=x onerror=alert(1)>',
+  'inline <b>bold</b> and <a href="javascript:x">a</a>',
+  '[x](javascript:alert(1))',
+  '[x](JaVaScRiPt:alert(1))',
+  '[x](&#106;avascript:alert(1))',
+  '[x](<javascript:alert(1)>)',
+  '[x](javascript:alert(1) "title")',
+  '[x](data:text/html,<script>alert(1)</script>)',
+  '[x](vbscript:msgbox)',
+  '<javascript:alert(1)>',
+  '![img](javascript:alert(1))',
+  '[ref]: javascript:alert(1)\n\n[ref]',
+  '[ref]: <javascript:alert(1)>\n\n[text][ref]',
+  '[[x](javascript:a)](https://ok.example)',
+  '[x](relative/path.html)',
+  '```\nunclosed fence',
+  '~~~~\nunclosed tilde fence',
+  '    indented code\n# after',
+  '\u0000null\u2028line',
+  'line\r\n# crlf heading\r\n',
+  '\uD800 lone surrogate',
 ];
 
 describe('note Markdown safety', () => {
   for (const text of HOSTILE) {
     it(`contains ${JSON.stringify(text).slice(0, 50)}`, () => {
-      const note: Note = { id: 'h', kind: 'page', page: { url: 'https://example.org/', title: 'Page' }, text, tags: ['x'], created: 0, updated: 0 };
-      const other: Note = { id: 'i', kind: 'page', page: { url: 'https://example.org/z', title: 'Zed' }, text: 'after', tags: [], created: 0, updated: 0 };
+      const note: Note = {
+        id: 'h',
+        kind: 'page',
+        page: { url: 'https://example.org/', title: 'Page' },
+        text,
+        tags: ['x'],
+        created: 0,
+        updated: 0,
+      };
+      const other: Note = {
+        id: 'i',
+        kind: 'page',
+        page: { url: 'https://example.org/z', title: 'Zed' },
+        text: 'after',
+        tags: [],
+        created: 0,
+        updated: 0,
+      };
       const out = notesToMarkdown([note, other], { ...options, title: 'T' });
       const { headings, unsafe, breaks } = structure(out);
       expect(headings).toEqual(['# T', '## Page', '## Zed']);
@@ -111,7 +177,8 @@ describe('note Markdown safety', () => {
   }
 
   it('leaves ordinary Markdown alone', () => {
-    const text = '**Bold**, *italic*, `code <b>`, a [link](https://example.org/a_(b)) and <https://example.org>.\n\n- one\n- two\n\n```\n# not a heading in code\n```';
+    const text =
+      '**Bold**, *italic*, `code <b>`, a [link](https://example.org/a_(b)) and <https://example.org>.\n\n- one\n- two\n\n```\n# not a heading in code\n```';
     expect(safeNoteMarkdown(text)).toBe(text);
   });
 

@@ -3,7 +3,16 @@ import { formatLifespan } from '../dates';
 import { noteLink } from '../notes/links';
 import type { Note } from '../notes/model';
 import { entityGroups, isoDay, isoTime, pageGroups, type EntityGroup, type ExportOptions } from './group';
-import { escapeInline, escapeTextLines, frontMatter, linkOrText, markdownUrl, quoteBlock, safeNoteMarkdown, tagLine } from './safe-markdown';
+import {
+  escapeInline,
+  escapeTextLines,
+  frontMatter,
+  linkOrText,
+  markdownUrl,
+  quoteBlock,
+  safeNoteMarkdown,
+  tagLine,
+} from './safe-markdown';
 
 export type { ExportEntity, ExportOptions } from './group';
 
@@ -44,7 +53,11 @@ export function notesToMarkdown(notes: Note[], options: ExportOptions): string {
   const title = options.title.replace(/\s+/g, ' ').trim() || 'Dramatis notes';
   // note_count is a number we produce, so it is written bare; every string is quoted and escaped.
   const blocks = [
-    frontMatter([['title', options.title], ['exported_at', isoTime(options.exportedAt)], ['note_count', notes.length]]),
+    frontMatter([
+      ['title', options.title],
+      ['exported_at', isoTime(options.exportedAt)],
+      ['note_count', notes.length],
+    ]),
     `# ${escapeInline(title)}`,
   ];
   if (notes.length === 0) blocks.push('No notes yet.');

@@ -16,7 +16,11 @@ describe('Obsidian export', () => {
     const dir = join(EXPECTED, 'obsidian');
     if (UPDATE) rmSync(dir, { recursive: true, force: true });
     for (const path of listing) golden(`obsidian/${path}`, files[path]!);
-    expect(filesUnder(dir).map((f) => relative(dir, f).split('\\').join('/')).sort()).toEqual(listing);
+    expect(
+      filesUnder(dir)
+        .map((f) => relative(dir, f).split('\\').join('/'))
+        .sort(),
+    ).toEqual(listing);
   });
 
   it('names files safely and links pages and entities both ways', () => {
@@ -30,7 +34,11 @@ describe('Obsidian export', () => {
     ]);
     expect(files['Pages/Walter Krivitsky - Wikipedia.md']).toContain('[[Entities/Walter Krivitsky|Walter Krivitsky]]');
     expect(files['Entities/Walter Krivitsky.md']).toContain('[[Pages/Walter Krivitsky - Wikipedia|Walter Krivitsky - Wikipedia]]');
-    expect(frontMatterOf(files['Entities/Walter Krivitsky.md']!)).toMatchObject({ title: 'Walter Krivitsky', type: 'person', aliases: ['Samuel Ginsberg'] });
+    expect(frontMatterOf(files['Entities/Walter Krivitsky.md']!)).toMatchObject({
+      title: 'Walter Krivitsky',
+      type: 'person',
+      aliases: ['Samuel Ginsberg'],
+    });
   });
 
   it('keeps hostile notes contained in every file', () => {
@@ -38,8 +46,14 @@ describe('Obsidian export', () => {
       frontMatterOf(text);
       const { headings, unsafe, breaks } = structure(text);
       expect(unsafe, path).toEqual([]);
-      expect(headings.filter((h) => !/^## Notes on people, places and events$/.test(h)), path).toHaveLength(1);
-      expect(breaks.every((b) => b === '* * *'), path).toBe(true);
+      expect(
+        headings.filter((h) => !/^## Notes on people, places and events$/.test(h)),
+        path,
+      ).toHaveLength(1);
+      expect(
+        breaks.every((b) => b === '* * *'),
+        path,
+      ).toBe(true);
     }
   });
 
@@ -50,11 +64,33 @@ describe('Obsidian export', () => {
     expect(sanitizeFileName('   ')).toBe('Untitled');
     expect(sanitizeFileName('CON')).toBe('CON_');
     expect([...sanitizeFileName('🕵️'.repeat(80))].length).toBeLessThanOrEqual(100);
-    const page = (id: string, title: string, url: string): Note => ({ id, kind: 'page', page: { url, title }, text: id, tags: [], created: 0, updated: 0 });
+    const page = (id: string, title: string, url: string): Note => ({
+      id,
+      kind: 'page',
+      page: { url, title },
+      text: id,
+      tags: [],
+      created: 0,
+      updated: 0,
+    });
     const long = 'L'.repeat(150);
-    const same = [page('a', 'Lenin', 'https://a.example'), page('b', 'lenin', 'https://b.example'), page('c', 'Lenin?', 'https://c.example'), page('d', long, 'https://d.example'), page('e', long + 'x', 'https://e.example')];
+    const same = [
+      page('a', 'Lenin', 'https://a.example'),
+      page('b', 'lenin', 'https://b.example'),
+      page('c', 'Lenin?', 'https://c.example'),
+      page('d', long, 'https://d.example'),
+      page('e', long + 'x', 'https://e.example'),
+    ];
     const names = zipListing(notesToObsidianFiles(same, options));
-    expect(names).toEqual(['Pages/lenin (2).md', 'Pages/Lenin (3).md', `Pages/${'L'.repeat(96)} (2).md`, `Pages/${'L'.repeat(100)}.md`, 'Pages/Lenin.md'].sort());
+    expect(names).toEqual(
+      [
+        'Pages/lenin (2).md',
+        'Pages/Lenin (3).md',
+        `Pages/${'L'.repeat(96)} (2).md`,
+        `Pages/${'L'.repeat(100)}.md`,
+        'Pages/Lenin.md',
+      ].sort(),
+    );
     expect(zipListing(notesToObsidianFiles([...same].reverse(), options))).toEqual(names);
   });
 

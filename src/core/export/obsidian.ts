@@ -27,7 +27,10 @@ export function sanitizeFileName(name: string, max = MAX_NAME): string {
     .replace(/\s+/g, ' ')
     .replace(/^[\s.]+/, '');
   // Cut by code points so an emoji is never split in half.
-  let s = [...cleaned].slice(0, max).join('').replace(/[\s.]+$/, '');
+  let s = [...cleaned]
+    .slice(0, max)
+    .join('')
+    .replace(/[\s.]+$/, '');
   if (s === '') s = 'Untitled';
   // Windows reserves these names whatever the extension.
   if (/^(con|prn|aux|nul|com\d|lpt\d)$/i.test(s)) s = `${s}_`;
@@ -64,7 +67,11 @@ function untitledName(url: string): string {
 }
 
 /** Text shown for a wikilink: nothing that could end the link or split it at "|". */
-const linkLabel = (s: string): string => s.replace(/[[\]|<>]/g, ' ').replace(/\s+/g, ' ').trim();
+const linkLabel = (s: string): string =>
+  s
+    .replace(/[[\]|<>]/g, ' ')
+    .replace(/\s+/g, ' ')
+    .trim();
 const wikilink = (folder: string, file: string, label: string): string => `[[${folder}/${file}|${linkLabel(label) || file}]]`;
 
 interface VaultPage {
@@ -84,7 +91,8 @@ export function notesToObsidianFiles(notes: Note[], options: ExportOptions): Rec
   for (const n of [...notes].sort(byCreated)) {
     if (n.kind !== 'entity' || !n.page) continue;
     const url = pageKey(n.page.url);
-    if (!pages.has(url)) pages.set(url, { url, title: n.page.title.replace(/\s+/g, ' ').trim() || url, notes: [], first: n.created, file: '', entities: [] });
+    if (!pages.has(url))
+      pages.set(url, { url, title: n.page.title.replace(/\s+/g, ' ').trim() || url, notes: [], first: n.created, file: '', entities: [] });
   }
   const sortedPages = [...pages.values()].sort(comparePages);
   const pageName = uniqueNames();
@@ -111,8 +119,9 @@ export function notesToObsidianFiles(notes: Note[], options: ExportOptions): Rec
 
 const allTags = (notes: Note[]): string[] => [...new Set(notes.flatMap((n) => n.tags.map(tagName)).filter(Boolean))];
 /** The full title as an alias when the file name had to shorten or change it, so Obsidian still finds it. */
-const aliasesFor = (title: string, file: string, others: string[] = []): string[] =>
-  [...new Set([...(title !== file ? [title] : []), ...others])];
+const aliasesFor = (title: string, file: string, others: string[] = []): string[] => [
+  ...new Set([...(title !== file ? [title] : []), ...others]),
+];
 
 function pageFile(p: VaultPage, entityFiles: Map<string, string>): string {
   const blocks = [

@@ -15,12 +15,18 @@ export function yamlString(value: string): string {
   // eslint-disable-next-line no-control-regex -- control characters are what this escapes
   const body = wellFormed(value).replace(/[\\"\u0000-\u001f\u007f-\u009f\u2028\u2029\ufeff]/g, (c) => {
     switch (c) {
-      case '\\': return '\\\\';
-      case '"': return '\\"';
-      case '\n': return '\\n';
-      case '\r': return '\\r';
-      case '\t': return '\\t';
-      default: return `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`;
+      case '\\':
+        return '\\\\';
+      case '"':
+        return '\\"';
+      case '\n':
+        return '\\n';
+      case '\r':
+        return '\\r';
+      case '\t':
+        return '\\t';
+      default:
+        return `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`;
     }
   });
   return `"${body}"`;
@@ -46,22 +52,27 @@ export function frontMatter(props: [string, string | number | string[]][]): stri
  * character that could start emphasis, a link, HTML, code, a heading's closing #s or a math span escaped.
  */
 export function escapeInline(text: string): string {
-  return wellFormed(text)
-    .replace(/\s+/g, ' ')
-    .trim()
-    .replace(/[\\`*_[\]<>#~|$]/g, '\\$&')
-    // "&amp;" would render as "&"; a lone "&" (Marx & Engels) is left alone.
-    .replace(/&(?=#?[A-Za-z0-9]+;)/g, '\\&');
+  return (
+    wellFormed(text)
+      .replace(/\s+/g, ' ')
+      .trim()
+      .replace(/[\\`*_[\]<>#~|$]/g, '\\$&')
+      // "&amp;" would render as "&"; a lone "&" (Marx & Engels) is left alone.
+      .replace(/&(?=#?[A-Za-z0-9]+;)/g, '\\&')
+  );
 }
 
 /** Plain text of several lines (a quoted passage, a description), with nothing that can open a block. */
 export function escapeTextLines(text: string): string[] {
-  const lines = wellFormed(text).replace(/\r\n?/g, '\n').split('\n').map((line) =>
-    escapeInline(line)
-      // Line starts that open lists or setext underlines: "- ", "+ ", "=", "1937. ", "2)".
-      .replace(/^([-+=])/, '\\$1')
-      .replace(/^(\d{1,9})([.)])/, '$1\\$2'),
-  );
+  const lines = wellFormed(text)
+    .replace(/\r\n?/g, '\n')
+    .split('\n')
+    .map((line) =>
+      escapeInline(line)
+        // Line starts that open lists or setext underlines: "- ", "+ ", "=", "1937. ", "2)".
+        .replace(/^([-+=])/, '\\$1')
+        .replace(/^(\d{1,9})([.)])/, '$1\\$2'),
+    );
   // Runs of blank lines become one; none at either end.
   const out: string[] = [];
   for (const line of lines) if (line !== '' || (out.length > 0 && out[out.length - 1] !== '')) out.push(line);
@@ -71,7 +82,9 @@ export function escapeTextLines(text: string): string[] {
 
 /** A Markdown block quote of plain text: every line prefixed, so nothing in the passage can leave it. */
 export function quoteBlock(text: string): string {
-  return escapeTextLines(text).map((line) => (line ? `> ${line}` : '>')).join('\n');
+  return escapeTextLines(text)
+    .map((line) => (line ? `> ${line}` : '>'))
+    .join('\n');
 }
 
 /** A URL as a Markdown link destination: spaces, parentheses, angle brackets and controls percent-encoded. */
@@ -79,7 +92,8 @@ export function markdownUrl(url: string): string {
   // encodeURIComponent leaves ( and ) alone, so ASCII is encoded by hand.
   // eslint-disable-next-line no-control-regex -- control characters are what this encodes
   return wellFormed(url.trim()).replace(/[\s()<>\\"\u0000-\u001f\u007f]/g, (c) =>
-    c.charCodeAt(0) < 0x80 ? `%${c.charCodeAt(0).toString(16).toUpperCase().padStart(2, '0')}` : encodeURIComponent(c));
+    c.charCodeAt(0) < 0x80 ? `%${c.charCodeAt(0).toString(16).toUpperCase().padStart(2, '0')}` : encodeURIComponent(c),
+  );
 }
 
 /** A link when the URL is a web or file address, else the escaped text alone. */
@@ -119,7 +133,11 @@ const MAX_ROUNDS = 25;
  * the note is exported as plain text.
  */
 export function safeNoteMarkdown(text: string): string {
-  let md = wellFormed(text).replace(/\r\n?/g, '\n').replace(/\0/g, '\uFFFD').replace(/^(?:[ \t]*\n)+/, '').trimEnd();
+  let md = wellFormed(text)
+    .replace(/\r\n?/g, '\n')
+    .replace(/\0/g, '\uFFFD')
+    .replace(/^(?:[ \t]*\n)+/, '')
+    .trimEnd();
   if (md === '') return '';
   for (let round = 0; round < MAX_ROUNDS; round++) {
     const tree = fromMarkdown(`${md}\n\n${SENTINEL}`);
@@ -130,7 +148,13 @@ export function safeNoteMarkdown(text: string): string {
       continue;
     }
     const last = tree.children[tree.children.length - 1];
-    if (last?.type === 'paragraph' && last.children.length === 1 && last.children[0]?.type === 'text' && last.children[0].value === SENTINEL) return md;
+    if (
+      last?.type === 'paragraph' &&
+      last.children.length === 1 &&
+      last.children[0]?.type === 'text' &&
+      last.children[0].value === SENTINEL
+    )
+      return md;
     const fence = openFence(tree.children, md);
     if (!fence) break;
     md += `\n${fence}`;

@@ -3,14 +3,24 @@ import { compileIndex } from './compile';
 import { FormFlag, formEntries } from './format';
 import type { Entity } from '../dataset/types';
 
-const e = (over: Partial<Entity>): Entity => ({ id: 'x', type: 'person', name: 'X', description: 'Something true and fresh.', wikipedia: 'X', ...over });
+const e = (over: Partial<Entity>): Entity => ({
+  id: 'x',
+  type: 'person',
+  name: 'X',
+  description: 'Something true and fresh.',
+  wikipedia: 'X',
+  ...over,
+});
 
 describe('compileIndex', () => {
-  const index = compileIndex([
-    e({ id: 'martin-dies-jr', name: 'Martin Dies Jr.', aliases: ['Dies'], wikipedia: 'Martin Dies Jr.', cues: ['Committee'] }),
-    e({ id: 'nkvd', type: 'organization', name: 'NKVD', wikipedia: 'NKVD' }),
-    e({ id: 'mi5', type: 'organization', name: 'MI5', wikipedia: 'MI5' }),
-  ], new Set(['dies', 'martin']));
+  const index = compileIndex(
+    [
+      e({ id: 'martin-dies-jr', name: 'Martin Dies Jr.', aliases: ['Dies'], wikipedia: 'Martin Dies Jr.', cues: ['Committee'] }),
+      e({ id: 'nkvd', type: 'organization', name: 'NKVD', wikipedia: 'NKVD' }),
+      e({ id: 'mi5', type: 'organization', name: 'MI5', wikipedia: 'MI5' }),
+    ],
+    new Set(['dies', 'martin']),
+  );
   const flags = (key: string) => formEntries(index, key);
 
   it('keeps card data and drops what only matching needs', () => {
@@ -30,14 +40,22 @@ describe('compileIndex', () => {
 });
 
 describe('surname spellings', () => {
-  const index = compileIndex([
-    e({ id: 'mikhail-gorbachev', name: 'Mikhail Gorbachev', aliases: ['Gorbachev', 'Mikhail Gorbachov'], wikipedia: 'Mikhail Gorbachev' }),
-    e({ id: 'eugene-dennis', name: 'Eugene Dennis', aliases: ['Dennis', 'Tim Ryan'], wikipedia: 'Eugene Dennis' }),
-  ], new Set());
+  const index = compileIndex(
+    [
+      e({
+        id: 'mikhail-gorbachev',
+        name: 'Mikhail Gorbachev',
+        aliases: ['Gorbachev', 'Mikhail Gorbachov'],
+        wikipedia: 'Mikhail Gorbachev',
+      }),
+      e({ id: 'eugene-dennis', name: 'Eugene Dennis', aliases: ['Dennis', 'Tim Ryan'], wikipedia: 'Eugene Dennis' }),
+    ],
+    new Set(),
+  );
   it('lets another spelling of a surname that stands alone stand alone too', () => {
     expect(formEntries(index, 'gorbachov')).toEqual([1, 0]);
   });
-  it('keeps a pseudonym\'s surname weak', () => {
+  it("keeps a pseudonym's surname weak", () => {
     expect(formEntries(index, 'ryan')).toEqual([0, FormFlag.Surname]);
   });
 });

@@ -38,7 +38,14 @@ export function splitEntities(entities: readonly CardEntity[]): { match: MatchEn
   const cards: Record<string, CardExtra> = {};
   for (const { description, wikipedia, related, roles, tags, coords, ...m } of entities) {
     match.push(m);
-    cards[m.id] = { description, wikipedia, ...(related ? { related } : {}), ...(roles ? { roles } : {}), ...(tags ? { tags } : {}), ...(coords ? { coords } : {}) };
+    cards[m.id] = {
+      description,
+      wikipedia,
+      ...(related ? { related } : {}),
+      ...(roles ? { roles } : {}),
+      ...(tags ? { tags } : {}),
+      ...(coords ? { coords } : {}),
+    };
   }
   return { match, cards };
 }

@@ -24,7 +24,8 @@ export function decide(c: Candidate, scored: readonly Scored[], block: number, i
   // A namesake that is not valid here but scores as high still makes the others doubtful.
   const runnerUp = Math.max(valid[1]?.score ?? -Infinity, ...scored.filter((s) => !s.valid && s.score >= best.score).map((s) => s.score));
   // Linked with confidence among namesakes: remember the form, for one sense per page.
-  if (best.score - runnerUp >= 2 || (valid.length === 1 && best.score - runnerUp >= 1)) return { ...at, id: idOf(best.entity), formKey: c.key, explicit: !best.derived };
+  if (best.score - runnerUp >= 2 || (valid.length === 1 && best.score - runnerUp >= 1))
+    return { ...at, id: idOf(best.entity), formKey: c.key, explicit: !best.derived };
   if (valid.length > 1) return { ...at, candidates: valid.map((s) => idOf(s.entity)), key: c.key };
   return { ...at, id: idOf(best.entity), explicit: !best.derived };
 }

@@ -8,7 +8,13 @@ const CUE_WINDOW = 6;
 export const NEAR_CUE = 6;
 
 /** +6 for a cue word within a few tokens of the mention, +2 for one elsewhere in the block. */
-export function cueSupport(index: CompiledIndex<MatchEntity>, entity: number, tokens: TokenScan, c: Candidate, positions: () => Map<string, number[]>): number {
+export function cueSupport(
+  index: CompiledIndex<MatchEntity>,
+  entity: number,
+  tokens: TokenScan,
+  c: Candidate,
+  positions: () => Map<string, number[]>,
+): number {
   const cues = index.cues[entity];
   if (!cues || cues.length === 0) return 0;
   let best = 0;

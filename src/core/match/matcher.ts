@@ -204,7 +204,14 @@ export class Matcher {
       // part of the mention; the name proper starts at the next token.
       let first = i;
       if (bestEnd - i >= 2 && lengths[i] === 3 && text.charCodeAt(starts[i]!) === 116 && tokens.key(i) === 'the') first = i + 1;
-      out.push({ start: starts[first]!, end: ends[bestEnd - 1]!, firstToken: first, endToken: bestEnd, key: this.keys[bestKey]!, entries: this.values[bestKey]! });
+      out.push({
+        start: starts[first]!,
+        end: ends[bestEnd - 1]!,
+        firstToken: first,
+        endToken: bestEnd,
+        key: this.keys[bestKey]!,
+        entries: this.values[bestKey]!,
+      });
       i = bestEnd;
     }
     return out;

@@ -33,7 +33,8 @@ export function looksLikeName(text: string, tokens: TokenScan, c: Candidate, fla
     if (flags & FormFlag.Acronym) {
       if (surface !== surface.toUpperCase()) return false;
     } else if (flags & FormFlag.MixedCase) {
-      if (surface !== surface.toUpperCase() && !/\p{Ll}\p{Lu}/u.test(text.slice(tokens.starts[c.firstToken], tokens.ends[c.endToken - 1]))) return false;
+      if (surface !== surface.toUpperCase() && !/\p{Ll}\p{Lu}/u.test(text.slice(tokens.starts[c.firstToken], tokens.ends[c.endToken - 1])))
+        return false;
       if (!isUpper && !LOWER_OK.has(tokens.key(t))) return false;
     } else if (!isUpper) {
       if (!(LOWER_OK.has(tokens.key(t)) && t > c.firstToken && t < c.endToken - 1)) return false;
@@ -78,7 +79,8 @@ export function titleBefore(text: string, tokens: TokenScan, c: Candidate): bool
 export function partOfLongerName(text: string, tokens: TokenScan, c: Candidate, flags: number, matcher: Matcher): boolean {
   if (flags & FormFlag.FirstName) {
     const next = c.endToken;
-    if (next < tokens.count && !tokens.breakBefore(next) && isCapitalised(text, tokens, next) && !LOWER_OK.has(tokens.key(next))) return true;
+    if (next < tokens.count && !tokens.breakBefore(next) && isCapitalised(text, tokens, next) && !LOWER_OK.has(tokens.key(next)))
+      return true;
   }
   if (flags & (FormFlag.Surname | FormFlag.FirstName)) {
     const prev = c.firstToken - 1;

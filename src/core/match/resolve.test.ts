@@ -19,12 +19,18 @@ function linked(...blocks: string[]): string[] {
 
 describe('surface forms', () => {
   it('finds full names, aliases and possessives', () => {
-    expect(linked('Walter Krivitsky met Trotsky’s son. Krivitsky\'s friend was Ignaz Reiss.')).toEqual([
-      'Walter Krivitsky=walter-krivitsky', 'Trotsky=leon-trotsky', 'Krivitsky=walter-krivitsky', 'Ignaz Reiss=ignace-reiss',
+    expect(linked("Walter Krivitsky met Trotsky’s son. Krivitsky's friend was Ignaz Reiss.")).toEqual([
+      'Walter Krivitsky=walter-krivitsky',
+      'Trotsky=leon-trotsky',
+      'Krivitsky=walter-krivitsky',
+      'Ignaz Reiss=ignace-reiss',
     ]);
   });
   it('ignores diacritics, spacing and line breaks', () => {
-    expect(linked('the Leon\u00a0Blum government', 'Walter\nKrivitsky')).toEqual(['Leon\u00a0Blum=leon-blum', 'Walter\nKrivitsky=walter-krivitsky']);
+    expect(linked('the Leon\u00a0Blum government', 'Walter\nKrivitsky')).toEqual([
+      'Leon\u00a0Blum=leon-blum',
+      'Walter\nKrivitsky=walter-krivitsky',
+    ]);
   });
   it('takes transliterations listed as aliases', () => {
     expect(linked('Trotski wrote')).toEqual(['Trotski=leon-trotsky']);
@@ -54,7 +60,8 @@ describe('disambiguation', () => {
   });
   it('lets context words decide between namesakes', () => {
     expect(linked('It is said that J. Edgar Hoover was furious.', 'The Hoover government had resigned.')).toEqual([
-      'J. Edgar Hoover=j-edgar-hoover', 'Hoover=herbert-hoover',
+      'J. Edgar Hoover=j-edgar-hoover',
+      'Hoover=herbert-hoover',
     ]);
     expect(linked('The FBI knew.', 'Hoover, its director, was furious.')).toEqual(['FBI=fbi', 'Hoover=j-edgar-hoover']);
   });
@@ -78,12 +85,17 @@ describe('page-level rules', () => {
     expect(linked('Spain was far away.')).toEqual([]);
   });
   it('links a close misspelling of a name already on the page, and only then', () => {
-    expect(linked('Ramón Mercader struck.', 'They delivered Mercador to the police.')).toEqual(['Ramón Mercader=ramon-mercader', 'Mercador=ramon-mercader']);
+    expect(linked('Ramón Mercader struck.', 'They delivered Mercador to the police.')).toEqual([
+      'Ramón Mercader=ramon-mercader',
+      'Mercador=ramon-mercader',
+    ]);
     expect(linked('They delivered Mercador to the police.')).toEqual([]);
   });
   it('gives a shared form the sense it had elsewhere on the page', () => {
     expect(linked('In Spain the Popular Front won the Spanish election.', 'Later the Popular Front split.')).toEqual([
-      'Spain=spain', 'Popular Front=popular-front-spain', 'Popular Front=popular-front-spain',
+      'Spain=spain',
+      'Popular Front=popular-front-spain',
+      'Popular Front=popular-front-spain',
     ]);
   });
   it('keeps mixed-case forms to their own spelling', () => {
@@ -106,7 +118,7 @@ describe('forms in running text', () => {
     expect(linked('The Saturday Evening Post paid well.')).toEqual(['The Saturday Evening Post=the-saturday-evening-post']);
   });
   it('does not take a derived surname over a name another entity holds as its own', () => {
-    expect(linked('His memoir, In Stalin\'s Secret Service, defected from nothing.')).toEqual(['Stalin=joseph-stalin']);
+    expect(linked("His memoir, In Stalin's Secret Service, defected from nothing.")).toEqual(['Stalin=joseph-stalin']);
   });
   it('does not call a suffixed word a misspelling', () => {
     expect(linked('He left for America.', 'American communists and Americas.')).toEqual(['America=united-states']);

@@ -46,7 +46,14 @@ export interface Scored {
  * Scores `entity` for candidate `c` (matched through a form with `flags`); `titled` says a title
  * such as "General" stands before it.
  */
-export function scoreCandidate(page: PageEvidence, block: BlockEvidence, c: Candidate, entity: number, flags: number, titled: boolean): Scored {
+export function scoreCandidate(
+  page: PageEvidence,
+  block: BlockEvidence,
+  c: Candidate,
+  entity: number,
+  flags: number,
+  titled: boolean,
+): Scored {
   const index: CompiledIndex<MatchEntity> = page.matcher.index;
   const e = index.entities[entity]!;
   const derived = (flags & (FormFlag.Surname | FormFlag.FirstName)) !== 0;
@@ -86,12 +93,15 @@ export function scoreCandidate(page: PageEvidence, block: BlockEvidence, c: Cand
   // A one-word name that is also other people's first name ("Anne" for Queen Anne) is held to the
   // same rule: "Anne Elliot" is somebody else.
   const firstNameLike = !derived && e.type === 'person' && c.endToken - c.firstToken === 1 && hasFlag(c.entries, FormFlag.FirstName);
-  if (firstNameLike && partOfLongerName(text, tokens, c, FormFlag.FirstName | FormFlag.Surname, page.matcher)) rule('a first name here, part of a longer unknown name');
+  if (firstNameLike && partOfLongerName(text, tokens, c, FormFlag.FirstName | FormFlag.Surname, page.matcher))
+    rule('a first name here, part of a longer unknown name');
   // A dictionary word capitalised mid-sentence is a name; for a place or an organization that is
   // enough ("to Spain", "in Paris"). People, works and events ("Office Politics", "We") also need
   // a title, the full name or a cue.
-  const properNoun = (e.type === 'place' || e.type === 'organization') && !derived && midSentenceCapital(text, tokens, c, block.titleCase());
-  if (common && !isOnPage && cue < NEAR_CUE && !(titled && e.type === 'person') && !properNoun) rule('dictionary word without a title, the full name or a near cue');
+  const properNoun =
+    (e.type === 'place' || e.type === 'organization') && !derived && midSentenceCapital(text, tokens, c, block.titleCase());
+  if (common && !isOnPage && cue < NEAR_CUE && !(titled && e.type === 'person') && !properNoun)
+    rule('dictionary word without a title, the full name or a near cue');
   if (titled && e.type !== 'person') rule('a title before a non-person');
   return { entity, score, valid, derived, reasons };
 }

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { anchorPassage, describePassage } from './anchor';
 
-const original = 'Krivitsky joined the Bolshevik Party in 1917, while still a teenager. Like those early Chekists, he was a True Believer. He distinguished himself during the Russian Civil War.';
+const original =
+  'Krivitsky joined the Bolshevik Party in 1917, while still a teenager. Like those early Chekists, he was a True Believer. He distinguished himself during the Russian Civil War.';
 const passage = 'he was a True Believer';
 const start = original.indexOf(passage);
 const target = describePassage(original, start, start + passage.length);

@@ -114,8 +114,10 @@ export function noteProblem(v: unknown): string | null {
   if (!isObj(v)) return 'a note must be an object';
   if (!isStr(v.id, 200) || v.id.length === 0) return 'id must be a non-empty string';
   if (typeof v.text !== 'string') return 'text must be a string';
-  if (v.text.length > MAX_NOTE_CHARS) return `the note is too long (${v.text.length.toLocaleString('en')} characters; at most ${MAX_NOTE_CHARS.toLocaleString('en')})`;
-  if (!Array.isArray(v.tags) || v.tags.length > MAX_TAGS || !v.tags.every((t) => isStr(t, MAX_TAG_CHARS))) return `tags must be at most ${MAX_TAGS} strings`;
+  if (v.text.length > MAX_NOTE_CHARS)
+    return `the note is too long (${v.text.length.toLocaleString('en')} characters; at most ${MAX_NOTE_CHARS.toLocaleString('en')})`;
+  if (!Array.isArray(v.tags) || v.tags.length > MAX_TAGS || !v.tags.every((t) => isStr(t, MAX_TAG_CHARS)))
+    return `tags must be at most ${MAX_TAGS} strings`;
   if (!isTime(v.created) || !isTime(v.updated)) return 'created and updated must be times';
   switch (v.kind) {
     case 'page':
@@ -126,8 +128,24 @@ export function noteProblem(v: unknown): string | null {
       const t = v.target as Record<string, unknown> | undefined;
       const q = t?.quote as Record<string, unknown> | undefined;
       const pos = t?.position as Record<string, unknown> | undefined;
-      if (!isObj(q) || q.type !== 'TextQuoteSelector' || !isStr(q.exact, MAX_QUOTE_CHARS) || q.exact.length === 0 || !isStr(q.prefix, 1000) || !isStr(q.suffix, 1000)) return 'target.quote must be a TextQuoteSelector with the exact passage';
-      if (!isObj(pos) || pos.type !== 'TextPositionSelector' || !Number.isInteger(pos.start) || !Number.isInteger(pos.end) || (pos.start as number) < 0 || (pos.end as number) < (pos.start as number)) return 'target.position must be a TextPositionSelector';
+      if (
+        !isObj(q) ||
+        q.type !== 'TextQuoteSelector' ||
+        !isStr(q.exact, MAX_QUOTE_CHARS) ||
+        q.exact.length === 0 ||
+        !isStr(q.prefix, 1000) ||
+        !isStr(q.suffix, 1000)
+      )
+        return 'target.quote must be a TextQuoteSelector with the exact passage';
+      if (
+        !isObj(pos) ||
+        pos.type !== 'TextPositionSelector' ||
+        !Number.isInteger(pos.start) ||
+        !Number.isInteger(pos.end) ||
+        (pos.start as number) < 0 ||
+        (pos.end as number) < (pos.start as number)
+      )
+        return 'target.position must be a TextPositionSelector';
       return null;
     }
     case 'entity':

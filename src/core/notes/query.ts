@@ -17,14 +17,17 @@ export interface NoteQuery {
   limit?: number;
 }
 
-export interface Facet { value: string; label: string; count: number }
+export interface Facet {
+  value: string;
+  label: string;
+  count: number;
+}
 
 export interface NoteQueryResult {
   notes: Note[];
   total: number;
   facets: { entities: Facet[]; tags: Facet[]; sites: Facet[] };
 }
-
 
 function count(map: Map<string, Facet>, value: string, label: string): void {
   const f = map.get(value);
@@ -35,7 +38,9 @@ function count(map: Map<string, Facet>, value: string, label: string): void {
 const byCount = (a: Facet, b: Facet) => b.count - a.count || a.label.localeCompare(b.label);
 
 export function queryNotes(all: readonly Note[], q: NoteQuery, text: (n: Note) => string = searchableText): NoteQueryResult {
-  const words = foldKey(q.text ?? '').split(/\s+/).filter(Boolean);
+  const words = foldKey(q.text ?? '')
+    .split(/\s+/)
+    .filter(Boolean);
   const entities = new Map<string, Facet>();
   const tags = new Map<string, Facet>();
   const sites = new Map<string, Facet>();
@@ -58,15 +63,24 @@ export function queryNotes(all: readonly Note[], q: NoteQuery, text: (n: Note) =
   }
   const sort = q.sort ?? 'newest';
   hits.sort(
-    sort === 'oldest' ? (a, b) => a.updated - b.updated || a.id.localeCompare(b.id)
-      : sort === 'page' ? (a, b) => (a.page?.title ?? '').localeCompare(b.page?.title ?? '') || (a.page?.url ?? '').localeCompare(b.page?.url ?? '') || b.updated - a.updated
-      : (a, b) => b.updated - a.updated || a.id.localeCompare(b.id),
+    sort === 'oldest'
+      ? (a, b) => a.updated - b.updated || a.id.localeCompare(b.id)
+      : sort === 'page'
+        ? (a, b) =>
+            (a.page?.title ?? '').localeCompare(b.page?.title ?? '') ||
+            (a.page?.url ?? '').localeCompare(b.page?.url ?? '') ||
+            b.updated - a.updated
+        : (a, b) => b.updated - a.updated || a.id.localeCompare(b.id),
   );
   const offset = Math.max(0, q.offset ?? 0);
   const limit = Math.min(500, Math.max(1, q.limit ?? 50));
   return {
     notes: hits.slice(offset, offset + limit),
     total: hits.length,
-    facets: { entities: [...entities.values()].sort(byCount).slice(0, 100), tags: [...tags.values()].sort(byCount).slice(0, 100), sites: [...sites.values()].sort(byCount).slice(0, 100) },
+    facets: {
+      entities: [...entities.values()].sort(byCount).slice(0, 100),
+      tags: [...tags.values()].sort(byCount).slice(0, 100),
+      sites: [...sites.values()].sort(byCount).slice(0, 100),
+    },
   };
 }

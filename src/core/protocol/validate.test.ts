@@ -3,22 +3,42 @@ import type { Note } from '../notes/model';
 import type { Request, TabRequest } from './messages';
 import { REQUEST_TYPES, TAB_REQUEST_TYPES, validateRequest, validateTabRequest } from './validate';
 
-const note: Note = { id: 'n1', kind: 'page', text: 'A note.', tags: [], created: 1, updated: 1, page: { url: 'https://example.org/', title: 'Example' } };
+const note: Note = {
+  id: 'n1',
+  kind: 'page',
+  text: 'A note.',
+  tags: [],
+  created: 1,
+  updated: 1,
+  page: { url: 'https://example.org/', title: 'Example' },
+};
 const personal = { id: 'personal-1', name: 'Reba Hansen', type: 'person', aliases: [], description: '', created: 1, updated: 1 };
 
 /** For every request type: one message the boundary accepts and one it refuses, with the reason. */
 const REQUESTS: Record<Request['type'], { accept: object; refuse: object; because: string }> = {
   warm: { accept: {}, refuse: { now: true }, because: 'has an unknown field "now"' },
   detect: { accept: { blocks: ['Trotsky'], onPage: ['leon-trotsky'] }, refuse: { blocks: 'Trotsky' }, because: 'blocks must be an array' },
-  'entities.get': { accept: { ids: ['leon-trotsky'] }, refuse: { ids: [7] }, because: 'ids [0] must be a string of at most 200 characters' },
+  'entities.get': {
+    accept: { ids: ['leon-trotsky'] },
+    refuse: { ids: [7] },
+    because: 'ids [0] must be a string of at most 200 characters',
+  },
   'card.details': { accept: { id: 'leon-trotsky', onPage: [] }, refuse: { id: 'leon-trotsky' }, because: 'onPage must be an array' },
   'settings.get': { accept: {}, refuse: { extra: 1 }, because: 'has an unknown field "extra"' },
-  'settings.set': { accept: { patch: { highlightsEnabled: false } }, refuse: { patch: { highlightsEnabled: 'yes' } }, because: 'patch highlightsEnabled must be true or false' },
+  'settings.set': {
+    accept: { patch: { highlightsEnabled: false } },
+    refuse: { patch: { highlightsEnabled: 'yes' } },
+    because: 'patch highlightsEnabled must be true or false',
+  },
   'notes.save': { accept: { note }, refuse: { note: { ...note, kind: 'poem' } }, because: 'note is not valid:' },
   'notes.delete': { accept: { id: 'n1' }, refuse: { id: 'x'.repeat(201) }, because: 'id must be a string of at most 200 characters' },
   'notes.forPage': { accept: { url: 'https://example.org/' }, refuse: {}, because: 'url must be a string' },
   'notes.forEntity': { accept: { entityId: 'leon-trotsky' }, refuse: { entityId: null }, because: 'entityId must be a string' },
-  'notes.query': { accept: { query: { text: 'Reiss', limit: 50 } }, refuse: { query: { limit: 501 } }, because: 'query limit must be a number from 1 to 500' },
+  'notes.query': {
+    accept: { query: { text: 'Reiss', limit: 50 } },
+    refuse: { query: { limit: 501 } },
+    because: 'query limit must be a number from 1 to 500',
+  },
   'personal.list': { accept: {}, refuse: { all: true }, because: 'has an unknown field "all"' },
   'personal.save': { accept: { entity: personal }, refuse: { entity: { ...personal, name: '' } }, because: 'entity is not valid:' },
   'personal.delete': { accept: { id: 'personal-1' }, refuse: { id: 1 }, because: 'id must be a string' },
@@ -26,7 +46,11 @@ const REQUESTS: Record<Request['type'], { accept: object; refuse: object; becaus
   'backup.data': { accept: {}, refuse: { since: 0 }, because: 'has an unknown field "since"' },
   'backup.import': { accept: { text: '{}' }, refuse: { text: {} }, because: 'text must be a string' },
   'choices.get': { accept: { url: 'https://example.org/' }, refuse: { url: 3 }, because: 'url must be a string' },
-  'choices.set': { accept: { url: 'https://example.org/', key: 'hoover', id: 'herbert-hoover' }, refuse: { url: 'https://example.org/', key: 'hoover' }, because: 'id must be a string' },
+  'choices.set': {
+    accept: { url: 'https://example.org/', key: 'hoover', id: 'herbert-hoover' },
+    refuse: { url: 'https://example.org/', key: 'hoover' },
+    because: 'id must be a string',
+  },
 };
 
 const TAB_REQUESTS: Record<TabRequest['type'], { accept: object; refuse: object; because: string }> = {
@@ -66,8 +90,14 @@ describe('message validation at the boundary', () => {
   it('refuses prototype tricks and oversized input', () => {
     expect(validateRequest({ type: 'toString' }).ok).toBe(false);
     expect(validateRequest({ type: '__proto__' }).ok).toBe(false);
-    expect(validateRequest({ type: 'detect', blocks: [1] })).toEqual({ ok: false, error: 'detect: blocks [0] must be a string of at most 8388608 characters' });
+    expect(validateRequest({ type: 'detect', blocks: [1] })).toEqual({
+      ok: false,
+      error: 'detect: blocks [0] must be a string of at most 8388608 characters',
+    });
     const huge = 'x'.repeat(5 * 1024 * 1024);
-    expect(validateRequest({ type: 'detect', blocks: [huge, huge] })).toEqual({ ok: false, error: 'detect: blocks must hold at most 8388608 characters in all' });
+    expect(validateRequest({ type: 'detect', blocks: [huge, huge] })).toEqual({
+      ok: false,
+      error: 'detect: blocks must hold at most 8388608 characters in all',
+    });
   });
 });

@@ -13,27 +13,37 @@ const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'obj
 const MAX_BLOCKS = 50_000;
 const MAX_TEXT = 8 * 1024 * 1024;
 
-const str = (max = 10_000): Check => (v) => (typeof v === 'string' && v.length <= max ? null : `must be a string of at most ${max} characters`);
+const str =
+  (max = 10_000): Check =>
+  (v) =>
+    typeof v === 'string' && v.length <= max ? null : `must be a string of at most ${max} characters`;
 const bool: Check = (v) => (typeof v === 'boolean' ? null : 'must be true or false');
-const optional = (check: Check): Check => (v) => (v === undefined ? null : check(v));
-const arrayOf = (check: Check, max: number): Check => (v) => {
-  if (!Array.isArray(v)) return 'must be an array';
-  if (v.length > max) return `must have at most ${max} items`;
-  for (let i = 0; i < v.length; i++) {
-    const problem = check(v[i]);
-    if (problem) return `[${i}] ${problem}`;
-  }
-  return null;
-};
-const shape = (fields: Record<string, Check>): Check => (v) => {
-  if (!isObject(v)) return 'must be an object';
-  for (const [name, check] of Object.entries(fields)) {
-    const problem = check(v[name]);
-    if (problem) return `${name} ${problem}`;
-  }
-  for (const name of Object.keys(v)) if (!(name in fields) && name !== 'type') return `has an unknown field "${name}"`;
-  return null;
-};
+const optional =
+  (check: Check): Check =>
+  (v) =>
+    v === undefined ? null : check(v);
+const arrayOf =
+  (check: Check, max: number): Check =>
+  (v) => {
+    if (!Array.isArray(v)) return 'must be an array';
+    if (v.length > max) return `must have at most ${max} items`;
+    for (let i = 0; i < v.length; i++) {
+      const problem = check(v[i]);
+      if (problem) return `[${i}] ${problem}`;
+    }
+    return null;
+  };
+const shape =
+  (fields: Record<string, Check>): Check =>
+  (v) => {
+    if (!isObject(v)) return 'must be an object';
+    for (const [name, check] of Object.entries(fields)) {
+      const problem = check(v[name]);
+      if (problem) return `${name} ${problem}`;
+    }
+    for (const name of Object.keys(v)) if (!(name in fields) && name !== 'type') return `has an unknown field "${name}"`;
+    return null;
+  };
 
 const blocks: Check = (v) => {
   const problem = arrayOf(str(MAX_TEXT), MAX_BLOCKS)(v);
@@ -42,11 +52,16 @@ const blocks: Check = (v) => {
   return total <= MAX_TEXT ? null : `must hold at most ${MAX_TEXT} characters in all`;
 };
 
-const via = (problem: (v: unknown) => string | null): Check => (v) => {
-  const p = problem(v);
-  return p ? `is not valid: ${p}` : null;
-};
-const num = (min: number, max: number): Check => (v) => (typeof v === 'number' && Number.isFinite(v) && v >= min && v <= max ? null : `must be a number from ${min} to ${max}`);
+const via =
+  (problem: (v: unknown) => string | null): Check =>
+  (v) => {
+    const p = problem(v);
+    return p ? `is not valid: ${p}` : null;
+  };
+const num =
+  (min: number, max: number): Check =>
+  (v) =>
+    typeof v === 'number' && Number.isFinite(v) && v >= min && v <= max ? null : `must be a number from ${min} to ${max}`;
 
 const REQUESTS: Record<Request['type'], Check> = {
   'notes.save': shape({ note: via(noteProblem) }),
@@ -55,10 +70,14 @@ const REQUESTS: Record<Request['type'], Check> = {
   'notes.forEntity': shape({ entityId: str(200) }),
   'notes.query': shape({
     query: shape({
-      text: optional(str(1000)), entityId: optional(str(200)), tag: optional(str(100)), site: optional(str(300)),
+      text: optional(str(1000)),
+      entityId: optional(str(200)),
+      tag: optional(str(100)),
+      site: optional(str(300)),
       kind: optional((v) => (v === 'page' || v === 'passage' || v === 'entity' ? null : 'must be page, passage or entity')),
       sort: optional((v) => (v === 'newest' || v === 'oldest' || v === 'page' ? null : 'must be newest, oldest or page')),
-      offset: optional(num(0, 1e9)), limit: optional(num(1, 500)),
+      offset: optional(num(0, 1e9)),
+      limit: optional(num(1, 500)),
     }),
   }),
   'personal.list': shape({}),
@@ -80,7 +99,10 @@ const REQUESTS: Record<Request['type'], Check> = {
   }),
 };
 
-const oneOf = (...values: string[]): Check => (v) => (typeof v === 'string' && values.includes(v) ? null : `must be one of ${values.join(', ')}`);
+const oneOf =
+  (...values: string[]): Check =>
+  (v) =>
+    typeof v === 'string' && values.includes(v) ? null : `must be one of ${values.join(', ')}`;
 
 const TAB_REQUESTS: Record<TabRequest['type'], Check> = {
   'page.step': shape({ direction: oneOf('next', 'previous') }),
@@ -91,7 +113,10 @@ const TAB_REQUESTS: Record<TabRequest['type'], Check> = {
   'page.setSiteEnabled': shape({ on: bool }),
 };
 
-function check<T extends { type: string }>(table: Record<string, Check>, message: unknown): { ok: true; message: T } | { ok: false; error: string } {
+function check<T extends { type: string }>(
+  table: Record<string, Check>,
+  message: unknown,
+): { ok: true; message: T } | { ok: false; error: string } {
   if (!isObject(message) || typeof message.type !== 'string') return { ok: false, error: 'message must be an object with a string "type"' };
   const fn = Object.hasOwn(table, message.type) ? table[message.type] : undefined;
   if (!fn) return { ok: false, error: `unknown message type "${message.type.slice(0, 60)}"` };

@@ -6,8 +6,25 @@
 
 /** Letters that NFD does not decompose into base + mark. */
 const SPECIAL: Record<string, string> = {
-  ß: 'ss', ẞ: 'ss', æ: 'ae', Æ: 'ae', œ: 'oe', Œ: 'oe', ø: 'o', Ø: 'o', ł: 'l', Ł: 'l',
-  đ: 'd', Đ: 'd', ð: 'd', Ð: 'd', þ: 'th', Þ: 'th', ı: 'i', ħ: 'h', Ħ: 'h',
+  ß: 'ss',
+  ẞ: 'ss',
+  æ: 'ae',
+  Æ: 'ae',
+  œ: 'oe',
+  Œ: 'oe',
+  ø: 'o',
+  Ø: 'o',
+  ł: 'l',
+  Ł: 'l',
+  đ: 'd',
+  Đ: 'd',
+  ð: 'd',
+  Ð: 'd',
+  þ: 'th',
+  Þ: 'th',
+  ı: 'i',
+  ħ: 'h',
+  Ħ: 'h',
 };
 
 const APOSTROPHES = /[\u2019\u2018\u02bc\u02bb\u0060\u00b4\u2032]/g;
@@ -36,10 +53,14 @@ export function foldChar(ch: string): string {
 function foldUncached(ch: string): string {
   const special = SPECIAL[ch];
   if (special !== undefined) return special;
-  if (ch === '\u2019' || ch === '\u2018' || ch === '\u02bc' || ch === '\u02bb' || ch === '`' || ch === '\u00b4' || ch === '\u2032') return "'";
+  if (ch === '\u2019' || ch === '\u2018' || ch === '\u02bc' || ch === '\u02bb' || ch === '`' || ch === '\u00b4' || ch === '\u2032')
+    return "'";
   const code = ch.charCodeAt(0);
   if (code < 0x80) return ch.toLowerCase();
-  if (INVISIBLE.test(ch)) { INVISIBLE.lastIndex = 0; return ''; }
+  if (INVISIBLE.test(ch)) {
+    INVISIBLE.lastIndex = 0;
+    return '';
+  }
   if (/[\u2010-\u2015\u2212\ufe58\ufe63\uff0d]/.test(ch)) return '-';
   if (/[\s\u00a0\u2000-\u200a\u202f\u205f\u3000]/.test(ch)) return ' ';
   return ch.normalize('NFD').replace(MARKS, '').toLowerCase();

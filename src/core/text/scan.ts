@@ -11,17 +11,29 @@
  */
 import { foldChar, foldKey } from './fold';
 
-const enum Kind { Space, Word, Apostrophe, Joiner, Period, Break }
+const enum Kind {
+  Space,
+  Word,
+  Apostrophe,
+  Joiner,
+  Period,
+  Break,
+}
 
 const ASCII_KIND = new Uint8Array(128);
 for (let c = 0; c < 128; c++) {
   const ch = String.fromCharCode(c);
-  ASCII_KIND[c] = /[a-zA-Z0-9]/.test(ch) ? Kind.Word
-    : ch === "'" || ch === '`' ? Kind.Apostrophe
-    : /[ \t\n\r\f\v]/.test(ch) ? Kind.Space
-    : ch === '-' ? Kind.Joiner
-    : ch === '.' ? Kind.Period
-    : Kind.Break;
+  ASCII_KIND[c] = /[a-zA-Z0-9]/.test(ch)
+    ? Kind.Word
+    : ch === "'" || ch === '`'
+      ? Kind.Apostrophe
+      : /[ \t\n\r\f\v]/.test(ch)
+        ? Kind.Space
+        : ch === '-'
+          ? Kind.Joiner
+          : ch === '.'
+            ? Kind.Period
+            : Kind.Break;
 }
 
 const LETTER = /[\p{L}\p{N}]/u;
@@ -136,7 +148,11 @@ export class TokenScan {
 
   private grow(): void {
     const cap = this.starts.length * 2;
-    const grow32 = (a: Int32Array) => { const b = new Int32Array(cap); b.set(a); return b; };
+    const grow32 = (a: Int32Array) => {
+      const b = new Int32Array(cap);
+      b.set(a);
+      return b;
+    };
     this.starts = grow32(this.starts);
     this.ends = grow32(this.ends);
     this.hashes = grow32(this.hashes);

@@ -19,7 +19,7 @@ describe('foldKey', () => {
 
 describe('tokenize', () => {
   it('strips possessives with straight and typographic apostrophes', () => {
-    expect(surfaces('Trotsky’s gambit and Stalin\'s purge')).toEqual(['Trotsky', 'gambit', 'and', 'Stalin', 'purge']);
+    expect(surfaces("Trotsky’s gambit and Stalin's purge")).toEqual(['Trotsky', 'gambit', 'and', 'Stalin', 'purge']);
   });
   it('keeps apostrophes inside names', () => {
     expect(tokenize("O'Brien d’Estaing").map((t) => t.key)).toEqual(["o'brien", "d'estaing"]);
@@ -30,7 +30,15 @@ describe('tokenize', () => {
   });
   it('breaks names at commas and slashes, not at hyphens or line breaks', () => {
     const tokens = tokenize('Stalin, Yezhov/Beria Orlov-Feldbin Joseph\nHansen');
-    expect(tokens.map((t) => `${t.breakBefore ? '|' : ''}${t.key}`)).toEqual(['stalin', '|yezhov', '|beria', 'orlov', 'feldbin', 'joseph', 'hansen']);
+    expect(tokens.map((t) => `${t.breakBefore ? '|' : ''}${t.key}`)).toEqual([
+      'stalin',
+      '|yezhov',
+      '|beria',
+      'orlov',
+      'feldbin',
+      'joseph',
+      'hansen',
+    ]);
   });
   it('folds names to the same key whatever their spacing', () => {
     expect(nameKey('Joseph\u00a0Hansen')).toBe(nameKey('Joseph  Hansen'));

@@ -28,5 +28,7 @@ export function tokenize(text: string): Token[] {
  * Hoover" -> "j edgar hoover"). The compiler, the validator's duplicate checks and lookups use it.
  */
 export function nameKey(name: string): string {
-  return tokenize(name).map((t) => t.key).join(' ');
+  return tokenize(name)
+    .map((t) => t.key)
+    .join(' ');
 }

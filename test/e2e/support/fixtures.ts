@@ -7,20 +7,28 @@ import { launch, type Engine, type ExtensionSession, type TestPage } from '../..
 import { startServer, type StaticServer } from '../../../tools/browser/server';
 import { hasSharedPages, SHARED_MISSING, sharedRequired } from '../../../tools/paths';
 
-export interface Options { engine: Engine }
+export interface Options {
+  engine: Engine;
+}
 
 export const test = base.extend<{ tab: TestPage }, Options & { session: ExtensionSession; server: StaticServer }>({
   engine: ['chromium', { option: true, scope: 'worker' }],
-  session: [async ({ engine }, use) => {
-    const session = await launch(engine);
-    await use(session);
-    await session.close();
-  }, { scope: 'worker' }],
-  server: [async ({}, use) => {
-    const server = await startServer();
-    await use(server);
-    await server.close();
-  }, { scope: 'worker' }],
+  session: [
+    async ({ engine }, use) => {
+      const session = await launch(engine);
+      await use(session);
+      await session.close();
+    },
+    { scope: 'worker' },
+  ],
+  server: [
+    async ({}, use) => {
+      const server = await startServer();
+      await use(server);
+      await server.close();
+    },
+    { scope: 'worker' },
+  ],
   tab: async ({ session }, use) => {
     const page = await session.newPage();
     await use(page);
