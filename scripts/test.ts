@@ -108,6 +108,7 @@ const e2eOnly = process.argv.includes('--e2e-only');
 if (!e2eOnly) {
   // The architecture's rules (pure core, shells apart, the UI bundle's boundary) are lint rules.
   check('lint (eslint, with the architecture rules)', bin('eslint'), ['.']);
+  check('format (prettier --check; npm run format fixes it)', bin('prettier'), ['--check', '--log-level', 'warn', '**/*.{ts,tsx,js,mjs}']);
   unitTests();
 }
 if (
