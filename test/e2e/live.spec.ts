@@ -1,6 +1,7 @@
 /** Content that arrives after load is detected incrementally; content that leaves takes its highlights along. */
 import { expect, needsSharedPages, test } from './support/fixtures';
-import { highlights, waitFor, waitForHighlights } from '../../tools/browser/page';
+import { extensionPage, sendTabMessage, tabIdFor } from '../../tools/browser/extension';
+import { card, highlights, waitFor, waitForHighlights, wordPoint } from '../../tools/browser/page';
 import { REAL_POST } from '../../tools/paths';
 
 test('names in comments loaded after page load are highlighted', async ({ tab: page, server }) => {
@@ -64,4 +65,48 @@ test('the real post: a comment added after load is highlighted, and the page is 
   );
   expect(count(after, 'Ignace Reiss')).toBe(count(before, 'Ignace Reiss') + 1);
   expect(after.ranges.length).toBe(before.ranges.length + 2);
+});
+
+test('switching Dramatis off for the site stops everything: no highlights, no card, no re-reading of new content', async ({
+  tab: page,
+  server,
+  session,
+}) => {
+  const url = server.url('/fixtures/live-page.html');
+  await page.goto(url);
+  await waitFor(
+    () => highlights(page),
+    (h) => h.ranges.some((r) => r.text === 'Ignace Reiss'),
+    10_000,
+    'the comments',
+  );
+  const ext = await extensionPage(session);
+  const tabId = await tabIdFor(ext, url);
+  expect((await sendTabMessage<boolean>(ext, tabId!, { type: 'page.setSiteEnabled', on: false })).ok).toBe(true);
+  expect((await highlights(page)).ranges).toEqual([]);
+  // Content added now is not read: the observer is gone.
+  await page.evaluate(() => {
+    const p = document.createElement('p');
+    p.textContent = 'Leon Trotsky wrote to Walter Krivitsky.';
+    document.getElementById('comments')!.appendChild(p);
+  }, null);
+  await new Promise((r) => setTimeout(r, 1500));
+  expect((await highlights(page)).ranges).toEqual([]);
+  // Hovering where a name was opens nothing: the listeners are gone.
+  const p = await wordPoint(page, 'Walter Krivitsky reached', 'Krivitsky');
+  await page.mouse.move(p.x, p.y);
+  await new Promise((r) => setTimeout(r, 900));
+  expect((await card(page)).open).toBe(false);
+  // The popup sees the site switched off; switching it on again brings everything back.
+  const summary = await sendTabMessage<{ entities: unknown[]; highlightsOn: boolean }>(ext, tabId!, { type: 'page.summary' });
+  expect(summary.value).toMatchObject({ entities: [], highlightsOn: false });
+  expect((await sendTabMessage<boolean>(ext, tabId!, { type: 'page.setSiteEnabled', on: true })).ok).toBe(true);
+  const back = await waitFor(
+    () => highlights(page),
+    (h) => h.ranges.some((r) => r.text === 'Leon Trotsky'),
+    10_000,
+    'highlights after switching back on',
+  );
+  expect(back.ranges.map((r) => r.text)).toContain('Walter Krivitsky');
+  await ext.close();
 });
