@@ -6,12 +6,18 @@
  *              (case- and diacritic-insensitive), best match first
  *   format [--check]  rewrite every source file in the canonical layout (--check: only report)
  *   readme     write the dataset's entity count into README.md (a test checks it)
+ *   coverage [--with-incoming] [--json]  coverage of the reference lists (../shared/reference) by the
+ *              dataset's Wikipedia titles, against the targets, with the first missing titles
+ *   check-reference [--with-incoming]  people whose born year differs by more than a year from a
+ *              reference list's birth year and carry no `note`; exit 1 if any
+ * coverage and check-reference skip (exit 0) when ../shared is absent, but fail when CI=true.
  */
 import { nameKey } from '../src/core/text/tokens';
 import { ENTITY_TYPES, type Entity } from '../src/core/dataset/types';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { formatSourceFile, loadDataset, readmeWithCount, readSourceFiles } from '../tools/dataset/files';
+import { formatSourceFile, loadDataset, readEntitiesWithFiles, readmeWithCount, readSourceFiles } from '../tools/dataset/files';
+import { birthMismatches, coverage, formatCoverage, loadReferenceLists, percent, referenceMissing } from '../tools/dataset/reference';
 import { DATA_DIR, ROOT } from '../tools/paths';
 
 function stats(entities: Entity[]): { total: number; byType: Record<string, number> } {
@@ -35,9 +41,44 @@ function lookup(entities: Entity[], query: string): Entity[] {
 
 function main(argv: string[]): number {
   const [command, ...rest] = argv;
-  const result = loadDataset();
+  let loaded: ReturnType<typeof loadDataset> | undefined;
+  const dataset = () => (loaded ??= loadDataset());
   switch (command) {
+    case 'coverage':
+    case 'check-reference': {
+      const lists = loadReferenceLists();
+      if ('missing' in lists) {
+        const { message, exitCode } = referenceMissing(lists.missing);
+        console.error(`${command}: ${message}`);
+        return exitCode;
+      }
+      const incoming = rest.includes('--with-incoming');
+      const entities = readEntitiesWithFiles({ incoming });
+      const scope = incoming ? 'assets/data + assets/data-incoming' : 'assets/data';
+      if (command === 'coverage') {
+        const report = coverage(
+          lists,
+          entities.map((x) => x.entity),
+        );
+        if (rest.includes('--json')) {
+          const json = report.map((c) => ({ ...c, lines: c.lines.map((l) => ({ ...l, percent: percent(l) })) }));
+          console.log(JSON.stringify({ scope, entities: entities.length, lists: json }, null, 2));
+        } else {
+          console.log(`coverage of ../shared/reference by ${scope} (${entities.length} entities)\n`);
+          console.log(formatCoverage(report));
+        }
+        return 0;
+      }
+      const mismatches = birthMismatches(lists, entities);
+      const unexplained = mismatches.filter((m) => !m.note);
+      for (const m of unexplained) console.log(`${m.id}: "${m.title}" born ${m.born}, ${m.list} says ${m.listYear} (${m.file})`);
+      console.log(
+        `${unexplained.length} unexplained birth-year mismatch(es) in ${scope}; ${mismatches.length - unexplained.length} explained by a note`,
+      );
+      return unexplained.length > 0 ? 1 : 0;
+    }
     case 'validate': {
+      const result = dataset();
       for (const p of result.problems) console.error(`${p.file}: ${p.id ? `${p.id}: ` : ''}${p.problem}`);
       if (result.problems.length > 0) {
         console.error(`${result.problems.length} problem(s)`);
@@ -54,7 +95,7 @@ function main(argv: string[]): number {
       return 0;
     }
     case 'stats':
-      console.log(JSON.stringify(stats(result.entities)));
+      console.log(JSON.stringify(stats(dataset().entities)));
       return 0;
     case 'lookup': {
       const name = rest.join(' ').trim();
@@ -62,7 +103,7 @@ function main(argv: string[]): number {
         console.error('usage: npm run -s dataset -- lookup NAME');
         return 2;
       }
-      console.log(JSON.stringify(lookup(result.entities, name), null, 2));
+      console.log(JSON.stringify(lookup(dataset().entities, name), null, 2));
       return 0;
     }
     case 'format': {
@@ -84,6 +125,7 @@ function main(argv: string[]): number {
       return rest.includes('--check') && changed > 0 ? 1 : 0;
     }
     case 'readme': {
+      const result = dataset();
       const path = join(ROOT, 'README.md');
       const text = readmeWithCount(readFileSync(path, 'utf8'), result.entities.length);
       writeFileSync(path, text);
@@ -91,7 +133,9 @@ function main(argv: string[]): number {
       return 0;
     }
     default:
-      console.error('usage: npm run -s dataset -- validate [--context] | stats | lookup NAME | format [--check] | readme');
+      console.error(
+        'usage: npm run -s dataset -- validate [--context] | stats | lookup NAME | format [--check] | readme | coverage [--with-incoming] [--json] | check-reference [--with-incoming]',
+      );
       return 2;
   }
 }

@@ -1,9 +1,10 @@
 /** Reads the dataset's source files and the dictionary used to flag ambiguous aliases (Node only). */
-import { readFileSync, readdirSync } from 'node:fs';
+import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import wordListPath from 'word-list';
 import { DATA_DIR, ROOT } from '../paths';
 import { validateDataset, type SourceFile, type ValidationResult, type Problem } from '../../src/core/dataset/validate';
+import type { Entity } from '../../src/core/dataset/types';
 
 /** Each assets/data/*.json parsed; a file that is not JSON comes back as a problem instead. */
 export function readSourceFiles(dir = DATA_DIR): { files: SourceFile[]; problems: Problem[] } {
@@ -94,4 +95,28 @@ export function formatSourceFile(data: { topic: string; entities: Record<string,
     return `    {\n${keys.map((k) => `      ${JSON.stringify(k)}: ${inline(e[k])}`).join(',\n')}\n    }`;
   });
   return `{\n  "topic": ${JSON.stringify(data.topic)},\n  "entities": [\n${entities.join(',\n')}\n  ]\n}\n`;
+}
+
+/** Slices being written (assets/data-incoming/*.json): not shipped, counted by `coverage --with-incoming`. */
+export const INCOMING_DIR = join(ROOT, 'assets', 'data-incoming');
+
+/**
+ * Every entry that looks like an entity (an object with a string id and wikipedia title), with its
+ * file, from the dataset and, when asked, the incoming slices; no validation, so a slice with a
+ * fault still counts for coverage. Files that are not JSON are skipped.
+ */
+export function readEntitiesWithFiles(options: { incoming?: boolean } = {}): { entity: Entity; file: string }[] {
+  const out: { entity: Entity; file: string }[] = [];
+  const files = readSourceFiles(DATA_DIR).files;
+  if (options.incoming && existsSync(INCOMING_DIR)) files.push(...readSourceFiles(INCOMING_DIR).files);
+  const seen = new Set<string>();
+  for (const { file, data } of files) {
+    if (seen.has(file)) continue; // DRAMATIS_EXTRA_DATA files come back with each directory
+    seen.add(file);
+    const entities = (data as { entities?: unknown } | null)?.entities;
+    if (!Array.isArray(entities)) continue;
+    for (const e of entities as Entity[])
+      if (e && typeof e === 'object' && typeof e.id === 'string' && typeof e.wikipedia === 'string') out.push({ entity: e, file });
+  }
+  return out;
 }
