@@ -90,6 +90,9 @@ function main(argv: string[]): number {
           .map(([t, n]) => `${n} ${t}`)
           .join(', ')}); ${result.needsContext.length} aliases need context`,
       );
+      console.log(
+        `${result.shortAcronyms.length} acronyms of <= 3 letters: ${result.shortAcronyms.map((a) => `${a.alias} (${a.ids.join(', ')})`).join('; ')}`,
+      );
       if (rest.includes('--context'))
         for (const c of result.needsContext) console.log(`  ${c.key}: ${c.reasons.join('+')} -> ${c.ids.join(', ')}`);
       return 0;
