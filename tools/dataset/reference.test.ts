@@ -48,6 +48,10 @@ describe('coverage', () => {
     expect(report[3]!.missing).toEqual(['Homer', 'Titus', 'Nobody']);
     expect(report[3]!.lines.map((l) => l.label)).toEqual(['overall', '8th century BC', '1st century', 'birth unknown']);
   });
+  it('counts a name equal to a title too (a list of an older date)', () => {
+    const withHomer = coverage(lists, [...entities, person({ id: 'homer-poet', name: 'Homer', wikipedia: 'Homer (poet)' })]);
+    expect(withHomer[1]!.missing).toEqual([]);
+  });
   it('prints covered/total, the share and the target', () => {
     expect(formatLine({ label: 'overall', covered: 1, total: 2, target: 0.98 }, 8)).toBe(
       '  overall          1/2  50.0%  target >= 98%: below',

@@ -59,13 +59,18 @@ export function titleKey(title: string): string {
   return t.charAt(0).toUpperCase() + t.slice(1);
 }
 
-/** The entity for each title the dataset knows: its `wikipedia` title first, else an alias that equals a title. */
+/**
+ * The entity for each title the dataset knows: its `wikipedia` title first, else its name or an
+ * alias that equals a title (a list of an older date carries a title that has since moved, and the
+ * dataset keeps the old title as the name or an alias: "Gautama Buddha" for The Buddha).
+ */
 export function entitiesByTitle(entities: readonly Entity[]): Map<string, Entity> {
   const map = new Map<string, Entity>();
   for (const e of entities) if (typeof e.wikipedia === 'string') map.set(titleKey(e.wikipedia), e);
   for (const e of entities)
-    for (const alias of e.aliases ?? []) {
-      const key = titleKey(alias);
+    for (const form of [e.name, ...(e.aliases ?? [])]) {
+      if (typeof form !== 'string') continue;
+      const key = titleKey(form);
       if (!map.has(key)) map.set(key, e);
     }
   return map;

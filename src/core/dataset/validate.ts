@@ -343,7 +343,7 @@ const SHORT_ACRONYM = /^[A-Z]{1,4}$/;
 
 /**
  * Short forms that are easy to meet by accident: an acronym of one to four capitals (SD, NEP) or a
- * common word written with a hyphen (non-intervention). Each must be weighed with context: the form
+ * common word written with a hyphen (non-intervention, sans-culotte). Each must be weighed with context: the form
  * is already shared or a dictionary word (needsContext), or the entity has cues that speak for it.
  */
 function checkDangerousAliases(
@@ -359,8 +359,11 @@ function checkDangerousAliases(
       const key = nameKey(alias);
       if (flagged.has(key)) continue;
       const parts = key.split(' ');
+      // A hyphenated form in lower case (non-intervention) or one that is a word when joined (sans-culotte);
+      // a capitalised compound of words (Saint-Just, Sykes-Picot) reads as a name and needs no more.
       const hyphenWord =
-        /^[\p{L}]+(?:-[\p{L}]+)+$/u.test(alias) && (commonWords.has(parts.join('')) || parts.every((p) => commonWords.has(p)));
+        /^[\p{L}]+(?:-[\p{L}]+)+$/u.test(alias) &&
+        (commonWords.has(parts.join('')) || (/^\p{Ll}/u.test(alias) && parts.every((p) => commonWords.has(p))));
       if (SHORT_ACRONYM.test(alias))
         report(e, `acronym alias "${alias}" matches alone: add cues (words that speak for this entity near it)`);
       else if (hyphenWord) report(e, `alias "${alias}" is a common word: add cues (words that speak for this entity near it)`);
