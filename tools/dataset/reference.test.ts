@@ -1,6 +1,15 @@
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { Entity } from '../../src/core/dataset/types';
-import { birthMismatches, centuryOf, coverage, formatLine, titleKey, type ReferenceLists } from './reference';
+import {
+  birthMismatches,
+  centuryOf,
+  coverage,
+  formatLine,
+  loadReferenceLists,
+  referenceMissing,
+  titleKey,
+  type ReferenceLists,
+} from './reference';
 
 const person = (over: Partial<Entity>): Entity => ({
   id: 'x',
@@ -98,5 +107,17 @@ describe('helpers', () => {
       '12th century',
     ]);
     expect(titleKey('léon_Blum')).toBe('Léon Blum');
+  });
+});
+
+describe('absent lists', () => {
+  afterEach(() => vi.unstubAllEnvs());
+  it('skip with exit 0 on a developer machine and fail in CI', () => {
+    const lists = loadReferenceLists('/nonexistent/reference');
+    expect(lists).toEqual({ missing: expect.stringContaining('is absent') });
+    vi.stubEnv('CI', '');
+    expect(referenceMissing('x is absent')).toEqual({ message: 'skipped: x is absent', exitCode: 0 });
+    vi.stubEnv('CI', 'true');
+    expect(referenceMissing('x is absent')).toEqual({ message: 'error: x is absent; CI=true requires it', exitCode: 1 });
   });
 });
