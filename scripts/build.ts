@@ -9,7 +9,8 @@ import * as esbuild from 'esbuild';
 import { zipSync } from 'fflate';
 import { cpSync, mkdirSync, readFileSync, readdirSync, rmSync, statSync, watch, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
-import { splitEntities } from '../src/core/index/format';
+import { encodeIndex } from '../src/core/index/binary';
+import { cardShards } from '../src/core/index/format';
 import { buildIndex, DatasetError } from '../tools/dataset/compile';
 import { DIST, ROOT } from '../tools/paths';
 import { manifestFor, TARGETS, type Target } from '../tools/targets';
@@ -55,13 +56,15 @@ function esbuildOptions(outdir: string): esbuild.BuildOptions {
   };
 }
 
-/** The compiled dataset in two files: what matching needs first, the cards' text after. */
+/**
+ * The compiled dataset as it ships: data/index.bin (the matcher's table, forms, entity records,
+ * cues and relations, read in place) and the card texts in shards, data/cards/<n>.json.
+ */
 function writeData(outdir: string): void {
-  mkdirSync(join(outdir, 'data'), { recursive: true });
+  mkdirSync(join(outdir, 'data', 'cards'), { recursive: true });
   const index = buildIndex({ lenient });
-  const { match, cards } = splitEntities(index.entities);
-  writeFileSync(join(outdir, 'data', 'match.json'), JSON.stringify({ ...index, entities: match }));
-  writeFileSync(join(outdir, 'data', 'cards.json'), JSON.stringify(cards));
+  writeFileSync(join(outdir, 'data', 'index.bin'), new Uint8Array(encodeIndex(index)));
+  cardShards(index.entities).forEach((shard, n) => writeFileSync(join(outdir, 'data', 'cards', `${n}.json`), JSON.stringify(shard)));
 }
 
 function writeStatic(outdir: string, target: Target): void {

@@ -10,6 +10,7 @@
  * 40 characters of context either side and the linked title, for judging precision by hand.
  * --json FILE writes the figures (and the sample) as JSON.
  */
+import { toBinary } from '../src/core/index/binary';
 import { execFileSync } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
@@ -124,7 +125,7 @@ function main(argv: string[]): number {
     return 0;
   }
   const index = buildIndex({ lenient: argv.includes('--lenient') });
-  const matcher = new Matcher(index);
+  const matcher = new Matcher(toBinary(index));
   const pages: PageFigures[] = [];
   const links: Link[] = [];
   const out: string[] = [];

@@ -8,6 +8,7 @@
  * the figures (2 on a usage error, 1 when the dataset or the gold cannot be read).
  * --json FILE writes the figures as JSON.
  */
+import { toBinary } from '../src/core/index/binary';
 import { readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Matcher } from '../src/core/match/matcher';
@@ -184,7 +185,7 @@ function main(argv: string[]): number {
     return 2;
   }
   const index = buildIndex({ lenient: argv.includes('--lenient') });
-  const matcher = new Matcher(index);
+  const matcher = new Matcher(toBinary(index));
   const titles = new Set(index.entities.map((e) => e.wikipedia));
   const pages: BroadPageReport[] = [];
   for (const file of readdirSync(BROAD_GOLD_DIR)

@@ -3,6 +3,7 @@
  * one big alternation RegExp over all names, and the modern-ahocorasick package. Each runs for a
  * fixed time budget over the same blocks; the best of three rounds counts.
  */
+import { toBinary } from '../../src/core/index/binary';
 import AhoCorasick from 'modern-ahocorasick';
 import type { CompiledIndex } from '../../src/core/index/format';
 import { Matcher } from '../../src/core/match/matcher';
@@ -68,7 +69,7 @@ export function benchThroughput(dataset: string, index: CompiledIndex, blocks: s
   const names = index.entities.length;
   const rows: ThroughputRow[] = [];
 
-  const matcher = new Matcher(index);
+  const matcher = new Matcher(toBinary(index));
   const ours = measure(blocks, (b) => matcher.candidates(b).length);
   rows.push({ dataset, names, forms: keys.length, method: 'Dramatis matcher (fold + tokens + hash probes)', ...ours });
 

@@ -1,127 +1,166 @@
 /**
- * Detection in the background: the matching index (data/match.json) is loaded once per
- * service-worker life and shared by every tab, so a tab pays no memory for the dataset. The cards'
- * text (data/cards.json, two thirds of the bytes) loads right after, off the path to the first
- * highlights: detections answered before it lands carry names and types, and cards ask for the rest.
+ * Detection in the background: the binary index (data/index.bin) is fetched once per
+ * service-worker life and read in place (no parse, no table build), shared by every tab, so a tab
+ * pays no memory for the dataset. The reader's tracked names sit in a small second table beside it.
+ * Card texts come in shards (data/cards/<n>.json), fetched when a card or a summary needs them and
+ * kept for the worker's life: opening a card waits for at most one shard.
  */
-import { DramatisError } from '../core/protocol/errors';
 import browser from 'webextension-polyfill';
-import { isCardEntity, type CardEntity, type CardExtra, type CompiledIndex, type MatchEntity } from '../core/index/format';
-import { Matcher } from '../core/match/matcher';
-import { withPersonal, type PersonalEntity } from '../core/personal';
-import { listPersonal } from './personal-store';
-import { resolveDocument } from '../core/match/resolve';
-import type { DetectResult } from '../core/protocol/messages';
 import type { Relation } from '../core/dataset/types';
+import { BinaryIndex } from '../core/index/binary';
+import { CARD_SHARD_SIZE, cardFromRow, isCardEntity, shardOf, type CardEntity, type CardRow, type MatchEntity } from '../core/index/format';
+import { Matcher } from '../core/match/matcher';
+import { resolveDocument } from '../core/match/resolve';
+import { personalIndex, type PersonalEntity } from '../core/personal';
+import { DramatisError } from '../core/protocol/errors';
+import type { DetectResult } from '../core/protocol/messages';
 import { relationLines, type RelationLine } from '../core/relations';
+import { listPersonal } from './personal-store';
 
-let matcherPromise: Promise<Matcher> | undefined;
-let byId: Map<string, MatchEntity> | undefined;
-let cardsPromise: Promise<Map<string, CardExtra>> | undefined;
-let cardsLoaded: Map<string, CardExtra> | undefined;
-
-async function loadMatcher(): Promise<Matcher> {
-  const [response, personal] = await Promise.all([
-    fetch(browser.runtime.getURL('data/match.json')),
-    listPersonal().catch(() => [] as PersonalEntity[]),
-  ]);
-  if (!response.ok) throw new Error(`the bundled dataset could not be read (${response.status})`);
-  const index = withPersonal((await response.json()) as CompiledIndex<MatchEntity>, personal);
-  byId = new Map(index.entities.map((e) => [e.id, e]));
-  incoming = undefined;
-  const matcher = new Matcher(index);
-  void loadCards().catch(() => undefined);
-  return matcher;
+interface Loaded {
+  matcher: Matcher;
+  /** Entities in the shipped index; the personal ones follow. */
+  shipped: number;
+  /** The reader's own entities, with their card fields. */
+  personal: CardEntity[];
 }
 
-/** The cards' text, by id; fetched once per worker life. */
-function loadCards(): Promise<Map<string, CardExtra>> {
-  cardsPromise ??= fetch(browser.runtime.getURL('data/cards.json'))
-    .then((r) => {
-      if (!r.ok) throw new Error(`the bundled card texts could not be read (${r.status})`);
-      return r.json() as Promise<Record<string, CardExtra>>;
+let loading: Promise<Loaded> | undefined;
+/** The index bytes outlive a reload for new tracked names: only the small personal table is rebuilt. */
+let shippedIndex: Promise<BinaryIndex> | undefined;
+const shards = new Map<number, Promise<CardRow[]>>();
+/** Shards already here, for answers that must not wait (detection results). */
+const shardsLoaded = new Map<number, CardRow[]>();
+
+function fetchIndex(): Promise<BinaryIndex> {
+  shippedIndex ??= fetch(browser.runtime.getURL('data/index.bin'))
+    .then((response) => {
+      if (!response.ok) throw new Error(`the bundled dataset could not be read (${response.status})`);
+      return response.arrayBuffer();
     })
-    .then((cards) => (cardsLoaded = new Map(Object.entries(cards))))
+    .then((buffer) => new BinaryIndex(buffer))
     .catch((err) => {
-      cardsPromise = undefined;
+      shippedIndex = undefined;
       throw err;
     });
-  return cardsPromise;
+  return shippedIndex;
 }
 
-/** An entity's full card record (personal entities carry theirs already). */
-function withCard(e: MatchEntity, cards: Map<string, CardExtra> | undefined): MatchEntity | CardEntity {
-  if (isCardEntity(e)) return e;
-  const extra = cards?.get(e.id);
-  return extra ? { ...e, ...extra } : e;
+async function load(): Promise<Loaded> {
+  const [base, personal] = await Promise.all([fetchIndex(), listPersonal().catch(() => [] as PersonalEntity[])]);
+  const extra = personalIndex(personal);
+  return { matcher: new Matcher(base, extra?.index), shipped: base.entityCount, personal: extra?.entities ?? [] };
 }
 
-/** After personal entities change: the next detection reloads the index with them. */
+/** After personal entities change: the next detection rebuilds the small table with them. */
 export function reloadMatcher(): void {
-  matcherPromise = undefined;
+  loading = undefined;
+}
+
+function loaded(): Promise<Loaded> {
+  loading ??= load().catch((err) => {
+    loading = undefined;
+    throw err;
+  });
+  return loading;
 }
 
 /** The matcher, loading the index on first use; a failed load is retried on the next call. */
-export function getMatcher(): Promise<Matcher> {
-  matcherPromise ??= loadMatcher().catch((err) => {
-    matcherPromise = undefined;
-    throw err;
-  });
-  return matcherPromise;
+export async function getMatcher(): Promise<Matcher> {
+  return (await loaded()).matcher;
+}
+
+/** One shard of card texts; fetched once per worker life, retried after a failure. */
+function loadShard(n: number): Promise<CardRow[]> {
+  let p = shards.get(n);
+  if (!p) {
+    p = fetch(browser.runtime.getURL(`data/cards/${n}.json`))
+      .then((r) => {
+        if (!r.ok) throw new Error(`the bundled card texts could not be read (${r.status})`);
+        return r.json() as Promise<CardRow[]>;
+      })
+      .then((cards) => {
+        shardsLoaded.set(n, cards);
+        return cards;
+      })
+      .catch((err) => {
+        shards.delete(n);
+        throw err;
+      });
+    shards.set(n, p);
+  }
+  return p;
+}
+
+/** The entity's record, with its card fields when they are here (or `cards` says where to find them). */
+function record(l: Loaded, i: number, cards: ReadonlyMap<number, CardRow[]> = shardsLoaded): MatchEntity | CardEntity {
+  if (i >= l.shipped) return l.personal[i - l.shipped]!;
+  const e = l.matcher.entity(i);
+  const row = cards.get(shardOf(i))?.[i % CARD_SHARD_SIZE];
+  return row ? { ...e, ...cardFromRow(row, e.name) } : e;
+}
+
+/** Loads the shards these entities' cards are in (in parallel; each at most once per worker life). */
+async function withShards(l: Loaded, indices: readonly number[]): Promise<void> {
+  await Promise.all([...new Set(indices.filter((i) => i < l.shipped).map(shardOf))].map(loadShard));
 }
 
 export async function detect(blocks: string[], onPage?: string[]): Promise<DetectResult> {
-  const matcher = await getMatcher();
-  const { mentions, years } = resolveDocument(blocks, matcher, { onPage });
+  const l = await loaded();
+  const { mentions, years } = resolveDocument(blocks, l.matcher, { onPage });
   const entities: Record<string, MatchEntity | CardEntity> = {};
-  for (const m of mentions) for (const id of m.id ? [m.id] : (m.candidates ?? [])) entities[id] ??= withCard(byId!.get(id)!, cardsLoaded);
+  for (const m of mentions) {
+    for (const id of m.id ? [m.id] : (m.candidates ?? [])) {
+      if (entities[id]) continue;
+      const i = l.matcher.indexOf(id);
+      if (i !== undefined) entities[id] = record(l, i);
+    }
+  }
   return { mentions, entities, years };
 }
 
-let incoming: Map<string, { from: string; relation: Relation }[]> | undefined;
-
-/** Relations pointing at each entity, built once per worker life on the first card (a few ms). */
-function incomingRelations(cards: Map<string, CardExtra>): Map<string, { from: string; relation: Relation }[]> {
-  if (!incoming) {
-    incoming = new Map();
-    for (const [from, c] of cards)
-      for (const r of c.related ?? []) {
-        let list = incoming.get(r.id);
-        if (!list) incoming.set(r.id, (list = []));
-        list.push({ from, relation: r.relation });
-      }
-  }
-  return incoming;
+function indexOrThrow(l: Loaded, id: string): number {
+  const i = l.matcher.indexOf(id);
+  if (i === undefined) throw new DramatisError('not-found', `unknown entity "${id}"`);
+  return i;
 }
 
-/** Relation lines for a card, those on the page first. */
+/** Relation lines for a card, those on the page first: the entity's own relations, then those naming it. */
 export async function cardRelations(id: string, onPage: string[]): Promise<RelationLine[]> {
-  await getMatcher();
-  const cards = await loadCards();
-  if (!byId!.has(id)) throw new DramatisError('not-found', `unknown entity "${id}"`);
-  return relationLines(
-    id,
-    cards.get(id)?.related ?? [],
-    incomingRelations(cards).get(id) ?? [],
-    (other) => byId!.get(other),
-    new Set(onPage),
-  );
+  const l = await loaded();
+  const i = indexOrThrow(l, id);
+  const own: { id: string; relation: Relation }[] = [];
+  const incoming: { from: string; relation: Relation }[] = [];
+  for (const link of l.matcher.linksOf(i)) {
+    const other = l.matcher.idOf(link.other);
+    if (link.outgoing) own.push({ id: other, relation: link.relation });
+    else incoming.push({ from: other, relation: link.relation });
+  }
+  const lookup = (other: string) => {
+    const j = l.matcher.indexOf(other);
+    return j === undefined ? undefined : l.matcher.entity(j);
+  };
+  return relationLines(id, own, incoming, lookup, new Set(onPage));
 }
 
 export async function entityById(id: string): Promise<CardEntity | undefined> {
-  await getMatcher();
-  const e = byId!.get(id);
-  if (!e) return undefined;
-  const full = withCard(e, await loadCards());
+  const l = await loaded();
+  const i = l.matcher.indexOf(id);
+  if (i === undefined) return undefined;
+  await withShards(l, [i]);
+  const full = record(l, i);
   return isCardEntity(full) ? full : undefined;
 }
 
 export async function getEntities(ids: string[]): Promise<CardEntity[]> {
-  await getMatcher();
-  const cards = await loadCards();
-  return ids.flatMap((id) => {
-    const e = byId!.get(id);
-    const full = e ? withCard(e, cards) : undefined;
-    return full && isCardEntity(full) ? [full] : [];
+  const l = await loaded();
+  const indices = ids.flatMap((id) => {
+    const i = l.matcher.indexOf(id);
+    return i === undefined ? [] : [i];
+  });
+  await withShards(l, indices);
+  return indices.flatMap((i) => {
+    const full = record(l, i);
+    return isCardEntity(full) ? [full] : [];
   });
 }

@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { compileIndex } from './index/compile';
 import { Matcher } from './match/matcher';
 import { resolveDocument } from './match/resolve';
-import { personalEntityProblem, withPersonal, type PersonalEntity } from './personal';
+import { toBinary } from './index/binary';
+import { personalEntityProblem, personalIndex, type PersonalEntity } from './personal';
 
 const reba: PersonalEntity = {
   id: 'personal-1',
@@ -15,7 +16,7 @@ const reba: PersonalEntity = {
 };
 
 describe('personal entities', () => {
-  it('are matched like dataset entities once merged into the index', () => {
+  it('are matched like dataset entities, from a small second table beside the shipped one', () => {
     const base = compileIndex(
       [
         {
@@ -28,10 +29,19 @@ describe('personal entities', () => {
       ],
       new Set(),
     );
-    const matcher = new Matcher(withPersonal(base, [reba]));
+    const personal = personalIndex([
+      reba,
+      { ...reba, id: 'personal-2', name: 'Joseph Hansen', aliases: [], description: 'My note on him.' },
+    ])!;
+    const matcher = new Matcher(toBinary(base), personal.index);
     const text = 'Joseph Hansen and his wife Reba Hansen went to Mexico. Reba stayed on.';
-    const ids = resolveDocument([text], matcher).mentions.map((m) => `${text.slice(m.start, m.end)}=${m.id}`);
-    expect(ids).toEqual(['Joseph Hansen=joseph-hansen', 'Reba Hansen=personal-1', 'Reba=personal-1']);
+    const { mentions } = resolveDocument([text], matcher);
+    const ids = mentions.map((m) => `${text.slice(m.start, m.end)}=${m.id ?? m.candidates!.join('|')}`);
+    // A tracked name the dataset also holds stands beside the dataset's entity, in the second table.
+    expect(ids).toEqual(['Joseph Hansen=joseph-hansen|personal-2', 'Reba Hansen=personal-1', 'Reba=personal-1']);
+    expect(matcher.indexOf('personal-1')).toBe(1);
+    expect(matcher.entity(1)).toMatchObject({ id: 'personal-1', name: 'Reba Hansen' });
+    expect(personal.entities.map((e) => e.id)).toEqual(['personal-1', 'personal-2']);
   });
   it('are validated: ids cannot pose as dataset ids', () => {
     expect(personalEntityProblem(reba)).toBeNull();

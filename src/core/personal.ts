@@ -2,7 +2,8 @@
 import type { Entity, EntityType } from './dataset/types';
 import { ENTITY_TYPES } from './dataset/types';
 import { compileIndex } from './index/compile';
-import type { CardEntity, CompiledIndex, MatchEntity } from './index/format';
+import { BinaryIndex, encodeIndex } from './index/binary';
+import type { CardEntity } from './index/format';
 
 export interface PersonalEntity {
   /** "personal-" + a random id, so it can never collide with a dataset id. */
@@ -44,24 +45,12 @@ export function asDatasetEntity(p: PersonalEntity): Entity {
 }
 
 /**
- * The bundled index plus the reader's personal entities, compiled the same way (no dictionary at
- * run time, so their aliases are trusted as written) and appended after the dataset's entities.
+ * The reader's personal entities as a small second table beside the shipped index, compiled and
+ * encoded at run time in the same format (no dictionary, so their aliases are trusted as written).
+ * The shipped table is never rebuilt. Undefined when the reader tracks no names.
  */
-export function withPersonal<E extends MatchEntity>(
-  base: CompiledIndex<E>,
-  personal: readonly PersonalEntity[],
-): CompiledIndex<E | CardEntity> {
-  if (personal.length === 0) return base as CompiledIndex<E | CardEntity>;
-  const extra = compileIndex(personal.map(asDatasetEntity), new Set());
-  const offset = base.entities.length;
-  const merged = new Map<string, number[]>(base.forms.keys.map((k, i) => [k, base.forms.values[i]!]));
-  extra.forms.keys.forEach((key, i) => {
-    const shifted = extra.forms.values[i]!.map((v, j) => (j % 2 === 0 ? v + offset : v));
-    merged.set(key, [...(merged.get(key) ?? []), ...shifted]);
-  });
-  const keys = [...merged.keys()].sort();
-  const forms = { keys, values: keys.map((k) => merged.get(k)!) };
-  const cues = { ...base.cues };
-  for (const [i, c] of Object.entries(extra.cues)) cues[Number(i) + offset] = c;
-  return { ...base, entities: [...base.entities, ...extra.entities] as (E | CardEntity)[], forms, cues, links: base.links };
+export function personalIndex(personal: readonly PersonalEntity[]): { index: BinaryIndex; entities: CardEntity[] } | undefined {
+  if (personal.length === 0) return undefined;
+  const compiled = compileIndex(personal.map(asDatasetEntity), new Set());
+  return { index: new BinaryIndex(encodeIndex(compiled)), entities: compiled.entities };
 }

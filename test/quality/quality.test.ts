@@ -2,6 +2,7 @@
  * The quality gate: detection on hand-labelled pages must reach recall >= 0.95 on notable entities,
  * precision >= 0.97, and no wrong link on a tricky mention. Prints the full report either way.
  */
+import { toBinary } from '../../src/core/index/binary';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -26,7 +27,7 @@ let index: CompiledIndex;
 let matcher: Matcher;
 beforeAll(() => {
   index = buildIndex();
-  matcher = new Matcher(index);
+  matcher = new Matcher(toBinary(index));
 });
 
 describe('detection quality on hand-labelled pages', () => {

@@ -1,4 +1,5 @@
 /** The CLI's detection: the content script's extraction (over linkedom) and the same matcher. */
+import { toBinary } from '../../src/core/index/binary';
 import { parseHTML } from 'linkedom';
 import { extractBlocks, joinBlocks, type DomNode } from '../../src/core/extract';
 import type { CompiledIndex } from '../../src/core/index/format';
@@ -28,7 +29,7 @@ export function blocksOfText(text: string): string[] {
 export function detectBlocks(
   blocks: string[],
   index: CompiledIndex,
-  matcher = new Matcher(index),
+  matcher = new Matcher(toBinary(index)),
   explain?: (e: Explanation) => void,
 ): { text: string; mentions: CliMention[] } {
   const { text, starts } = joinBlocks(blocks);

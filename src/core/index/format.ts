@@ -3,7 +3,7 @@ import type { EntityType, Related } from '../dataset/types';
 
 export const INDEX_VERSION = 1;
 
-/** What matching and disambiguation need of an entity (the build ships these in data/match.json). */
+/** What matching and disambiguation need of an entity (decoded from data/index.bin on first use). */
 export interface MatchEntity {
   id: string;
   type: EntityType;
@@ -14,40 +14,54 @@ export interface MatchEntity {
   end?: string;
 }
 
-/** The rest of what a card shows (data/cards.json, loaded after the first detection). */
+/** The rest of what a card shows (data/cards/<shard>.json, fetched when a card needs it). */
 export interface CardExtra {
   description: string;
   wikipedia: string;
-  related?: Related[];
   roles?: string[];
   tags?: string[];
   coords?: [number, number];
 }
 
-/** What a card shows about an entity: the dataset record less what only matching needs. */
-export interface CardEntity extends MatchEntity, CardExtra {}
+/** What a card shows about an entity; `related` travels in the binary index, not in the card shards. */
+export interface CardEntity extends MatchEntity, CardExtra {
+  related?: Related[];
+}
 
 /** True when an entity record carries its card fields (not just what matching needs). */
 export function isCardEntity(e: MatchEntity): e is CardEntity {
   return typeof (e as Partial<CardEntity>).description === 'string';
 }
 
-/** Splits compiled entities into the two shipped files: matching data first, card text after. */
-export function splitEntities(entities: readonly CardEntity[]): { match: MatchEntity[]; cards: Record<string, CardExtra> } {
-  const match: MatchEntity[] = [];
-  const cards: Record<string, CardExtra> = {};
-  for (const { description, wikipedia, related, roles, tags, coords, ...m } of entities) {
-    match.push(m);
-    cards[m.id] = {
-      description,
-      wikipedia,
-      ...(related ? { related } : {}),
-      ...(roles ? { roles } : {}),
-      ...(tags ? { tags } : {}),
-      ...(coords ? { coords } : {}),
-    };
-  }
-  return { match, cards };
+/**
+ * Card texts ship in shards of CARD_SHARD_SIZE entities, by index (entities are sorted by id), so
+ * opening a card costs at most one small fetch (about 50 KB) and a worker holds only the shards used.
+ */
+export const CARD_SHARD_SIZE = 256;
+export const shardOf = (entity: number): number => Math.floor(entity / CARD_SHARD_SIZE);
+
+/**
+ * One card in a shard, as compact as JSON allows: [description, wikipedia title or "" when it is the
+ * entity's name, roles or 0, coords]. Tags stay out: no card shows them.
+ */
+export type CardRow = [string, string, (string[] | 0)?, [number, number]?];
+
+/** The card texts in shards: shard s holds entities [s * CARD_SHARD_SIZE, (s + 1) * CARD_SHARD_SIZE). */
+export function cardShards(entities: readonly CardEntity[]): CardRow[][] {
+  const shards: CardRow[][] = [];
+  entities.forEach((e, i) => {
+    const row: CardRow = [e.description, e.wikipedia === e.name ? '' : e.wikipedia];
+    if (e.roles?.length || e.coords) row.push(e.roles?.length ? e.roles : 0);
+    if (e.coords) row.push(e.coords);
+    (shards[shardOf(i)] ??= []).push(row);
+  });
+  return shards;
+}
+
+/** The card fields of one shard row, for the entity named `name`. */
+export function cardFromRow(row: CardRow, name: string): CardExtra {
+  const [description, wikipedia, roles, coords] = row;
+  return { description, wikipedia: wikipedia || name, ...(roles ? { roles } : {}), ...(coords ? { coords } : {}) };
 }
 
 /** Bits in a form's flags: how far the matcher may trust the form alone. */

@@ -1,5 +1,4 @@
 /** Evidence from the page for one candidate entity: cue words near it, and related entities named. */
-import type { CompiledIndex, MatchEntity } from '../index/format';
 import type { TokenScan } from '../text/scan';
 import type { Candidate, Matcher } from './matcher';
 
@@ -9,13 +8,13 @@ export const NEAR_CUE = 6;
 
 /** +6 for a cue word within a few tokens of the mention, +2 for one elsewhere in the block. */
 export function cueSupport(
-  index: CompiledIndex<MatchEntity>,
+  matcher: Matcher,
   entity: number,
   tokens: TokenScan,
   c: Candidate,
   positions: () => Map<string, number[]>,
 ): number {
-  const cues = index.cues[entity];
+  const cues = matcher.cues(entity);
   if (!cues || cues.length === 0) return 0;
   let best = 0;
   const where = positions();

@@ -1,12 +1,14 @@
 /**
  * The matcher: finds every known surface form in a block of text, leftmost-longest, token by token.
- * Keys and their token prefixes live in an open-addressing table of 32-bit hashes (see ../text/scan),
- * so each token costs one integer probe, plus one per extension while the running key is a known
- * prefix; strings are compared only on a hit. Cost is O(tokens) whatever the number of names
+ * Keys and their token prefixes live in an open-addressing table of 32-bit hashes, prebuilt in the
+ * binary index (../index/binary.ts; hashes from ../text/scan), so each token costs one integer
+ * probe, plus one per extension while the running key is a known prefix; strings are compared only
+ * on a hit. Cost is O(tokens) whatever the number of names
  * (figures in docs/PERFORMANCE.md).
  */
-import type { CompiledIndex, MatchEntity } from '../index/format';
-import { BREAK_BEFORE, hashKey, joinHash, scan, TokenScan } from '../text/scan';
+import { SLOT_KEY, SLOT_PREFIX, type BinaryIndex, type IndexLink } from '../index/binary';
+import type { MatchEntity } from '../index/format';
+import { BREAK_BEFORE, joinHash, scan, TokenScan } from '../text/scan';
 
 /** A surface form found in the text, before any decision about which entity it names. */
 export interface Candidate {
@@ -21,180 +23,123 @@ export interface Candidate {
   entries: readonly number[];
 }
 
-const IS_KEY = 1;
-const IS_PREFIX = 2;
-
-/** Integer hash -> flags and the first of the keys with that hash (chained on collision). */
-class HashTable {
-  private readonly mask: number;
-  private readonly hashes: Int32Array;
-  private readonly used: Uint8Array;
-  readonly flags: Uint8Array;
-  readonly head: Int32Array;
-
-  constructor(size: number) {
-    let cap = 16;
-    while (cap < size * 2) cap <<= 1;
-    this.mask = cap - 1;
-    this.hashes = new Int32Array(cap);
-    this.used = new Uint8Array(cap);
-    this.flags = new Uint8Array(cap);
-    this.head = new Int32Array(cap).fill(-1);
-  }
-
-  /** The slot holding hash, or -1. Linear probing; the table is at most half full. */
-  find(hash: number): number {
-    let slot = (Math.imul(hash, 0x9e3779b1) >>> 0) & this.mask;
-    while (this.used[slot] === 1) {
-      if (this.hashes[slot] === hash) return slot;
-      slot = (slot + 1) & this.mask;
-    }
-    return -1;
-  }
-
-  insert(hash: number): number {
-    let slot = (Math.imul(hash, 0x9e3779b1) >>> 0) & this.mask;
-    while (this.used[slot] === 1) {
-      if (this.hashes[slot] === hash) return slot;
-      slot = (slot + 1) & this.mask;
-    }
-    this.used[slot] = 1;
-    this.hashes[slot] = hash;
-    return slot;
-  }
-}
-
+/**
+ * Matching against one or two binary indexes: the shipped one and, beside it, a small table of the
+ * reader's own entities (tracked names; reference packs later), compiled at run time in the same
+ * format. The second table's entity indices follow the first's, so callers see one numbering.
+ */
 export class Matcher {
-  readonly index: CompiledIndex<MatchEntity>;
-  /** Entity index by id. */
-  readonly entityIndexById: ReadonlyMap<string, number>;
-  private readonly related: number[][];
-  private readonly table: HashTable;
-  private readonly keys: readonly string[];
-  private readonly values: readonly (readonly number[])[];
-  private readonly next: Int32Array;
+  private readonly layers: { index: BinaryIndex; base: number }[];
+  readonly entityCount: number;
 
-  constructor(index: CompiledIndex<MatchEntity>) {
-    this.index = index;
-    this.entityIndexById = new Map(index.entities.map((e, i) => [e.id, i]));
-    // Relations both ways round: "Reiss friend_of Krivitsky" also relates Krivitsky to Reiss.
-    this.related = index.entities.map(() => []);
-    for (let k = 0; k < index.links.length; k += 2) {
-      const i = index.links[k]!;
-      const j = index.links[k + 1]!;
-      this.related[i]?.push(j);
-      this.related[j]?.push(i);
+  constructor(base: BinaryIndex, extra?: BinaryIndex) {
+    this.layers = [{ index: base, base: 0 }];
+    if (extra && extra.entityCount > 0) this.layers.push({ index: extra, base: base.entityCount });
+    this.entityCount = base.entityCount + (extra?.entityCount ?? 0);
+  }
+
+  private layerOf(entity: number): { index: BinaryIndex; base: number } {
+    const last = this.layers[this.layers.length - 1]!;
+    return entity >= last.base ? last : this.layers[0]!;
+  }
+
+  /** The entity's matching record (id, name, type, dates). */
+  entity(i: number): MatchEntity {
+    const l = this.layerOf(i);
+    return l.index.entity(i - l.base);
+  }
+
+  idOf(i: number): string {
+    const l = this.layerOf(i);
+    return l.index.idOf(i - l.base);
+  }
+
+  /** Entity index by id, or undefined. */
+  indexOf(id: string): number | undefined {
+    for (const l of this.layers) {
+      const i = l.index.indexOf(id);
+      if (i !== undefined) return i + l.base;
     }
-    this.keys = index.forms.keys;
-    this.values = index.forms.values;
-    this.next = new Int32Array(this.keys.length);
-    let prefixes = 0;
-    for (const key of this.keys) for (let at = key.indexOf(' '); at !== -1; at = key.indexOf(' ', at + 1)) prefixes++;
-    this.table = new HashTable(this.keys.length + prefixes);
-    // Cost: one pass over the keys (tens of thousands), hashing each and its token prefixes.
-    for (let k = 0; k < this.keys.length; k++) {
-      const key = this.keys[k]!;
-      const slot = this.table.insert(hashKey(key));
-      this.table.flags[slot]! |= IS_KEY;
-      this.next[k] = this.table.head[slot]!;
-      this.table.head[slot] = k;
-      for (let at = key.indexOf(' '); at !== -1; at = key.indexOf(' ', at + 1)) {
-        this.table.flags[this.table.insert(hashKey(key.slice(0, at)))]! |= IS_PREFIX;
-      }
-    }
+    return undefined;
+  }
+
+  /** Context words for an entity, as form keys (see Entity.cues). */
+  cues(i: number): readonly string[] | undefined {
+    const l = this.layerOf(i);
+    return l.index.cues(i - l.base);
+  }
+
+  /** Entities related to this one, in either direction. */
+  neighbours(entity: number): readonly number[] {
+    const l = this.layerOf(entity);
+    const list = l.index.neighbours(entity - l.base);
+    return l.base === 0 ? list : list.map((j) => j + l.base);
+  }
+
+  /** The relations of an entity with their kinds (for its card), numbered as everywhere else. */
+  linksOf(entity: number): IndexLink[] {
+    const l = this.layerOf(entity);
+    return l.index.linksOf(entity - l.base).map((link) => ({ ...link, other: link.other + l.base }));
   }
 
   private singleForms: Map<string, string[]> | undefined;
 
   /**
    * Single-word keys that name this entity and no other ("mercader"), for the misspelling rule.
-   * Built on first use by one pass over the forms.
+   * Built on first use by one pass over the keys.
    */
   singleWordForms(id: string): readonly string[] {
     if (!this.singleForms) {
       this.singleForms = new Map();
-      for (let k = 0; k < this.keys.length; k++) {
-        const key = this.keys[k]!;
-        const entries = this.values[k]!;
-        if (key.includes(' ')) continue;
-        // The one entity that holds the key as its own form (others may have it as a derived name part).
-        let holder = -1;
-        let holders = 0;
-        for (let e = 0; e < entries.length; e += 2) {
-          if ((entries[e + 1]! & 3) === 0) {
-            holder = entries[e]!;
-            holders++;
-          }
+      for (const l of this.layers) {
+        for (const [key, holder] of l.index.singleWordKeys()) {
+          const entityId = l.index.idOf(holder);
+          let list = this.singleForms.get(entityId);
+          if (!list) this.singleForms.set(entityId, (list = []));
+          list.push(key);
         }
-        if (holders !== 1) continue;
-        const entityId = this.index.entities[holder]!.id;
-        let list = this.singleForms.get(entityId);
-        if (!list) this.singleForms.set(entityId, (list = []));
-        list.push(key);
       }
     }
     return this.singleForms.get(id) ?? [];
   }
 
-  /** Entities related to this one, in either direction. */
-  neighbours(entity: number): readonly number[] {
-    return this.related[entity] ?? [];
-  }
-
-  /** Entries for a key, or undefined: one probe of the table. */
+  /** Entries for a key, or undefined: one probe of each table. Flat pairs [entityIndex, flags, ...]. */
   lookup(key: string): readonly number[] | undefined {
-    const slot = this.table.find(hashKey(key));
-    if (slot === -1) return undefined;
-    for (let k = this.table.head[slot]!; k !== -1; k = this.next[k]!) if (this.keys[k] === key) return this.values[k];
-    return undefined;
-  }
-
-  /**
-   * The key index for tokens [from, to) if their joined key is a form, else -1. Only called on a
-   * hash hit; compares in place, without building the joined string.
-   */
-  private verify(s: TokenScan, slot: number, from: number, to: number): number {
-    for (let k = this.table.head[slot]!; k !== -1; k = this.next[k]!) if (keyEquals(this.keys[k]!, s, from, to)) return k;
-    return -1;
+    let found: number[] | undefined;
+    for (const l of this.layers) {
+      const k = l.index.keyIndex(key);
+      if (k !== -1) found = found ? [...found, ...l.index.entriesOf(k, l.base)] : l.index.entriesOf(k, l.base);
+    }
+    return found;
   }
 
   private readonly scratch = new TokenScan(4096);
 
   /**
-   * All candidates in one block, non-overlapping, leftmost-longest. Without `tokens`, the text is
-   * scanned into a scratch scan reused across calls (so returned keys stay valid, they are the
-   * index's own strings).
+   * All candidates in one block, non-overlapping, leftmost-longest across both tables. Without
+   * `tokens`, the text is scanned into a scratch scan reused across calls.
    */
   candidates(text: string, tokens: TokenScan = scan(text, this.scratch)): Candidate[] {
     const out: Candidate[] = [];
     const n = tokens.count;
-    const { hashes, lengths, breaks, starts, ends } = tokens;
-    const table = this.table;
+    const { lengths, starts, ends } = tokens;
     let i = 0;
     while (i < n) {
-      let h = hashes[i]!;
-      let slot = table.find(h);
-      if (slot === -1) {
-        i++;
-        continue;
-      }
       let bestEnd = -1;
-      let bestKey = -1;
-      let j = i + 1;
-      for (;;) {
-        const flags = table.flags[slot]!;
-        if (flags & IS_KEY) {
-          const k = this.verify(tokens, slot, i, j);
-          if (k !== -1) {
-            bestEnd = j;
-            bestKey = k;
-          }
+      let entries: number[] | undefined;
+      let key = '';
+      for (const l of this.layers) {
+        const hit = longestAt(l.index, tokens, i);
+        if (!hit) continue;
+        const found = l.index.entriesOf(hit.key, l.base);
+        if (hit.end > bestEnd) {
+          bestEnd = hit.end;
+          entries = found;
+          key = l.index.key(hit.key);
+        } else if (hit.end === bestEnd) {
+          // The same form in both tables: the reader's entity stands beside the dataset's.
+          entries = [...entries!, ...found];
         }
-        if (!(flags & IS_PREFIX) || j >= n || (breaks[j]! & BREAK_BEFORE) !== 0) break;
-        h = joinHash(h, hashes[j]!, lengths[j]!);
-        slot = table.find(h);
-        if (slot === -1) break;
-        j++;
       }
       if (bestEnd === -1) {
         i++;
@@ -204,42 +149,37 @@ export class Matcher {
       // part of the mention; the name proper starts at the next token.
       let first = i;
       if (bestEnd - i >= 2 && lengths[i] === 3 && text.charCodeAt(starts[i]!) === 116 && tokens.key(i) === 'the') first = i + 1;
-      out.push({
-        start: starts[first]!,
-        end: ends[bestEnd - 1]!,
-        firstToken: first,
-        endToken: bestEnd,
-        key: this.keys[bestKey]!,
-        entries: this.values[bestKey]!,
-      });
+      out.push({ start: starts[first]!, end: ends[bestEnd - 1]!, firstToken: first, endToken: bestEnd, key, entries: entries! });
       i = bestEnd;
     }
     return out;
   }
 }
 
-/** True when tokens [from, to) joined by single spaces fold to key. ASCII tokens compare in place. */
-function keyEquals(key: string, s: TokenScan, from: number, to: number): boolean {
-  let at = 0;
-  for (let t = from; t < to; t++) {
-    if (t > from) {
-      if (key.charCodeAt(at) !== 32) return false;
-      at++;
+/**
+ * The longest form of one table starting at token i: its key index and end token, or undefined.
+ * Cost: one integer probe per token, one more per extension while the running key is a known prefix;
+ * strings are compared only on a hash hit.
+ */
+function longestAt(index: BinaryIndex, tokens: TokenScan, i: number): { key: number; end: number } | undefined {
+  const { hashes, lengths, breaks } = tokens;
+  const n = tokens.count;
+  let h = hashes[i]!;
+  let slot = index.find(h);
+  if (slot === -1) return undefined;
+  let best: { key: number; end: number } | undefined;
+  let j = i + 1;
+  for (;;) {
+    const flags = index.slotFlags(slot);
+    if (flags & SLOT_KEY) {
+      const k = index.keyAt(slot, tokens, i, j);
+      if (k !== -1) best = { key: k, end: j };
     }
-    if (s.isAscii(t)) {
-      const text = s.text;
-      const end = s.ends[t]!;
-      for (let p = s.starts[t]!; p < end; p++) {
-        let c = text.charCodeAt(p);
-        if (c >= 65 && c <= 90) c += 32;
-        else if (c === 96) c = 39; // a backquote folds to an apostrophe
-        if (key.charCodeAt(at++) !== c) return false;
-      }
-    } else {
-      const part = s.key(t);
-      if (!key.startsWith(part, at)) return false;
-      at += part.length;
-    }
+    if (!(flags & SLOT_PREFIX) || j >= n || (breaks[j]! & BREAK_BEFORE) !== 0) break;
+    h = joinHash(h, hashes[j]!, lengths[j]!);
+    slot = index.find(h);
+    if (slot === -1) break;
+    j++;
   }
-  return at === key.length;
+  return best;
 }

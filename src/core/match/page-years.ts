@@ -1,6 +1,6 @@
 /** The years a page mentions and the span each entity was active, for the era evidence. */
 import { yearOf } from '../dates';
-import type { CompiledIndex, MatchEntity } from '../index/format';
+import type { MatchEntity } from '../index/format';
 import type { TokenScan } from '../text/scan';
 
 /** Years the page mentions (1000-2100; "1930s" counts as 1935), sorted. Cost: O(tokens), keys built only for 4-5 character tokens starting 1 or 2. */
@@ -21,8 +21,7 @@ export function pageYears(scans: readonly TokenScan[]): number[] {
 }
 
 /** Years an entity was alive or active: a person from about 15 until death; undefined when undated. */
-export function activeSpan(index: CompiledIndex<MatchEntity>, entity: number): [number, number] | undefined {
-  const e = index.entities[entity]!;
+export function activeSpan(e: MatchEntity): [number, number] | undefined {
   const person = e.type === 'person';
   const born = yearOf(e.born);
   const from = person ? (born !== undefined ? born + 15 : undefined) : yearOf(e.start);

@@ -45,7 +45,6 @@ export interface Resolved {
  * name one entity on their own (strong), then the weak ones, scored against what the page holds.
  */
 export function resolveDocument(blocks: readonly string[], matcher: Matcher, options: ResolveOptions = {}): Resolved {
-  const index = matcher.index;
   const found: ScannedBlock[] = blocks.map((text) => {
     const tokens = scan(text);
     return { text, tokens, candidates: matcher.candidates(text, tokens) };
@@ -66,7 +65,7 @@ export function resolveDocument(blocks: readonly string[], matcher: Matcher, opt
     }
   });
   for (const id of options.onPage ?? []) {
-    const i = matcher.entityIndexById.get(id);
+    const i = matcher.indexOf(id);
     if (i !== undefined && !onPage.has(i)) onPage.set(i, 1);
   }
 
@@ -83,7 +82,7 @@ export function resolveDocument(blocks: readonly string[], matcher: Matcher, opt
       positions: () => (positions ??= tokenPositions(tokens)),
     };
   });
-  const idOf = (i: number) => index.entities[i]!.id;
+  const idOf = (i: number) => matcher.idOf(i);
 
   /** Scores and decides every candidate against what is on the page. Cost: O(candidates x entries). */
   const decideAll = (explain?: (e: Explanation) => void): Decided[] => {
@@ -117,7 +116,7 @@ export function resolveDocument(blocks: readonly string[], matcher: Matcher, opt
   let grew = false;
   for (const m of decided) {
     if (!m.id || !m.explicit) continue;
-    const i = matcher.entityIndexById.get(m.id);
+    const i = matcher.indexOf(m.id);
     if (i !== undefined && !onPage.has(i)) {
       onPage.set(i, 1);
       grew = true;

@@ -3,7 +3,7 @@
  * rule it out. One function, returning its reasons, so the decision and the CLI's --explain read
  * the same evidence. Cost: O(relations of the entity) plus one lazy token map per block for cues.
  */
-import { FormFlag, type CompiledIndex, type MatchEntity } from '../index/format';
+import { FormFlag } from '../index/format';
 import type { TokenScan } from '../text/scan';
 import { cueSupport, NEAR_CUE, relatedInBlock, relatedSupport } from './evidence';
 import type { Candidate, Matcher } from './matcher';
@@ -54,12 +54,11 @@ export function scoreCandidate(
   flags: number,
   titled: boolean,
 ): Scored {
-  const index: CompiledIndex<MatchEntity> = page.matcher.index;
-  const e = index.entities[entity]!;
+  const e = page.matcher.entity(entity);
   const derived = (flags & (FormFlag.Surname | FormFlag.FirstName)) !== 0;
   const common = (flags & FormFlag.CommonWord) !== 0;
   const isOnPage = page.onPage.has(entity);
-  const cue = cueSupport(index, entity, block.tokens, c, block.positions);
+  const cue = cueSupport(page.matcher, entity, block.tokens, c, block.positions);
   const reasons: string[] = [];
   let score = 0;
   const add = (points: number, reason: string) => {
@@ -74,7 +73,7 @@ export function scoreCandidate(
   add(relatedSupport(page.matcher, entity, page.onPage), 'related on page');
   add(relatedInBlock(page.matcher, entity, block.entities), 'related in paragraph');
   if (page.medianYear !== undefined) {
-    const span = activeSpan(index, entity);
+    const span = activeSpan(e);
     if (span) {
       if (page.medianYear >= span[0] - 5 && page.medianYear <= span[1] + 5) add(1, 'era');
       else if (page.medianYear < span[0] - 30 || page.medianYear > span[1] + 30) add(-2, 'era');

@@ -73,3 +73,14 @@ export function foldKey(text: string): string {
   s = s.replace(INVISIBLE, '').replace(APOSTROPHES, "'").replace(DASHES, '-').replace(SPACES, ' ');
   return s.toLowerCase().trim();
 }
+
+/**
+ * The dataset's id rule applied to a title: folded, and every run of characters other than a-z and
+ * 0-9 turned into one hyphen ("Léon Blum" -> "leon-blum"). The binary index leaves out an id equal
+ * to its name's slug and derives it on read.
+ */
+export function slugOf(title: string): string {
+  return foldKey(title)
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-+|-+$/g, '');
+}

@@ -1,0 +1,444 @@
+/**
+ * The shipped matching index as one ArrayBuffer (data/index.bin): the matcher's open-addressing
+ * table, the form keys and their entries, the entity records, cues and relations, all as typed
+ * arrays over one buffer. The background fetches it and reads it in place: no JSON parse, no table
+ * build, no per-entity objects until a mention needs one (strings are decoded on first use).
+ * The build, the CLI, the tests and the extension all read it through BinaryIndex.
+ *
+ * Layout: a header of HEADER_WORDS little-endian u32 (magic, version, counts, then the byte offset
+ * of each section), then the sections, each aligned to 4 bytes.
+ */
+import { RELATIONS, type EntityType, type Relation } from '../dataset/types';
+import { ENTITY_TYPES } from '../dataset/types';
+import { slugOf } from '../text/fold';
+import { hashKey, type TokenScan } from '../text/scan';
+import type { CompiledIndex, MatchEntity } from './format';
+
+export const INDEX_MAGIC = 0x584d5244; // "DRMX" read as a little-endian u32
+export const BINARY_INDEX_VERSION = 2;
+
+/** Table slot flags. */
+export const SLOT_USED = 1;
+export const SLOT_KEY = 2;
+export const SLOT_PREFIX = 4;
+
+/** An entry packs entity index and form flags (5 bits) into one u32. */
+const FLAG_BITS = 5;
+const FLAG_MASK = (1 << FLAG_BITS) - 1;
+/** A link packs the other entity, the relation's code (6 bits) and its direction (1 bit). */
+const LINK_SHIFT = 7;
+const SEP = '\u001f';
+
+const SECTIONS = [
+  'entityText', // u32 N+1: offsets into strings of "id␟name␟born␟died␟start␟end" (id left empty when it is slugOf(name))
+  'entityTypes', // u8 N
+  'keyText', // u32 K+1: offsets into strings of each form key
+  'keyEntries', // u32 K: SINGLE | entity << 5 | flags for a key with one entry, else an offset into multi
+  'multi', // u32 M: for each key with several entries: the count, then the packed entries
+  'slotHashes', // i32 C
+  'slotValues', // u32 C: key index << 3 | SLOT_* flags (0: empty)
+  'collisions', // i32 2X: [hash, key index] of keys whose 32-bit hash another key already holds (rare)
+  'cueText', // u32 N+1: offsets into strings of "cue␟cue"
+  'linkStarts', // u32 N+1: offsets into links
+  'links', // u32 L: other << 7 | relation << 1 | outgoing
+  'strings', // u8 S: UTF-8
+] as const;
+type Section = (typeof SECTIONS)[number];
+const HEADER_WORDS = 9 + SECTIONS.length;
+const SINGLE = 0x80000000;
+/** Table occupancy: linear probing stays short (about 2.5 probes for a miss) at this load. */
+const LOAD = 0.6;
+
+/** A file that is not an index of this version: fail loudly, never read garbage. */
+export class IndexFormatError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'IndexFormatError';
+  }
+}
+
+/** One relation line of an entity, either direction ("Reiss friend_of Krivitsky" is also Krivitsky's). */
+export interface IndexLink {
+  other: number;
+  relation: Relation;
+  /** True when this entity is the subject ("this <relation> other"). */
+  outgoing: boolean;
+}
+
+const align4 = (n: number) => (n + 3) & ~3;
+
+const firstSlot = (hash: number, capacity: number) => (Math.imul(hash, 0x9e3779b1) >>> 0) % capacity;
+
+/** Encodes a compiled index (build time, or at run time for the reader's own small table). */
+export function encodeIndex(index: CompiledIndex): ArrayBuffer {
+  const encoder = new TextEncoder();
+  const parts: Uint8Array[] = [];
+  let stringBytes = 0;
+  /** Appends a string to the heap and returns its end offset. */
+  const put = (s: string): number => {
+    if (s.length > 0) {
+      const bytes = encoder.encode(s);
+      parts.push(bytes);
+      stringBytes += bytes.length;
+    }
+    return stringBytes;
+  };
+  const n = index.entities.length;
+  const entityText = new Uint32Array(n + 1);
+  const entityTypes = new Uint8Array(n);
+  index.entities.forEach((e, i) => {
+    const id = slugOf(e.name) === e.id ? '' : e.id;
+    entityText[i + 1] = put([id, e.name, e.born ?? '', e.died ?? '', e.start ?? '', e.end ?? ''].join(SEP));
+    entityTypes[i] = ENTITY_TYPES.indexOf(e.type);
+  });
+  const keys = index.forms.keys;
+  const k = keys.length;
+  const keyText = new Uint32Array(k + 1);
+  keyText[0] = stringBytes;
+  const keyEntries = new Uint32Array(k);
+  const multi: number[] = [];
+  const pack = (entity: number, flags: number) => ((entity << FLAG_BITS) | flags) >>> 0;
+  keys.forEach((key, i) => {
+    keyText[i + 1] = put(key);
+    const flat = index.forms.values[i]!;
+    if (flat.length === 2) keyEntries[i] = (SINGLE | pack(flat[0]!, flat[1]!)) >>> 0;
+    else {
+      keyEntries[i] = multi.length;
+      multi.push(flat.length / 2);
+      for (let j = 0; j < flat.length; j += 2) multi.push(pack(flat[j]!, flat[j + 1]!));
+    }
+  });
+
+  // The table: every key and every token prefix of a key ("j edgar" of "j edgar hoover"), once each.
+  const slotsNeeded = new Set<string>(keys);
+  for (const key of keys) for (let p = key.indexOf(' '); p !== -1; p = key.indexOf(' ', p + 1)) slotsNeeded.add(key.slice(0, p));
+  const cap = Math.max(16, Math.ceil(slotsNeeded.size / LOAD));
+  const slotHashes = new Int32Array(cap);
+  const slotValues = new Uint32Array(cap);
+  const collisions: number[] = [];
+  const insert = (hash: number): number => {
+    let slot = firstSlot(hash, cap);
+    while (slotValues[slot]! & SLOT_USED) {
+      if (slotHashes[slot] === hash) return slot;
+      slot = slot + 1 === cap ? 0 : slot + 1;
+    }
+    slotValues[slot] = SLOT_USED;
+    slotHashes[slot] = hash;
+    return slot;
+  };
+  keys.forEach((key, i) => {
+    const hash = hashKey(key);
+    const slot = insert(hash);
+    if (slotValues[slot]! & SLOT_KEY) collisions.push(hash, i);
+    else slotValues[slot] = (slotValues[slot]! | SLOT_KEY | (i << 3)) >>> 0;
+    for (let p = key.indexOf(' '); p !== -1; p = key.indexOf(' ', p + 1)) slotValues[insert(hashKey(key.slice(0, p)))]! |= SLOT_PREFIX;
+  });
+
+  const cueText = new Uint32Array(n + 1);
+  cueText[0] = stringBytes;
+  for (let i = 0; i < n; i++) cueText[i + 1] = put((index.cues[i] ?? []).join(SEP));
+
+  // Relations both ways, with their kinds, so cards need no relation data of their own.
+  const indexById = new Map(index.entities.map((e, i) => [e.id, i]));
+  const adjacency: number[][] = index.entities.map(() => []);
+  index.entities.forEach((e, i) => {
+    for (const r of e.related ?? []) {
+      const j = indexById.get(r.id);
+      const code = RELATIONS.indexOf(r.relation);
+      if (j === undefined || code === -1) continue;
+      adjacency[i]!.push(((j << LINK_SHIFT) | (code << 1) | 1) >>> 0);
+      adjacency[j]!.push(((i << LINK_SHIFT) | (code << 1)) >>> 0);
+    }
+  });
+  const linkStarts = new Uint32Array(n + 1);
+  adjacency.forEach((list, i) => (linkStarts[i + 1] = linkStarts[i]! + list.length));
+  const links = new Uint32Array(linkStarts[n]!);
+  adjacency.forEach((list, i) => links.set(list, linkStarts[i]!));
+
+  const strings = new Uint8Array(stringBytes);
+  let offset = 0;
+  for (const p of parts) {
+    strings.set(p, offset);
+    offset += p.length;
+  }
+  const arrays: Record<Section, ArrayBufferView> = {
+    entityText,
+    entityTypes,
+    keyText,
+    keyEntries,
+    multi: Uint32Array.from(multi),
+    slotHashes,
+    slotValues,
+    collisions: Int32Array.from(collisions),
+    cueText,
+    linkStarts,
+    links,
+    strings,
+  };
+  let size = HEADER_WORDS * 4;
+  const offsets = SECTIONS.map((s) => {
+    const start = size;
+    size = align4(size + arrays[s].byteLength);
+    return start;
+  });
+  const buffer = new ArrayBuffer(size);
+  const header = new Uint32Array(buffer, 0, HEADER_WORDS);
+  header.set([INDEX_MAGIC, BINARY_INDEX_VERSION, n, k, cap, multi.length, collisions.length, links.length, stringBytes, ...offsets]);
+  SECTIONS.forEach((s, i) =>
+    new Uint8Array(buffer, offsets[i]!, arrays[s].byteLength).set(
+      new Uint8Array(arrays[s].buffer, arrays[s].byteOffset, arrays[s].byteLength),
+    ),
+  );
+  return buffer;
+}
+
+/** Reads an encoded index in place. Construction costs a few typed-array views, whatever the size. */
+export class BinaryIndex {
+  readonly entityCount: number;
+  readonly keyCount: number;
+  readonly capacity: number;
+  private readonly slotHashes: Int32Array;
+  private readonly slotValues: Uint32Array;
+  private readonly collisions: Int32Array;
+  private readonly entityText: Uint32Array;
+  private readonly entityTypes: Uint8Array;
+  private readonly keyText: Uint32Array;
+  private readonly keyEntries: Uint32Array;
+  private readonly multi: Uint32Array;
+  private readonly cueText: Uint32Array;
+  private readonly linkStarts: Uint32Array;
+  private readonly links: Uint32Array;
+  private readonly strings: Uint8Array;
+  private readonly decoder = new TextDecoder();
+  // Decoded on first use only: a page touches a few hundred keys and entities of tens of thousands.
+  private readonly entityCache = new Map<number, MatchEntity>();
+  private readonly keyCache = new Map<number, string>();
+  private readonly entryCache = new Map<number, number[]>();
+  private readonly cueCache = new Map<number, readonly string[] | undefined>();
+  private readonly neighbourCache = new Map<number, readonly number[]>();
+
+  constructor(readonly buffer: ArrayBuffer) {
+    if (buffer.byteLength < 4 || new Uint32Array(buffer, 0, 1)[0] !== INDEX_MAGIC) {
+      throw new IndexFormatError('this file is not a Dramatis index (wrong magic number); rebuild with npm run build');
+    }
+    if (buffer.byteLength < HEADER_WORDS * 4)
+      throw new IndexFormatError(`the index file is too short (${buffer.byteLength} bytes) to be a Dramatis index`);
+    const h = new Uint32Array(buffer, 0, HEADER_WORDS);
+    if (h[1] !== BINARY_INDEX_VERSION) {
+      throw new IndexFormatError(
+        `the index has format version ${h[1]}, this code reads version ${BINARY_INDEX_VERSION}; rebuild with npm run build`,
+      );
+    }
+    const [n, k, cap, m, x, l, s] = [h[2]!, h[3]!, h[4]!, h[5]!, h[6]!, h[7]!, h[8]!];
+    const at = (section: Section) => h[9 + SECTIONS.indexOf(section)]!;
+    const lastEnd = at('strings') + s;
+    if (lastEnd > buffer.byteLength)
+      throw new IndexFormatError(
+        `the index is truncated (${buffer.byteLength} bytes, expected at least ${lastEnd}); rebuild with npm run build`,
+      );
+    this.entityCount = n;
+    this.keyCount = k;
+    this.capacity = cap;
+    this.entityText = new Uint32Array(buffer, at('entityText'), n + 1);
+    this.entityTypes = new Uint8Array(buffer, at('entityTypes'), n);
+    this.keyText = new Uint32Array(buffer, at('keyText'), k + 1);
+    this.keyEntries = new Uint32Array(buffer, at('keyEntries'), k);
+    this.multi = new Uint32Array(buffer, at('multi'), m);
+    this.slotHashes = new Int32Array(buffer, at('slotHashes'), cap);
+    this.slotValues = new Uint32Array(buffer, at('slotValues'), cap);
+    this.collisions = new Int32Array(buffer, at('collisions'), x);
+    this.cueText = new Uint32Array(buffer, at('cueText'), n + 1);
+    this.linkStarts = new Uint32Array(buffer, at('linkStarts'), n + 1);
+    this.links = new Uint32Array(buffer, at('links'), l);
+    this.strings = new Uint8Array(buffer, at('strings'), s);
+  }
+
+  private text(from: number, to: number): string {
+    return from === to ? '' : this.decoder.decode(this.strings.subarray(from, to));
+  }
+
+  /** The entity's matching record (id, name, type, dates), decoded on first use. */
+  entity(i: number): MatchEntity {
+    let e = this.entityCache.get(i);
+    if (!e) {
+      const [id, name, born, died, start, end] = this.text(this.entityText[i]!, this.entityText[i + 1]!).split(SEP) as string[];
+      e = { id: id || slugOf(name!), type: ENTITY_TYPES[this.entityTypes[i]!] as EntityType, name: name! };
+      if (born) e.born = born;
+      if (died) e.died = died;
+      if (start) e.start = start;
+      if (end) e.end = end;
+      this.entityCache.set(i, e);
+    }
+    return e;
+  }
+
+  idOf(i: number): string {
+    return this.entity(i).id;
+  }
+
+  /** The index of an entity by id: a binary search, since entities are sorted by id. O(log n) decodes. */
+  indexOf(id: string): number | undefined {
+    let lo = 0;
+    let hi = this.entityCount - 1;
+    while (lo <= hi) {
+      const mid = (lo + hi) >> 1;
+      const other = this.idOf(mid);
+      if (other === id) return mid;
+      if (other < id) lo = mid + 1;
+      else hi = mid - 1;
+    }
+    return undefined;
+  }
+
+  key(k: number): string {
+    let key = this.keyCache.get(k);
+    if (key === undefined) this.keyCache.set(k, (key = this.text(this.keyText[k]!, this.keyText[k + 1]!)));
+    return key;
+  }
+
+  /** A key's entries as flat pairs [entityIndex, flags, ...], offset by `base` (a second table's place). */
+  entriesOf(k: number, base = 0): number[] {
+    let flat = this.entryCache.get(k);
+    if (!flat) {
+      const v = this.keyEntries[k]!;
+      const unpack = (p: number) => [(p >>> FLAG_BITS) + base, p & FLAG_MASK];
+      if (v & SINGLE) flat = unpack(v & ~SINGLE);
+      else {
+        flat = [];
+        for (let j = v + 1; j <= v + this.multi[v]!; j++) flat.push(...unpack(this.multi[j]!));
+      }
+      this.entryCache.set(k, flat);
+    }
+    return flat;
+  }
+
+  /** The table slot holding hash, or -1. */
+  find(hash: number): number {
+    const cap = this.capacity;
+    let slot = firstSlot(hash, cap);
+    for (;;) {
+      const v = this.slotValues[slot]!;
+      if (!(v & SLOT_USED)) return -1;
+      if (this.slotHashes[slot] === hash) return slot;
+      slot = slot + 1 === cap ? 0 : slot + 1;
+    }
+  }
+
+  /** SLOT_* flags of a slot found by find(). */
+  slotFlags(slot: number): number {
+    return this.slotValues[slot]! & 7;
+  }
+
+  /**
+   * The key whose text equals tokens [from, to) of a scan, among the keys of a slot found by find():
+   * the slot's own key, then any other key with the very same 32-bit hash (kept aside by the encoder,
+   * about one in a hundred thousand). -1 when none. ASCII tokens are compared with the key's UTF-8
+   * bytes in place, so the hot path decodes no string.
+   */
+  keyAt(slot: number, s: TokenScan, from: number, to: number): number {
+    const v = this.slotValues[slot]!;
+    if (!(v & SLOT_KEY)) return -1;
+    if (this.keyEquals(v >>> 3, s, from, to)) return v >>> 3;
+    const hash = this.slotHashes[slot]!;
+    for (let j = 0; j < this.collisions.length; j += 2) {
+      if (this.collisions[j] === hash && this.keyEquals(this.collisions[j + 1]!, s, from, to)) return this.collisions[j + 1]!;
+    }
+    return -1;
+  }
+
+  private keyEquals(k: number, s: TokenScan, from: number, to: number): boolean {
+    for (let t = from; t < to; t++) {
+      // A token with non-ASCII letters folds in ways a byte compare cannot follow: compare as text.
+      if (!s.isAscii(t)) return this.key(k) === joinedKey(s, from, to);
+    }
+    const bytes = this.strings;
+    const end = this.keyText[k + 1]!;
+    let at = this.keyText[k]!;
+    const text = s.text;
+    for (let t = from; t < to; t++) {
+      if (t > from) {
+        if (bytes[at] !== 32) return false;
+        at++;
+      }
+      const stop = s.ends[t]!;
+      for (let p = s.starts[t]!; p < stop; p++) {
+        let c = text.charCodeAt(p);
+        if (c >= 65 && c <= 90) c += 32;
+        else if (c === 96) c = 39; // a backquote folds to an apostrophe
+        if (bytes[at++] !== c) return false;
+      }
+    }
+    return at === end;
+  }
+
+  /** The key index for a whole key, or -1 (for lookups outside the scan). */
+  keyIndex(key: string): number {
+    const slot = this.find(hashKey(key));
+    if (slot === -1) return -1;
+    const v = this.slotValues[slot]!;
+    if (!(v & SLOT_KEY)) return -1;
+    if (this.key(v >>> 3) === key) return v >>> 3;
+    const hash = this.slotHashes[slot]!;
+    for (let j = 0; j < this.collisions.length; j += 2)
+      if (this.collisions[j] === hash && this.key(this.collisions[j + 1]!) === key) return this.collisions[j + 1]!;
+    return -1;
+  }
+
+  cues(i: number): readonly string[] | undefined {
+    if (!this.cueCache.has(i)) {
+      const text = this.text(this.cueText[i]!, this.cueText[i + 1]!);
+      this.cueCache.set(i, text ? text.split(SEP) : undefined);
+    }
+    return this.cueCache.get(i);
+  }
+
+  /** Entities related to this one, either direction. */
+  neighbours(i: number): readonly number[] {
+    let list = this.neighbourCache.get(i);
+    if (!list) {
+      const out: number[] = [];
+      for (let j = this.linkStarts[i]!; j < this.linkStarts[i + 1]!; j++) out.push(this.links[j]! >>> LINK_SHIFT);
+      this.neighbourCache.set(i, (list = out));
+    }
+    return list;
+  }
+
+  /** The entity's relations with their kinds, for its card. */
+  linksOf(i: number): IndexLink[] {
+    const out: IndexLink[] = [];
+    for (let j = this.linkStarts[i]!; j < this.linkStarts[i + 1]!; j++) {
+      const v = this.links[j]!;
+      out.push({ other: v >>> LINK_SHIFT, relation: RELATIONS[(v >>> 1) & 63]!, outgoing: (v & 1) === 1 });
+    }
+    return out;
+  }
+
+  /** Single-word keys held as their own form (not derived) by exactly one entity: [key, entity]. */
+  *singleWordKeys(): Generator<[string, number]> {
+    for (let k = 0; k < this.keyCount; k++) {
+      if (this.strings.subarray(this.keyText[k]!, this.keyText[k + 1]!).indexOf(0x20) !== -1) continue;
+      const flat = this.entriesOf(k);
+      let holder = -1;
+      let holders = 0;
+      for (let j = 0; j < flat.length; j += 2) {
+        if ((flat[j + 1]! & 3) === 0) {
+          holder = flat[j]!;
+          holders++;
+        }
+      }
+      if (holders === 1) yield [this.key(k), holder];
+    }
+  }
+}
+
+/** The folded key of tokens [from, to), joined by single spaces. */
+function joinedKey(s: TokenScan, from: number, to: number): string {
+  let key = s.key(from);
+  for (let t = from + 1; t < to; t++) key += ` ${s.key(t)}`;
+  return key;
+}
+
+/** A compiled index read through the shipped format (Node tools and tests use exactly what ships). */
+export function toBinary(index: CompiledIndex): BinaryIndex {
+  return new BinaryIndex(encodeIndex(index));
+}
