@@ -2,6 +2,7 @@
 import { expect, needsSharedPages, test } from './support/fixtures';
 import { extensionPage, sendTabMessage, tabIdFor } from '../../tools/browser/extension';
 import { axeViolations, card, hoverName, waitFor, waitForHighlights, wordPoint } from '../../tools/browser/page';
+import { launchChromium } from '../../tools/browser/launch';
 import { REAL_POST } from '../../tools/paths';
 
 test.beforeEach(() => {
@@ -24,6 +25,44 @@ test('Krivitsky: name, badge, lifespan, relations on the page, notes, one link o
   expect(shown.text).toMatch(/friend of\s+Ignace Reiss, also on this page/);
   expect(shown.text).toMatch(/No notes yet|\d+ notes?/);
   expect(shown.links).toEqual([{ text: 'Read on Wikipedia', href: 'https://en.wikipedia.org/wiki/Walter_Krivitsky', target: '_blank' }]);
+});
+
+test('with a cold service worker, a card on the real post opens and its text arrives from a shard not yet loaded', async ({
+  engine,
+  server,
+}) => {
+  test.skip(engine !== 'chromium', 'only Chromium lets a test stop an extension service worker (CDP); Firefox has an event page');
+  const session = await launchChromium();
+  try {
+    const page = await session.newPage();
+    await page.goto(server.url(`/shared/${REAL_POST}`));
+    await waitForHighlights(page, 20);
+    // Stop the worker: it forgets the index and every card shard, and must fetch them again.
+    const cdp = await session.context.newCDPSession(page as never);
+    await cdp.send('ServiceWorker.enable');
+    let stopped = false;
+    cdp.on('ServiceWorker.workerVersionUpdated', (e: { versions: { runningStatus: string }[] }) => {
+      if (e.versions.some((v) => v.runningStatus === 'stopped')) stopped = true;
+    });
+    await cdp.send('ServiceWorker.stopAllWorkers');
+    await waitFor(
+      async () => stopped,
+      (s) => s,
+      5000,
+      'the worker to stop',
+    );
+    await hoverName(page, 'Krivitsky', 1);
+    const shown = await waitFor(
+      () => card(page),
+      (c) => /Soviet/.test(c.text ?? '') && /also on this page/.test(c.text ?? ''),
+      8000,
+      'the card text and relations after a cold start',
+    );
+    expect(shown.name).toBe('Walter Krivitsky');
+    expect(shown.links?.[0]?.href).toBe('https://en.wikipedia.org/wiki/Walter_Krivitsky');
+  } finally {
+    await session.close();
+  }
 });
 
 test('"the Hoover government" is Herbert Hoover', async ({ tab: page, server }) => {
