@@ -80,7 +80,8 @@ export function compileIndex(entities: readonly Entity[], commonWords: ReadonlyS
   /** key -> entityIndex -> flags (the smallest flags win: an explicit alias beats a derived form). */
   const forms = new Map<string, Map<number, number>>();
   const add = (key: string, index: number, flags: number): void => {
-    if (key === '') return;
+    // Years and decades ("1960s") are never names to link, even where an entity is named so.
+    if (key === '' || /^\d+s?$/.test(key)) return;
     let byEntity = forms.get(key);
     if (!byEntity) forms.set(key, (byEntity = new Map()));
     const prev = byEntity.get(index);

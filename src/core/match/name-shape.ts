@@ -96,3 +96,9 @@ export function partOfLongerName(text: string, tokens: TokenScan, c: Candidate, 
   }
   return false;
 }
+
+/** The next token, in the same name run, is capitalised and not a particle ("Mobile Group"). */
+export function capitalisedAfter(text: string, tokens: TokenScan, c: Candidate): boolean {
+  const next = c.endToken;
+  return next < tokens.count && !tokens.breakBefore(next) && isCapitalised(text, tokens, next) && !LOWER_OK.has(tokens.key(next));
+}

@@ -7,7 +7,7 @@ import { FormFlag } from '../index/format';
 import type { TokenScan } from '../text/scan';
 import { cueSupport, NEAR_CUE, relatedInBlock, relatedSupport } from './evidence';
 import type { Candidate, Matcher } from './matcher';
-import { explicitHolder, hasFlag, midSentenceCapital, partOfLongerName } from './name-shape';
+import { capitalisedAfter, explicitHolder, hasFlag, midSentenceCapital, partOfLongerName } from './name-shape';
 import { activeSpan } from './page-years';
 
 /** What the whole page offers as evidence. */
@@ -72,11 +72,15 @@ export function scoreCandidate(
   if (titled) add(e.type === 'person' ? 1 : -5, 'title before');
   add(relatedSupport(page.matcher, entity, page.onPage), 'related on page');
   add(relatedInBlock(page.matcher, entity, block.entities), 'related in paragraph');
+  let outOfEra = false;
   if (page.medianYear !== undefined) {
     const span = activeSpan(e);
     if (span) {
       if (page.medianYear >= span[0] - 5 && page.medianYear <= span[1] + 5) add(1, 'era');
-      else if (page.medianYear < span[0] - 30 || page.medianYear > span[1] + 30) add(-2, 'era');
+      else if (page.medianYear < span[0] - 30 || page.medianYear > span[1] + 30) {
+        add(-2, 'era');
+        outOfEra = true;
+      }
     }
   }
 
@@ -89,6 +93,15 @@ export function scoreCandidate(
   if (derived && !isOnPage && cue < NEAR_CUE) rule('surname/first name without the full name or a near cue');
   if (derived && !isOnPage && explicitHolder(c.entries)) rule('another entity holds this form as its own name');
   if (derived && partOfLongerName(text, tokens, c, flags, page.matcher)) rule('part of a longer unknown name');
+  // A weak form (a surname or first name, a one-word name of a person, a dictionary word) of
+  // somebody dead or not yet born at the page's dates is a namesake unless the page names them:
+  // "Stewart" on a page about 1940 is not the philosopher Dugald Stewart (1753-1828).
+  const oneWordPerson = e.type === 'person' && c.endToken - c.firstToken === 1;
+  if (outOfEra && !isOnPage && cue < NEAR_CUE && (derived || common || oneWordPerson))
+    rule("outside the page's era, and not named in full");
+  // A dictionary word that begins a longer capitalised name is part of that name ("the Mobile
+  // Group" is not Mobile, Alabama).
+  if (common && !isOnPage && capitalisedAfter(text, tokens, c)) rule('part of a longer capitalised name');
   // A one-word name that is also other people's first name ("Anne" for Queen Anne) is held to the
   // same rule: "Anne Elliot" is somebody else.
   const firstNameLike = !derived && e.type === 'person' && c.endToken - c.firstToken === 1 && hasFlag(c.entries, FormFlag.FirstName);
