@@ -3,7 +3,9 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { ENTITY_TYPES } from '../../src/core/dataset/types';
 import { describe, expect, it } from 'vitest';
+import { encodeIndex } from '../../src/core/index/binary';
 import { compileIndex } from '../../src/core/index/compile';
+import { cardShards } from '../../src/core/index/format';
 import { formatSourceFile, loadCommonWords, loadDataset, readmeWithCount, readSourceFiles } from './files';
 import { DATA_DIR, ROOT } from '../paths';
 
@@ -26,8 +28,11 @@ describe('the reference dataset', () => {
     expect(readme).toContain('<!-- entity-count -->');
     expect(readmeWithCount(readme, result.entities.length)).toBe(readme);
   });
-  it('compiles to under 3 MB', () => {
-    const size = Buffer.byteLength(JSON.stringify(compileIndex(result.entities, loadCommonWords())));
-    expect(size).toBeLessThan(3_000_000);
+  it('ships at most 300 bytes per entity (binary index and card shards, uncompressed)', () => {
+    const compiled = compileIndex(result.entities, loadCommonWords());
+    const shipped =
+      encodeIndex(compiled).byteLength +
+      cardShards(compiled.entities).reduce((n, shard) => n + Buffer.byteLength(JSON.stringify(shard)), 0);
+    expect(shipped / result.entities.length).toBeLessThanOrEqual(300);
   });
 });

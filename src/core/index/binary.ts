@@ -8,189 +8,31 @@
  * Layout: a header of HEADER_WORDS little-endian u32 (magic, version, counts, then the byte offset
  * of each section), then the sections, each aligned to 4 bytes.
  */
-import { RELATIONS, type EntityType, type Relation } from '../dataset/types';
-import { ENTITY_TYPES } from '../dataset/types';
+import { ENTITY_TYPES, RELATIONS, type EntityType } from '../dataset/types';
 import { slugOf } from '../text/fold';
 import { hashKey, type TokenScan } from '../text/scan';
+import { encodeIndex } from './binary-encode';
+import {
+  BINARY_INDEX_VERSION,
+  firstSlot,
+  FLAG_BITS,
+  FLAG_MASK,
+  HEADER_WORDS,
+  INDEX_MAGIC,
+  IndexFormatError,
+  LINK_SHIFT,
+  SECTIONS,
+  SEP,
+  SINGLE,
+  SLOT_KEY,
+  SLOT_USED,
+  type IndexLink,
+  type Section,
+} from './binary-layout';
 import type { CompiledIndex, MatchEntity } from './format';
 
-export const INDEX_MAGIC = 0x584d5244; // "DRMX" read as a little-endian u32
-export const BINARY_INDEX_VERSION = 2;
-
-/** Table slot flags. */
-export const SLOT_USED = 1;
-export const SLOT_KEY = 2;
-export const SLOT_PREFIX = 4;
-
-/** An entry packs entity index and form flags (5 bits) into one u32. */
-const FLAG_BITS = 5;
-const FLAG_MASK = (1 << FLAG_BITS) - 1;
-/** A link packs the other entity, the relation's code (6 bits) and its direction (1 bit). */
-const LINK_SHIFT = 7;
-const SEP = '\u001f';
-
-const SECTIONS = [
-  'entityText', // u32 N+1: offsets into strings of "id␟name␟born␟died␟start␟end" (id left empty when it is slugOf(name))
-  'entityTypes', // u8 N
-  'keyText', // u32 K+1: offsets into strings of each form key
-  'keyEntries', // u32 K: SINGLE | entity << 5 | flags for a key with one entry, else an offset into multi
-  'multi', // u32 M: for each key with several entries: the count, then the packed entries
-  'slotHashes', // i32 C
-  'slotValues', // u32 C: key index << 3 | SLOT_* flags (0: empty)
-  'collisions', // i32 2X: [hash, key index] of keys whose 32-bit hash another key already holds (rare)
-  'cueText', // u32 N+1: offsets into strings of "cue␟cue"
-  'linkStarts', // u32 N+1: offsets into links
-  'links', // u32 L: other << 7 | relation << 1 | outgoing
-  'strings', // u8 S: UTF-8
-] as const;
-type Section = (typeof SECTIONS)[number];
-const HEADER_WORDS = 9 + SECTIONS.length;
-const SINGLE = 0x80000000;
-/** Table occupancy: linear probing stays short (about 2.5 probes for a miss) at this load. */
-const LOAD = 0.6;
-
-/** A file that is not an index of this version: fail loudly, never read garbage. */
-export class IndexFormatError extends Error {
-  constructor(message: string) {
-    super(message);
-    this.name = 'IndexFormatError';
-  }
-}
-
-/** One relation line of an entity, either direction ("Reiss friend_of Krivitsky" is also Krivitsky's). */
-export interface IndexLink {
-  other: number;
-  relation: Relation;
-  /** True when this entity is the subject ("this <relation> other"). */
-  outgoing: boolean;
-}
-
-const align4 = (n: number) => (n + 3) & ~3;
-
-const firstSlot = (hash: number, capacity: number) => (Math.imul(hash, 0x9e3779b1) >>> 0) % capacity;
-
-/** Encodes a compiled index (build time, or at run time for the reader's own small table). */
-export function encodeIndex(index: CompiledIndex): ArrayBuffer {
-  const encoder = new TextEncoder();
-  const parts: Uint8Array[] = [];
-  let stringBytes = 0;
-  /** Appends a string to the heap and returns its end offset. */
-  const put = (s: string): number => {
-    if (s.length > 0) {
-      const bytes = encoder.encode(s);
-      parts.push(bytes);
-      stringBytes += bytes.length;
-    }
-    return stringBytes;
-  };
-  const n = index.entities.length;
-  const entityText = new Uint32Array(n + 1);
-  const entityTypes = new Uint8Array(n);
-  index.entities.forEach((e, i) => {
-    const id = slugOf(e.name) === e.id ? '' : e.id;
-    entityText[i + 1] = put([id, e.name, e.born ?? '', e.died ?? '', e.start ?? '', e.end ?? ''].join(SEP));
-    entityTypes[i] = ENTITY_TYPES.indexOf(e.type);
-  });
-  const keys = index.forms.keys;
-  const k = keys.length;
-  const keyText = new Uint32Array(k + 1);
-  keyText[0] = stringBytes;
-  const keyEntries = new Uint32Array(k);
-  const multi: number[] = [];
-  const pack = (entity: number, flags: number) => ((entity << FLAG_BITS) | flags) >>> 0;
-  keys.forEach((key, i) => {
-    keyText[i + 1] = put(key);
-    const flat = index.forms.values[i]!;
-    if (flat.length === 2) keyEntries[i] = (SINGLE | pack(flat[0]!, flat[1]!)) >>> 0;
-    else {
-      keyEntries[i] = multi.length;
-      multi.push(flat.length / 2);
-      for (let j = 0; j < flat.length; j += 2) multi.push(pack(flat[j]!, flat[j + 1]!));
-    }
-  });
-
-  // The table: every key and every token prefix of a key ("j edgar" of "j edgar hoover"), once each.
-  const slotsNeeded = new Set<string>(keys);
-  for (const key of keys) for (let p = key.indexOf(' '); p !== -1; p = key.indexOf(' ', p + 1)) slotsNeeded.add(key.slice(0, p));
-  const cap = Math.max(16, Math.ceil(slotsNeeded.size / LOAD));
-  const slotHashes = new Int32Array(cap);
-  const slotValues = new Uint32Array(cap);
-  const collisions: number[] = [];
-  const insert = (hash: number): number => {
-    let slot = firstSlot(hash, cap);
-    while (slotValues[slot]! & SLOT_USED) {
-      if (slotHashes[slot] === hash) return slot;
-      slot = slot + 1 === cap ? 0 : slot + 1;
-    }
-    slotValues[slot] = SLOT_USED;
-    slotHashes[slot] = hash;
-    return slot;
-  };
-  keys.forEach((key, i) => {
-    const hash = hashKey(key);
-    const slot = insert(hash);
-    if (slotValues[slot]! & SLOT_KEY) collisions.push(hash, i);
-    else slotValues[slot] = (slotValues[slot]! | SLOT_KEY | (i << 3)) >>> 0;
-    for (let p = key.indexOf(' '); p !== -1; p = key.indexOf(' ', p + 1)) slotValues[insert(hashKey(key.slice(0, p)))]! |= SLOT_PREFIX;
-  });
-
-  const cueText = new Uint32Array(n + 1);
-  cueText[0] = stringBytes;
-  for (let i = 0; i < n; i++) cueText[i + 1] = put((index.cues[i] ?? []).join(SEP));
-
-  // Relations both ways, with their kinds, so cards need no relation data of their own.
-  const indexById = new Map(index.entities.map((e, i) => [e.id, i]));
-  const adjacency: number[][] = index.entities.map(() => []);
-  index.entities.forEach((e, i) => {
-    for (const r of e.related ?? []) {
-      const j = indexById.get(r.id);
-      const code = RELATIONS.indexOf(r.relation);
-      if (j === undefined || code === -1) continue;
-      adjacency[i]!.push(((j << LINK_SHIFT) | (code << 1) | 1) >>> 0);
-      adjacency[j]!.push(((i << LINK_SHIFT) | (code << 1)) >>> 0);
-    }
-  });
-  const linkStarts = new Uint32Array(n + 1);
-  adjacency.forEach((list, i) => (linkStarts[i + 1] = linkStarts[i]! + list.length));
-  const links = new Uint32Array(linkStarts[n]!);
-  adjacency.forEach((list, i) => links.set(list, linkStarts[i]!));
-
-  const strings = new Uint8Array(stringBytes);
-  let offset = 0;
-  for (const p of parts) {
-    strings.set(p, offset);
-    offset += p.length;
-  }
-  const arrays: Record<Section, ArrayBufferView> = {
-    entityText,
-    entityTypes,
-    keyText,
-    keyEntries,
-    multi: Uint32Array.from(multi),
-    slotHashes,
-    slotValues,
-    collisions: Int32Array.from(collisions),
-    cueText,
-    linkStarts,
-    links,
-    strings,
-  };
-  let size = HEADER_WORDS * 4;
-  const offsets = SECTIONS.map((s) => {
-    const start = size;
-    size = align4(size + arrays[s].byteLength);
-    return start;
-  });
-  const buffer = new ArrayBuffer(size);
-  const header = new Uint32Array(buffer, 0, HEADER_WORDS);
-  header.set([INDEX_MAGIC, BINARY_INDEX_VERSION, n, k, cap, multi.length, collisions.length, links.length, stringBytes, ...offsets]);
-  SECTIONS.forEach((s, i) =>
-    new Uint8Array(buffer, offsets[i]!, arrays[s].byteLength).set(
-      new Uint8Array(arrays[s].buffer, arrays[s].byteOffset, arrays[s].byteLength),
-    ),
-  );
-  return buffer;
-}
+export { BINARY_INDEX_VERSION, IndexFormatError, SLOT_KEY, SLOT_PREFIX, type IndexLink } from './binary-layout';
+export { encodeIndex } from './binary-encode';
 
 /** Reads an encoded index in place. Construction costs a few typed-array views, whatever the size. */
 export class BinaryIndex {

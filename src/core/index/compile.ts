@@ -5,45 +5,12 @@
  */
 import type { Entity } from '../dataset/types';
 import { nameKey, tokenize } from '../text/tokens';
+import { NAME_PARTICLES } from '../text/particles';
 import { TITLES } from '../text/titles';
 import { FormFlag, INDEX_VERSION, type CardEntity, type CompiledIndex } from './format';
 
-/** Name particles and suffixes that never stand alone as a surname or first name. */
-const NOT_A_NAME = new Set([
-  'de',
-  'del',
-  'della',
-  'der',
-  'di',
-  'da',
-  'do',
-  'dos',
-  'du',
-  'la',
-  'le',
-  'van',
-  'von',
-  'y',
-  'e',
-  'of',
-  'the',
-  'al',
-  'el',
-  'bin',
-  'ibn',
-  'jr',
-  'sr',
-  'ii',
-  'iii',
-  'iv',
-  'st',
-  'saint',
-  'mac',
-  'ben',
-  'den',
-  'ter',
-  'zu',
-]);
+/** Name particles, suffixes and prefixes that never stand alone as a surname or first name. */
+const NOT_A_NAME: ReadonlySet<string> = new Set([...NAME_PARTICLES, ...'jr sr ii iii iv st saint mac ben'.split(' ')]);
 
 const ACRONYM = /^[A-Z][A-Z0-9&]{1,7}$/;
 

@@ -1,42 +1,8 @@
 /** Word lists the resolver reads names against. */
+import { NAME_PARTICLES } from '../text/particles';
 
-/** Particles that may stay lower case inside a capitalised name ("Charles de Gaulle"). */
-export const LOWER_OK: ReadonlySet<string> = new Set([
-  'de',
-  'del',
-  'della',
-  'der',
-  'di',
-  'da',
-  'do',
-  'dos',
-  'du',
-  'la',
-  'le',
-  'van',
-  'von',
-  'y',
-  'e',
-  'of',
-  'the',
-  'and',
-  'al',
-  'el',
-  'bin',
-  'ibn',
-  'zu',
-  'den',
-  'ter',
-  'des',
-  'for',
-  'on',
-  'in',
-  'to',
-  'a',
-  'an',
-  'und',
-  'et',
-]);
+/** Words that may stay lower case inside a capitalised name: the name particles, and the small words of titles ("Treaty of Brest-Litovsk", "Bread and Roses"). */
+export const LOWER_OK: ReadonlySet<string> = new Set([...NAME_PARTICLES, ...'and for on in to a an und et'.split(' ')]);
 
 /** Words that start sentences: before a surname at a sentence start they are not a first name. */
 export const SENTENCE_WORDS: ReadonlySet<string> = new Set(
