@@ -24,10 +24,15 @@ export function explicitHolder(entries: readonly number[]): boolean {
   return false;
 }
 
+/** Capitals with a lower-case plural s: "APIs", "GPUs", "DVDs" are plurals of abbreviations. */
+const ACRONYM_PLURAL = /^\p{Lu}{2,}s$/u;
+
 /** True when the surface is written like a name: capitalised words, acronyms in capitals. */
 export function looksLikeName(text: string, tokens: TokenScan, c: Candidate, flags: number): boolean {
   for (let t = c.firstToken; t < c.endToken; t++) {
     const surface = text.slice(tokens.starts[t], tokens.ends[t]);
+    // "APIs" is not Apis, the sacred bull: a plural abbreviation names no person, place or god.
+    if (!(flags & FormFlag.Acronym) && ACRONYM_PLURAL.test(surface)) return false;
     const firstChar = surface[0]!;
     const isUpper = firstChar !== firstChar.toLowerCase() || /\d/.test(firstChar);
     if (flags & FormFlag.Acronym) {

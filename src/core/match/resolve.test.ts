@@ -80,6 +80,10 @@ describe('disambiguation', () => {
 });
 
 describe('page-level rules', () => {
+  it('never reads a plural abbreviation as a name ("APIs" is not Apis)', () => {
+    expect(linked('Krivitsky was dispatched to Spain in 1936.')).toEqual(['Krivitsky=walter-krivitsky', 'Spain=spain']);
+    expect(linked('Krivitsky compared two SPAINs in 1936.')).toEqual(['Krivitsky=walter-krivitsky']);
+  });
   it('takes a dictionary word capitalised mid-sentence as a place, not at a sentence start', () => {
     expect(linked('Krivitsky was dispatched to Spain in 1936.')).toEqual(['Krivitsky=walter-krivitsky', 'Spain=spain']);
     expect(linked('Spain was far away.')).toEqual([]);
