@@ -7,6 +7,7 @@
 import type { Page } from '@playwright/test';
 import { launchChromium, launchPlain, type TestPage } from '../../tools/browser/launch';
 import type { StaticServer } from '../../tools/browser/server';
+import { extensionPage } from '../../tools/browser/extension';
 
 /** Installed before any page script: records DOMContentLoaded, highlight growth and long tasks. */
 const PROBE = `(() => {
@@ -59,11 +60,14 @@ export interface LoadTiming {
   highlights: number;
 }
 
-/** DOMContentLoaded to first and last highlight, a fresh browser (cold service worker) per run. */
-export async function coldLoad(url: string, runs: number): Promise<LoadTiming[]> {
+/**
+ * DOMContentLoaded to first and last highlight, a fresh browser (cold service worker) per run;
+ * extensionDir picks another build of the extension (default dist/chrome).
+ */
+export async function coldLoad(url: string, runs: number, extensionDir?: string): Promise<LoadTiming[]> {
   const out: LoadTiming[] = [];
   for (let r = 0; r < runs; r++) {
-    const session = await launchChromium({ probe: false });
+    const session = await launchChromium({ probe: false, extensionDir });
     try {
       const page = await session.context.newPage();
       await page.addInitScript(PROBE);
@@ -78,6 +82,47 @@ export async function coldLoad(url: string, runs: number): Promise<LoadTiming[]>
     } finally {
       await session.close();
     }
+  }
+  return out;
+}
+
+export interface CardOpenTiming {
+  /** Worker stopped first: the message wakes it, it loads the index, then the card's shard. null: no answer. */
+  coldMs: (number | null)[];
+  /** Worker running with its index loaded (a "warm" message first), the card's shard not yet fetched. */
+  warmMs: (number | null)[];
+}
+
+/**
+ * Opening a card whose shard is not loaded: from an extension page, the time from sending
+ * `entities.get` for one id to its answer (as the card does on hover intent), once with the worker
+ * stopped just before (cold) and once with it running and its index loaded (warm). `ids` holds one
+ * id per run for each case, each in a shard no earlier request touched.
+ */
+export async function cardOpen(ids: { cold: string[]; warm: string[] }, extensionDir?: string): Promise<CardOpenTiming> {
+  const session = await launchChromium({ probe: false, extensionDir });
+  const out: CardOpenTiming = { coldMs: [], warmMs: [] };
+  try {
+    const page = await extensionPage(session);
+    const cdp = await session.context.newCDPSession(page as never);
+    await cdp.send('ServiceWorker.enable');
+    const timeGet = (id: string, warmFirst: boolean) =>
+      (page as unknown as { evaluate(s: string): Promise<number | null> }).evaluate(`(async () => {
+        const api = globalThis.chrome;
+        if (${warmFirst}) await api.runtime.sendMessage({ type: 'warm' });
+        const t = performance.now();
+        const reply = await api.runtime.sendMessage({ type: 'entities.get', ids: [${JSON.stringify(id)}] });
+        const ms = performance.now() - t;
+        return reply && reply.ok && reply.value.length === 1 && reply.value[0].id === ${JSON.stringify(id)} && typeof reply.value[0].description === 'string' ? ms : null;
+      })()`);
+    for (let r = 0; r < Math.min(ids.cold.length, ids.warm.length); r++) {
+      await cdp.send('ServiceWorker.stopAllWorkers');
+      await new Promise((resolve) => setTimeout(resolve, 500));
+      out.coldMs.push(await timeGet(ids.cold[r]!, false).catch(() => null));
+      out.warmMs.push(await timeGet(ids.warm[r]!, true).catch(() => null));
+    }
+  } finally {
+    await session.close();
   }
   return out;
 }
