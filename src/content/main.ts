@@ -70,7 +70,7 @@ async function startSession(
   void choices.then((c) => s.applyChoices(c)).catch(() => undefined);
   // Counting elements is one native call.
   if (document.getElementsByTagName('*').length > BIG_PAGE_ELEMENTS) {
-    s.throttlePainting();
+    s.paintNearViewport();
     await afterFirstPaint();
   }
   if (!s.stopped) await s.annotatePage();

@@ -50,7 +50,6 @@ describe('PageMentions', () => {
       ],
       ENTITIES,
     );
-    m.throttlePainting(); // no effect on what is painted, only on when
     expect(added.map((pm) => [pm.range.toString(), pm.kind])).toEqual([
       ['Paris', 'place'],
       ['Hoover', 'ambiguous'],
@@ -120,5 +119,59 @@ describe('PageMentions', () => {
     expect(m.entries()).toEqual([]);
     expect(m.entity('paris')).toBeUndefined();
     expect(fake.registry.size).toBe(0);
+  });
+
+  it('on a very large page paints only the names of blocks near the viewport, as they come and go', () => {
+    // A stand-in IntersectionObserver the test drives by hand.
+    let report: ((entries: { target: Element; isIntersecting: boolean }[]) => void) | undefined;
+    const observed: Element[] = [];
+    const g = globalThis as unknown as { IntersectionObserver?: unknown };
+    const before = g.IntersectionObserver;
+    g.IntersectionObserver = class {
+      constructor(cb: (entries: { target: Element; isIntersecting: boolean }[]) => void) {
+        report = cb;
+      }
+      observe(el: Element) {
+        observed.push(el);
+      }
+      unobserve() {}
+      disconnect() {}
+    };
+    try {
+      const blocks = blocksOf('<p id="a">Paris.</p><p id="b">Paris again.</p>');
+      const m = owner();
+      m.paintNearViewport();
+      m.show();
+      m.add(
+        blocks,
+        [
+          { block: 0, start: 0, end: 5, id: 'paris' },
+          { block: 1, start: 0, end: 5, id: 'paris' },
+        ],
+        ENTITIES,
+      );
+      const [a, b] = [document.getElementById('a')!, document.getElementById('b')!];
+      expect(observed).toEqual([a, b]);
+      const painted = () => [...(fake.registry.get('dramatis-place') ?? [])].map((r) => r.startContainer.parentElement?.id);
+      m.forRange(m.entries()[0]!.range); // hit-testing knows every name, painted or not
+      expect(painted()).toEqual([]);
+      report!([{ target: a, isIntersecting: true }]);
+      for (const pm of m.entries()) expect(m.at(pm.range.startContainer, 1)).toBe(pm);
+      return new Promise<void>((done) =>
+        setTimeout(() => {
+          expect(painted()).toEqual(['a']);
+          report!([
+            { target: a, isIntersecting: false },
+            { target: b, isIntersecting: true },
+          ]);
+          setTimeout(() => {
+            expect(painted()).toEqual(['b']);
+            done();
+          }, 0);
+        }, 0),
+      );
+    } finally {
+      g.IntersectionObserver = before;
+    }
   });
 });

@@ -10,6 +10,7 @@ import { locate } from '../core/extract';
 import { rangeOf, type PageBlock } from './block-range';
 import { Highlighter } from './highlights';
 import { RangeIndex } from './range-index';
+import { ViewportGate } from './viewport-gate';
 
 export interface PageMention {
   readonly range: Range;
@@ -35,6 +36,10 @@ export class PageMentions {
   private readonly choices = new Map<string, string>();
   private readonly highlighter = new Highlighter();
   private readonly index = new RangeIndex<Owned>();
+  /** Very large pages only: paints the names of blocks near the viewport (see viewport-gate.ts). */
+  private gate: ViewportGate | undefined;
+  private readonly byRoot = new Map<Element, Owned[]>();
+  private readonly visibleRoots = new Set<Element>();
 
   /**
    * Adds resolved mentions for the given blocks (mention.block indexes blocks) and paints them.
@@ -67,7 +72,14 @@ export class PageMentions {
       const last = locate(block, Math.max(m.start, m.end - 1))[0];
       this.list.push(pm);
       this.index.add(pm, block.nodes.slice(first, last + 1));
-      this.highlighter.add(pm.kind, pm.range);
+      const root = this.gatedRoot(pm);
+      if (root) {
+        let list = this.byRoot.get(root);
+        if (!list) this.byRoot.set(root, (list = []));
+        list.push(pm);
+        this.gate!.watch(root);
+      }
+      if (this.painted(pm)) this.highlighter.add(pm.kind, pm.range);
       added.push(pm);
     }
     return added;
@@ -86,7 +98,7 @@ export class PageMentions {
       pm.id = id;
       pm.candidates = undefined;
       pm.kind = this.kindOf(id);
-      this.highlighter.add(pm.kind, pm.range);
+      if (this.painted(pm)) this.highlighter.add(pm.kind, pm.range);
     }
   }
 
@@ -142,15 +154,47 @@ export class PageMentions {
     this.highlighter.hide();
   }
 
-  /** Very large pages: highlight additions are throttled (see Highlighter). */
-  throttlePainting(): void {
-    this.highlighter.bigPage = true;
+  /**
+   * Very large pages: only the names of blocks within a screen of the viewport are painted, as they
+   * come near (see viewport-gate.ts). Where IntersectionObserver is missing, additions are throttled.
+   */
+  paintNearViewport(): void {
+    if (typeof IntersectionObserver === 'undefined') {
+      this.highlighter.bigPage = true;
+      return;
+    }
+    this.gate ??= new ViewportGate({ show: (root, visible) => this.showBlock(root, visible) });
+  }
+
+  private gatedRoot(pm: PageMention): Element | undefined {
+    const root = pm.block.root as unknown as Node;
+    return this.gate && root instanceof Element ? root : undefined;
+  }
+
+  /** Whether a mention's highlight belongs in the registry now. */
+  private painted(pm: PageMention): boolean {
+    const root = this.gatedRoot(pm);
+    return !root || this.visibleRoots.has(root);
+  }
+
+  private showBlock(root: Element, visible: boolean): void {
+    if (visible === this.visibleRoots.has(root)) return;
+    if (visible) this.visibleRoots.add(root);
+    else this.visibleRoots.delete(root);
+    for (const pm of this.byRoot.get(root) ?? []) {
+      if (visible) this.highlighter.add(pm.kind, pm.range);
+      else this.highlighter.remove(pm.kind, pm.range);
+    }
   }
 
   /** Forgets everything and unpaints it (the session stopped). */
   clear(): void {
     this.list.length = 0;
     this.index.clear();
+    this.gate?.stop();
+    this.gate = undefined;
+    this.byRoot.clear();
+    this.visibleRoots.clear();
     this.highlighter.clear();
     this.entities.clear();
   }
@@ -166,6 +210,16 @@ export class PageMentions {
       this.list.splice(i, 1);
       this.index.remove(pm);
       this.highlighter.remove(pm.kind, pm.range);
+      const root = this.gatedRoot(pm);
+      const list = root ? this.byRoot.get(root) : undefined;
+      if (list) {
+        list.splice(list.indexOf(pm), 1);
+        if (list.length === 0) {
+          this.byRoot.delete(root!);
+          this.visibleRoots.delete(root!);
+          this.gate!.unwatch(root!);
+        }
+      }
     }
   }
 }

@@ -88,9 +88,9 @@ export class ContentSession {
     return on;
   }
 
-  /** Very large pages: painting is throttled so the page's own layout comes first. */
-  throttlePainting(): void {
-    this.mentions.throttlePainting();
+  /** Very large pages: only names near the viewport are painted, as the reader scrolls. */
+  paintNearViewport(): void {
+    this.mentions.paintNearViewport();
   }
 
   /** The reader's remembered picks for this page's ambiguous names. */
