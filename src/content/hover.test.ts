@@ -18,6 +18,10 @@ function fakeCard() {
       card.current = undefined;
     },
     preload: () => Promise.resolve(undefined as never),
+    prefetched: [] as CardTarget[],
+    prefetch(target: CardTarget) {
+      card.prefetched.push(target);
+    },
   };
   return card;
 }
@@ -52,6 +56,8 @@ describe('hover intent', () => {
     move(5);
     wait(OPEN_DELAY - 50);
     expect(card.opened).toEqual([]);
+    // The card's text is asked for as soon as the pointer rests, not when the card opens.
+    expect(card.prefetched).toEqual([name]);
     wait(100);
     expect(card.opened).toEqual([name]);
   });

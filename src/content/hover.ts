@@ -8,7 +8,7 @@ import { isFromUi } from './ui-host';
 import type { LazyUi } from './ui-loader';
 
 /** What HoverController needs of the card: the lazily loaded UI, or a stand-in in tests. */
-export type HoverCard = Pick<LazyUi, 'current' | 'open' | 'close' | 'preload'>;
+export type HoverCard = Pick<LazyUi, 'current' | 'open' | 'close' | 'preload' | 'prefetch'>;
 
 export const OPEN_DELAY = 400;
 export const CLOSE_DELAY = 300;
@@ -84,7 +84,9 @@ export class HoverController {
       window.clearTimeout(this.openTimer);
       this.pending = pm;
       if (pm) {
+        // The pointer rests on a name: load the card code and its text now, while intent is confirmed.
         void this.card.preload().catch(() => undefined);
+        this.card.prefetch(pm);
         this.openTimer = window.setTimeout(() => this.open(pm), OPEN_DELAY);
       }
     }

@@ -5,7 +5,8 @@
  */
 import browser from 'webextension-polyfill';
 import { send } from '../shared/messaging';
-import type { CardTarget } from './hit-test';
+import { isCardEntity } from '../core/index/format';
+import { isPassage, type CardTarget } from './hit-test';
 import type { CardContext, CardSurface, OpenOptions, PanelSurface, UiModule } from './ui-contract';
 import { uiApi } from './ui-host';
 
@@ -36,6 +37,26 @@ export class LazyUi {
     );
     return this.loading;
   }
+
+  /**
+   * Fetches a name's card text (one shard in the background) if the page has only its name and type,
+   * so that a card opened after the hover-intent delay has its text at once.
+   */
+  prefetch(target: CardTarget): void {
+    if (isPassage(target) || !target.id || this.prefetching.has(target.id)) return;
+    const known = this.context.entity(target.id);
+    if (!known || isCardEntity(known)) return;
+    const id = target.id;
+    this.prefetching.add(id);
+    send({ type: 'entities.get', ids: [id] })
+      .then(([full]) => {
+        if (full && !this.stopped) this.context.upgradeEntity(full);
+      })
+      .catch(() => undefined)
+      .finally(() => this.prefetching.delete(id));
+  }
+
+  private readonly prefetching = new Set<string>();
 
   open(target: CardTarget, options?: OpenOptions): void {
     if (this.stopped) return;
