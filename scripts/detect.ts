@@ -32,8 +32,12 @@ function main(argv: string[]): number {
   if (explainSurface !== undefined) {
     detectBlocks(blocks, index, undefined, (e) => {
       if (e.surface !== explainSurface) return;
-      console.log(`block ${e.block} @${e.start} "${e.surface}": ${e.outcome}`);
-      for (const s of e.scored) console.log(`    ${s.valid ? ' ' : 'x'} ${s.id} ${s.score}: ${s.why.join(', ')}`);
+      const era = e.pageYear === undefined ? 'the page names no years' : `the page is about ${e.pageYear}`;
+      console.log(`block ${e.block} @${e.start} "${e.surface}" (${era}): ${e.outcome}`);
+      for (const s of e.scored) {
+        const span = s.span ? ` [active ${s.span[0]}-${s.span[1]}]` : '';
+        console.log(`    ${s.valid ? ' ' : 'x'} ${s.id}${span} ${s.score}: ${s.why.join(', ')}`);
+      }
     });
     return 0;
   }

@@ -13,7 +13,7 @@ import type { Matcher } from './matcher';
 import type { Mention } from './mention';
 import { misspellings, type ScannedBlock } from './misspellings';
 import { isTitleCase, looksLikeName, titleBefore } from './name-shape';
-import { pageYears } from './page-years';
+import { activeSpan, pageYears } from './page-years';
 import { scoreCandidate, type BlockEvidence, type PageEvidence, type Scored } from './score';
 
 /** What resolve decided for one candidate, for the CLI's --explain. */
@@ -22,7 +22,10 @@ export interface Explanation {
   start: number;
   end: number;
   surface: string;
-  scored: { id: string; score: number; valid: boolean; why: string[] }[];
+  /** The median year the page mentions (the era evidence), if it mentions any. */
+  pageYear?: number;
+  /** Each candidate: its score, whether a rule ruled it out, why, and the years it was active. */
+  scored: { id: string; score: number; valid: boolean; why: string[]; span?: [number, number] }[];
   outcome: string;
 }
 
@@ -102,7 +105,14 @@ export function resolveDocument(blocks: readonly string[], matcher: Matcher, opt
           start: c.start,
           end: c.end,
           surface: text.slice(c.start, c.end),
-          scored: scored.map((x) => ({ id: idOf(x.entity), score: x.score, valid: x.valid, why: x.reasons })),
+          pageYear: page.medianYear,
+          scored: scored.map((x) => ({
+            id: idOf(x.entity),
+            score: x.score,
+            valid: x.valid,
+            why: x.reasons,
+            span: activeSpan(matcher.entity(x.entity)),
+          })),
           outcome: !mention ? 'no link' : mention.id ? `linked to ${mention.id}` : `ambiguous: ${mention.candidates!.join(' | ')}`,
         });
       }
