@@ -40,8 +40,6 @@ import { blocksOfHtml } from '../tools/dataset/detect-file';
 const nodeOnly = process.argv.includes('--node-only');
 const fmt = (n: number | null, digits = 1) => (n === null || !Number.isFinite(n) ? 'not measured' : n.toFixed(digits));
 
-const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
-
 function machine(): string[] {
   const cpu = cpus();
   let chromium = 'not installed';
@@ -112,6 +110,22 @@ function spread(values: readonly (number | null | undefined)[]): Spread | null {
 }
 const fmtSpread = (s: Spread | null, digits = 0, unit = ' ms') =>
   s === null ? 'not measured' : `${fmt(s.median, digits)}${unit} (${fmt(s.min, digits)}-${fmt(s.max, digits)}, ${s.runs} runs)`;
+/**
+ * Cold loads against an upper bound: a run whose page never showed a highlight (within the 30 s
+ * settle timeout) counts as slower than any other, so it can only push the median up; with no run
+ * that highlighted at all the figure is "not measured".
+ */
+function loadFigure(values: readonly number[], limit: number, why: string): { text: string; verdict: string } {
+  const ok = values.filter((v) => Number.isFinite(v) && v >= 0).sort((a, b) => a - b);
+  const failed = values.length - ok.length;
+  if (ok.length === 0) return { text: 'not measured', verdict: verdict([], () => false, why) };
+  const all = [...ok, ...Array.from({ length: failed }, () => Infinity)];
+  const mid = all.length >> 1;
+  const med = all.length % 2 === 1 ? all[mid]! : (all[mid - 1]! + all[mid]!) / 2;
+  const note = failed > 0 ? `; ${failed} of ${values.length} without any highlight in 30 s, counted as slowest` : '';
+  const text = `${Number.isFinite(med) ? `${fmt(med, 0)} ms` : 'no median (most runs never highlighted)'} (${fmt(ok[0]!, 0)}-${fmt(ok[ok.length - 1]!, 0)}, ${values.length} runs${note})`;
+  return { text, verdict: med < limit ? 'met' : 'NOT met' };
+}
 const MB = 1e6;
 const fmtMB = (bytes: number) => `${fmt(bytes / MB, 2)} MB`;
 
@@ -342,6 +356,8 @@ async function main(): Promise<void> {
     memory: spread(runs.map((x) => (x ? x.arrayBuffersDelta + x.heapUsedDelta : null))),
     arrayBuffers: spread(runs.map((x) => x?.arrayBuffersDelta)),
     heap: spread(runs.map((x) => x?.heapUsedDelta)),
+    singleWordFormsMs: spread(runs.map((x) => x?.singleWordFormsMs)),
+    singleWordFormsHeap: spread(runs.map((x) => x?.singleWordFormsHeap)),
     mentions: runs.find((x) => x)?.mentions,
     gc: runs.every((x) => x?.gc),
   }));
@@ -412,12 +428,14 @@ async function main(): Promise<void> {
     '',
     `Cold load and first detection, ${LOAD_RUNS} runs per dataset, interleaved, each in a fresh Node process as a woken service worker starts (cold JIT, empty decode caches): the index file read into one ArrayBuffer, \`new BinaryIndex(buffer)\`, a fresh Matcher, then \`resolveDocument\` over all ${baseBlocks.length} blocks (${baseBlocks.reduce((n, b) => n + b.length, 0)} characters) of ${pageLabel}. The synthetic sets are compiled together with the real data, so the post's names are found among them. Memory measured ${memoryHow}. Median (min-max).`,
     '',
-    '| data | index.bin (bytes) | new BinaryIndex | first detection (whole post) | mentions | memory held (index + heap) | of which heap |',
-    '|---|---:|---:|---:|---:|---:|---:|',
+    '| data | index.bin (bytes) | new BinaryIndex | first detection (whole post) | mentions | memory held (index + heap) | of which heap | single-word forms map alone (time, heap) |',
+    '|---|---:|---:|---:|---:|---:|---:|---:|',
     ...loadStats.map(
       (l, i) =>
-        `| ${loadSets[i]!.label} | ${loadSets[i]!.indexBytes} | ${fmtSpread(l.construct, 2)} | ${fmtSpread(l.detect)} | ${l.mentions ?? 'not measured'} | ${l.memory ? `${fmtMB(l.memory.median)} (${fmtMB(l.memory.min)}-${fmtMB(l.memory.max)})` : 'not measured'} | ${l.heap ? fmtMB(l.heap.median) : 'not measured'} |`,
+        `| ${loadSets[i]!.label} | ${loadSets[i]!.indexBytes} | ${fmtSpread(l.construct, 2)} | ${fmtSpread(l.detect)} | ${l.mentions ?? 'not measured'} | ${l.memory ? `${fmtMB(l.memory.median)} (${fmtMB(l.memory.min)}-${fmtMB(l.memory.max)})` : 'not measured'} | ${l.heap ? fmtMB(l.heap.median) : 'not measured'} | ${fmtSpread(l.singleWordFormsMs)}, ${l.singleWordFormsHeap ? fmtMB(l.singleWordFormsHeap.median) : 'not measured'} |`,
     ),
+    '',
+    'The last column is measured after the rest in the same process, on a fresh reader of the same buffer: `Matcher.singleWordForms`, the map of single-word forms the misspelling rule builds on first use by one pass over every key of the index (it decodes each single-word key, its entries and its holder), the one part of a first detection that grows with the dataset rather than with the page. Its JIT is warm by then, so its time is a lower bound.',
     '',
     `Target: memory after loading the index and one detection under 10 MB at 25,000 entities (real + synthetic 25,000: ${load25.memory ? fmtMB(load25.memory.median) : 'not measured'}, ${memoryVerdict}); at 100,000: ${load100.memory ? fmtMB(load100.memory.median) : 'not measured'} (reported).`,
     '',
@@ -471,7 +489,7 @@ async function main(): Promise<void> {
         cold: idsInShards(dir, spreadShards(shards, 0)),
         warm: idsInShards(dir, spreadShards(shards, 1)),
       });
-      const noCard: CardOpenTiming = { coldMs: [null], warmMs: [null] };
+      const noCard: CardOpenTiming = { coldMs: [null], warmMs: [null], fetchIndexMs: [null] };
       const cardToday = await cardOpen(cardIds(DIST_CHROME, cardShardsToday)).catch((err: unknown) => {
         console.error(err);
         return noCard;
@@ -491,15 +509,25 @@ async function main(): Promise<void> {
       console.log('browser: 10,000 notes');
       const notes = await benchNotes(10_000);
       const largeWhy = 'dir' in large ? 'a cold load did not reach its highlights' : `the 100,000 build failed: ${large.error}`;
-      const coldToday = verdict(
+      const coldToday = loadFigure(
         loads.map((l) => l.firstMs),
-        (ms) => (spread(ms)?.median ?? Infinity) < 100,
-        'a cold load did not reach its highlights',
+        100,
+        'no cold load reached its highlights',
       );
-      const coldLarge = verdict(
-        'dir' in large ? loadsLarge.map((l) => l.firstMs) : [],
-        (ms) => (spread(ms)?.median ?? Infinity) < 120,
-        largeWhy,
+      const coldLarge = loadFigure(
+        loadsLarge.map((l) => l.firstMs),
+        120,
+        'dir' in large ? 'no cold load reached its highlights' : `the 100,000 build failed: ${large.error}`,
+      );
+      const allToday = loadFigure(
+        loads.map((l) => l.lastMs),
+        100,
+        'no cold load reached its highlights',
+      );
+      const allLarge = loadFigure(
+        loadsLarge.map((l) => l.lastMs),
+        Infinity,
+        'no cold load reached its highlights',
       );
       const under30 = (ms: number[]) => (spread(ms)?.median ?? Infinity) < 30;
       const cardWhy = 'an entities.get did not answer with the card';
@@ -508,8 +536,8 @@ async function main(): Promise<void> {
       const cardColdLarge = verdict(cardLarge.coldMs, under30, 'dir' in large ? cardWhy : largeWhy);
       const cardWarmLarge = verdict(cardLarge.warmMs, under30, 'dir' in large ? cardWhy : largeWhy);
       budgets.push(
-        `| first highlight after a cold worker, today's data (Chromium) | median < 100 ms | ${fmtSpread(spread(loads.map((l) => l.firstMs)))} | ${coldToday} |`,
-        `| first highlight after a cold worker, real + 100,000 synthetic (Chromium, same run) | median < 120 ms | ${fmtSpread(spread(loadsLarge.map((l) => l.firstMs)))} | ${coldLarge} |`,
+        `| first highlight after a cold worker, today's data (Chromium) | median < 100 ms | ${coldToday.text} | ${coldToday.verdict} |`,
+        `| first highlight after a cold worker, real + 100,000 synthetic (Chromium, same run) | median < 120 ms | ${coldLarge.text} | ${coldLarge.verdict} |`,
         `| opening a card whose shard is not loaded, cold worker, 100,000 (Chromium) | median < 30 ms | ${fmtSpread(spread(cardLarge.coldMs), 1)}; today: ${fmtSpread(spread(cardToday.coldMs), 1)} | ${cardColdLarge} (today: ${cardColdToday}) |`,
         `| the same with a warm worker (index loaded, shard not), 100,000 (Chromium) | median < 30 ms | ${fmtSpread(spread(cardLarge.warmMs), 1)}; today: ${fmtSpread(spread(cardToday.warmMs), 1)} | ${cardWarmLarge} (today: ${cardWarmToday}) |`,
       );
@@ -526,13 +554,10 @@ async function main(): Promise<void> {
           (l, i) =>
             `| ${i + 1} | ${fmt(l.firstMs, 0)} | ${fmt(l.lastMs, 0)} | ${l.highlights} | ${fmt(loadsLarge[i]?.firstMs ?? null, 0)} | ${fmt(loadsLarge[i]?.lastMs ?? null, 0)} | ${loadsLarge[i]?.highlights ?? ''} |`,
         ),
-        `| median (min-max) | ${fmtSpread(spread(loads.map((l) => l.firstMs)), 0, '')} | ${fmtSpread(spread(loads.map((l) => l.lastMs)), 0, '')} | | ${fmtSpread(spread(loadsLarge.map((l) => l.firstMs)), 0, '')} | ${fmtSpread(spread(loadsLarge.map((l) => l.lastMs)), 0, '')} | |`,
         '',
-        `Targets: first highlight after a cold worker, median under 100 ms with today's data (${coldToday}) and under 120 ms with 100,000 entities (${coldLarge}). All highlights, median under 100 ms with today's data (the figure this file judged before): ${verdict(
-          loads.map((l) => l.lastMs),
-          (ms) => median(ms) < 100,
-          'no load reached its highlights',
-        )}.`,
+        `Median (min-max): today, first highlight ${coldToday.text}, all highlights ${allToday.text}; 100,000, first highlight ${coldLarge.text}, all highlights ${allLarge.text}. A run shown with a negative time and 0 highlights is a page that never showed a highlight within the 30 s the harness waits; it counts as the slowest run.`,
+        '',
+        `Targets: first highlight after a cold worker, median under 100 ms with today's data (${coldToday.verdict}) and under 120 ms with 100,000 entities (${coldLarge.verdict}). All highlights, median under 100 ms with today's data (the figure this file judged before): ${allToday.verdict}.`,
         '',
         `Opening a card whose card shard is not loaded yet: from an extension page (popup.html), the time from \`chrome.runtime.sendMessage({ type: 'entities.get', ids: [id] })\` to its answer carrying the card text, ${CARD_RUNS} ids per case, each in a different shard no earlier request touched. Cold: the service worker stopped (CDP ServiceWorker.stopAllWorkers) half a second before, so the message wakes it, and it fetches index.bin and then the shard. Warm: the worker running with its index loaded (a \`warm\` message first), only the shard to fetch, as on hover intent after the page's detection. Median (min-max).`,
         '',
@@ -541,7 +566,7 @@ async function main(): Promise<void> {
         `| today (${index.entities.length} entities) | ${fmtSpread(spread(cardToday.coldMs), 1)} | ${fmtSpread(spread(cardToday.warmMs), 1)} |`,
         `| real + 100,000 synthetic (${merged100Data.entities} entities) | ${fmtSpread(spread(cardLarge.coldMs), 1)} | ${fmtSpread(spread(cardLarge.warmMs), 1)} |`,
         '',
-        `Target: under 30 ms from hover intent to content, cold worker, median: today ${cardColdToday}, 100,000 ${cardColdLarge}; with a warm worker: today ${cardWarmToday}, 100,000 ${cardWarmLarge}.`,
+        `Target: under 30 ms from hover intent to content, cold worker, median: today ${cardColdToday}, 100,000 ${cardColdLarge}; with a warm worker: today ${cardWarmToday}, 100,000 ${cardWarmLarge}. For the analysis, reading index.bin alone (\`fetch(...).arrayBuffer()\` from the extension page, 3 runs): today ${fmtSpread(spread(cardToday.fetchIndexMs), 1)}, 100,000 ${fmtSpread(spread(cardLarge.fetchIndexMs), 1)}.`,
         '',
         'Generated 2 MB page, 20,000 paragraphs (out/bench/big.html). Long tasks are those the browser reports after DOMContentLoaded; the same page without the extension is the baseline.',
         '',

@@ -91,6 +91,8 @@ export interface CardOpenTiming {
   coldMs: (number | null)[];
   /** Worker running with its index loaded (a "warm" message first), the card's shard not yet fetched. */
   warmMs: (number | null)[];
+  /** For the analysis: fetch(data/index.bin).arrayBuffer() from the extension page, as the worker reads it. */
+  fetchIndexMs: (number | null)[];
 }
 
 /**
@@ -101,7 +103,7 @@ export interface CardOpenTiming {
  */
 export async function cardOpen(ids: { cold: string[]; warm: string[] }, extensionDir?: string): Promise<CardOpenTiming> {
   const session = await launchChromium({ probe: false, extensionDir });
-  const out: CardOpenTiming = { coldMs: [], warmMs: [] };
+  const out: CardOpenTiming = { coldMs: [], warmMs: [], fetchIndexMs: [] };
   try {
     const page = await extensionPage(session);
     const cdp = await session.context.newCDPSession(page as never);
@@ -120,6 +122,19 @@ export async function cardOpen(ids: { cold: string[]; warm: string[] }, extensio
       await new Promise((resolve) => setTimeout(resolve, 500));
       out.coldMs.push(await timeGet(ids.cold[r]!, false).catch(() => null));
       out.warmMs.push(await timeGet(ids.warm[r]!, true).catch(() => null));
+    }
+    for (let r = 0; r < 3; r++) {
+      out.fetchIndexMs.push(
+        await (page as unknown as { evaluate(s: string): Promise<number | null> })
+          .evaluate(
+            `(async () => {
+          const t = performance.now();
+          const buffer = await (await fetch(chrome.runtime.getURL('data/index.bin'))).arrayBuffer();
+          return buffer.byteLength > 0 ? performance.now() - t : null;
+        })()`,
+          )
+          .catch(() => null),
+      );
     }
   } finally {
     await session.close();
