@@ -101,6 +101,26 @@ export function encodeIndex(index: CompiledIndex): ArrayBuffer {
       adjacency[j]!.push(((i << LINK_SHIFT) | (code << 1)) >>> 0);
     }
   });
+  // One-word keys that exactly one entity holds as its own form ("mercader"), listed per entity, so
+  // the misspelling rule never has to walk every key at run time.
+  const sole: number[][] = index.entities.map(() => []);
+  keys.forEach((key, i) => {
+    if (key.includes(' ')) return;
+    const flat = index.forms.values[i]!;
+    let holder = -1;
+    let holders = 0;
+    for (let j = 0; j < flat.length; j += 2) {
+      if ((flat[j + 1]! & 3) === 0) {
+        holder = flat[j]!;
+        holders++;
+      }
+    }
+    if (holders === 1) sole[holder]!.push(i);
+  });
+  const soleStarts = new Uint32Array(n + 1);
+  sole.forEach((list, i) => (soleStarts[i + 1] = soleStarts[i]! + list.length));
+  const soleKeys = Uint32Array.from(sole.flat());
+
   const linkStarts = new Uint32Array(n + 1);
   adjacency.forEach((list, i) => (linkStarts[i + 1] = linkStarts[i]! + list.length));
   const links = new Uint32Array(linkStarts[n]!);
@@ -122,6 +142,8 @@ export function encodeIndex(index: CompiledIndex): ArrayBuffer {
     slotValues,
     collisions: Int32Array.from(collisions),
     cueText,
+    soleStarts,
+    soleKeys,
     linkStarts,
     links,
     strings,

@@ -6,7 +6,7 @@
 import type { Relation } from '../dataset/types';
 
 export const INDEX_MAGIC = 0x584d5244; // "DRMX" read as a little-endian u32
-export const BINARY_INDEX_VERSION = 2;
+export const BINARY_INDEX_VERSION = 3;
 
 /** Table slot flags. */
 export const SLOT_USED = 1;
@@ -30,6 +30,8 @@ export const SECTIONS = [
   'slotValues', // u32 C: key index << 3 | SLOT_* flags (0: empty)
   'collisions', // i32 2X: [hash, key index] of keys whose 32-bit hash another key already holds (rare)
   'cueText', // u32 N+1: offsets into strings of "cue␟cue"
+  'soleStarts', // u32 N+1: offsets into soleKeys
+  'soleKeys', // u32: per entity, the one-word keys it alone holds as its own form (the misspelling rule)
   'linkStarts', // u32 N+1: offsets into links
   'links', // u32 L: other << 7 | relation << 1 | outgoing
   'strings', // u8 S: UTF-8

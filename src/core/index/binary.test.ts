@@ -53,6 +53,12 @@ describe('the binary index', () => {
     expect(index.keyIndex('stalin')).toBe(-1);
   });
 
+  it("lists the one-word keys each entity alone holds as its own form (the misspelling rule's input)", () => {
+    expect(index.soleKeysOf(index.indexOf('leon-trotsky')!)).toEqual(['trotsky']);
+    expect(index.soleKeysOf(index.indexOf('coyoacan')!)).toEqual(['coyoacan']);
+    expect(index.soleKeysOf(index.indexOf('red-army')!)).toEqual([]);
+  });
+
   it('keeps cues and relations with their kinds, both ways round', () => {
     const trotsky = index.indexOf('leon-trotsky')!;
     const army = index.indexOf('red-army')!;

@@ -48,6 +48,8 @@ export class BinaryIndex {
   private readonly keyEntries: Uint32Array;
   private readonly multi: Uint32Array;
   private readonly cueText: Uint32Array;
+  private readonly soleStarts: Uint32Array;
+  private readonly soleKeys: Uint32Array;
   private readonly linkStarts: Uint32Array;
   private readonly links: Uint32Array;
   private readonly strings: Uint8Array;
@@ -90,6 +92,8 @@ export class BinaryIndex {
     this.slotValues = new Uint32Array(buffer, at('slotValues'), cap);
     this.collisions = new Int32Array(buffer, at('collisions'), x);
     this.cueText = new Uint32Array(buffer, at('cueText'), n + 1);
+    this.soleStarts = new Uint32Array(buffer, at('soleStarts'), n + 1);
+    this.soleKeys = new Uint32Array(buffer, at('soleKeys'), this.soleStarts[n]!);
     this.linkStarts = new Uint32Array(buffer, at('linkStarts'), n + 1);
     this.links = new Uint32Array(buffer, at('links'), l);
     this.strings = new Uint8Array(buffer, at('strings'), s);
@@ -255,21 +259,11 @@ export class BinaryIndex {
     return out;
   }
 
-  /** Single-word keys held as their own form (not derived) by exactly one entity: [key, entity]. */
-  *singleWordKeys(): Generator<[string, number]> {
-    for (let k = 0; k < this.keyCount; k++) {
-      if (this.strings.subarray(this.keyText[k]!, this.keyText[k + 1]!).indexOf(0x20) !== -1) continue;
-      const flat = this.entriesOf(k);
-      let holder = -1;
-      let holders = 0;
-      for (let j = 0; j < flat.length; j += 2) {
-        if ((flat[j + 1]! & 3) === 0) {
-          holder = flat[j]!;
-          holders++;
-        }
-      }
-      if (holders === 1) yield [this.key(k), holder];
-    }
+  /** The one-word keys this entity alone holds as its own form ("mercader"), for the misspelling rule. */
+  soleKeysOf(i: number): string[] {
+    const out: string[] = [];
+    for (let j = this.soleStarts[i]!; j < this.soleStarts[i + 1]!; j++) out.push(this.key(this.soleKeys[j]!));
+    return out;
   }
 }
 

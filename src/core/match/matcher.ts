@@ -82,25 +82,15 @@ export class Matcher {
     return l.index.linksOf(entity - l.base).map((link) => ({ ...link, other: link.other + l.base }));
   }
 
-  private singleForms: Map<string, string[]> | undefined;
-
   /**
-   * Single-word keys that name this entity and no other ("mercader"), for the misspelling rule.
-   * Built on first use by one pass over the keys.
+   * One-word keys that name this entity and no other ("mercader"), for the misspelling rule:
+   * precomputed per entity in the index, so this costs one small read per entity on the page.
    */
   singleWordForms(id: string): readonly string[] {
-    if (!this.singleForms) {
-      this.singleForms = new Map();
-      for (const l of this.layers) {
-        for (const [key, holder] of l.index.singleWordKeys()) {
-          const entityId = l.index.idOf(holder);
-          let list = this.singleForms.get(entityId);
-          if (!list) this.singleForms.set(entityId, (list = []));
-          list.push(key);
-        }
-      }
-    }
-    return this.singleForms.get(id) ?? [];
+    const i = this.indexOf(id);
+    if (i === undefined) return [];
+    const l = this.layerOf(i);
+    return l.index.soleKeysOf(i - l.base);
   }
 
   /** Entries for a key, or undefined: one probe of each table. Flat pairs [entityIndex, flags, ...]. */
