@@ -5,11 +5,13 @@
  */
 import { walkBlocks, type DomNode } from '../core/extract';
 import type { DetectResult } from '../core/protocol/messages';
-import { send } from '../shared/messaging';
+import { sendPatiently } from '../shared/messaging';
 import type { PageBlock } from './block-range';
 import type { PageMentions } from './mentions';
 
 const SLICE_MS = 8;
+/** How long a batch keeps asking a worker that does not answer. */
+const DETECT_DEADLINE_MS = 10_000;
 const BATCH_CHARS = 128 * 1024;
 /** The first batch is about a screenful, so the first highlights come as early as possible. */
 const FIRST_BATCH_CHARS = 6 * 1024;
@@ -64,11 +66,11 @@ export class Annotator {
 
   private async detect(blocks: PageBlock[]): Promise<void> {
     const onPage = this.mentions.linkedIds();
-    const result: DetectResult = await send({
-      type: 'detect',
-      blocks: blocks.map((b) => b.text),
-      onPage: onPage.length > 0 ? onPage : undefined,
-    });
+    // A worker woken by this very message may drop it while it starts: detection is safe to repeat.
+    const result: DetectResult = await sendPatiently(
+      { type: 'detect', blocks: blocks.map((b) => b.text), onPage: onPage.length > 0 ? onPage : undefined },
+      DETECT_DEADLINE_MS,
+    );
     if (this.signal.aborted) return;
     if (result.years.length > 0) this.yearList = [...this.yearList, ...result.years].sort((a, b) => a - b);
     // Blocks may have left the page while the background worked (live pages): skip those.

@@ -27,6 +27,28 @@ export async function send<K extends Request['type']>(message: RequestOf<K>): Pr
   return unwrap<Responses[K]>(await deliver(() => browser.runtime.sendMessage(message)));
 }
 
+const FIRST_PAUSE_MS = 50;
+const LONGEST_PAUSE_MS = 1_000;
+
+/**
+ * Sends a request that is safe to repeat, again and again with growing pauses while nothing answers
+ * (a service worker stopping or starting: "Receiving end does not exist", a closed channel), for up
+ * to deadlineMs. Any answer, or an error other than 'unavailable', ends it.
+ */
+export async function sendPatiently<K extends Request['type']>(message: RequestOf<K>, deadlineMs: number): Promise<Responses[K]> {
+  const deadline = Date.now() + deadlineMs;
+  let pause = FIRST_PAUSE_MS;
+  for (;;) {
+    try {
+      return await send(message);
+    } catch (err) {
+      if (codeOf(err) !== 'unavailable' || Date.now() + pause > deadline) throw err;
+      await new Promise((resolve) => setTimeout(resolve, pause));
+      pause = Math.min(pause * 2, LONGEST_PAUSE_MS);
+    }
+  }
+}
+
 /** Sends a request to the content script of a tab. */
 export async function sendToTab<K extends TabRequest['type']>(tabId: number, message: TabRequestOf<K>): Promise<TabResponses[K]> {
   return unwrap<TabResponses[K]>(await deliver(() => browser.tabs.sendMessage(tabId, message)));
