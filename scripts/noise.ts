@@ -10,6 +10,7 @@
  * 40 characters of context either side and the linked title, for judging precision by hand.
  * --json FILE writes the figures (and the sample) as JSON.
  */
+import { prng } from './bench/synthetic';
 import { toBinary } from '../src/core/index/binary';
 import { execFileSync } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
@@ -64,18 +65,6 @@ function folderSources(dir: string): Source[] {
 }
 
 const countWords = (text: string) => (text.match(/[\p{L}\p{N}]+(?:['’.-][\p{L}\p{N}]+)*/gu) ?? []).length;
-
-/** mulberry32: a small seeded generator, so a sample can be drawn again. */
-function seeded(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 interface Link {
   page: string;
@@ -187,7 +176,7 @@ function main(argv: string[]): number {
   const seed = Number(valueOf('--seed') ?? 1);
   let sample: (Link & { n: number })[] = [];
   if (sampleSize > 0) {
-    const random = seeded(seed);
+    const random = prng(seed);
     const order = links.map((_, i) => i);
     const n = Math.min(sampleSize, order.length);
     for (let i = 0; i < n; i++) {

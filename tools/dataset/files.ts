@@ -2,6 +2,7 @@
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import wordListPath from 'word-list';
+import { ENTITY_FIELD_ORDER } from '../../src/core/dataset/types';
 import { DATA_DIR, ROOT } from '../paths';
 import { validateDataset, type SourceFile, type ValidationResult, type Problem } from '../../src/core/dataset/validate';
 import type { Entity } from '../../src/core/dataset/types';
@@ -56,25 +57,7 @@ export function loadDataset(dir = DATA_DIR): ValidationResult {
   return { ...result, problems: [...problems, ...result.problems] };
 }
 
-const FIELD_ORDER = [
-  'id',
-  'type',
-  'name',
-  'aliases',
-  'description',
-  'wikipedia',
-  'born',
-  'died',
-  'start',
-  'end',
-  'roles',
-  'places',
-  'related',
-  'tags',
-  'coords',
-  'cues',
-  'note',
-];
+const FIELD_ORDER: readonly string[] = ENTITY_FIELD_ORDER;
 
 function inline(value: unknown): string {
   if (Array.isArray(value)) return `[${value.map(inline).join(', ')}]`;

@@ -83,7 +83,8 @@ export interface DatasetFile {
   entities: Entity[];
 }
 
-export const ENTITY_FIELDS: ReadonlySet<string> = new Set([
+/** Every field an entity may have, in the canonical order of the source files (`dataset -- format`). */
+export const ENTITY_FIELD_ORDER = [
   'id',
   'type',
   'name',
@@ -101,4 +102,6 @@ export const ENTITY_FIELDS: ReadonlySet<string> = new Set([
   'coords',
   'cues',
   'note',
-]);
+] as const;
+
+export const ENTITY_FIELDS: ReadonlySet<string> = new Set(ENTITY_FIELD_ORDER);
