@@ -1,7 +1,7 @@
 /**
  * The extension's IndexedDB, opened lazily by the background only (content scripts and pages send
  * it messages). Each schema version has its own upgrade step, applied in order; each step is tested
- * from a fixture of the previous version's data (test/unit/db-migrations.test.ts).
+ * from a fixture of the previous version's data (src/background/db.test.ts).
  */
 import { openDB, type DBSchema, type IDBPDatabase, type IDBPTransaction, type StoreNames } from 'idb';
 import type { Note } from '../core/notes/model';
