@@ -14,6 +14,7 @@ import { cardShards } from '../src/core/index/format';
 import { buildIndex, DatasetError } from '../tools/dataset/compile';
 import { DIST, ROOT } from '../tools/paths';
 import { manifestFor, TARGETS, type Target } from '../tools/targets';
+import { mergedMessages } from '../tools/locales';
 
 const args = new Set(process.argv.slice(2));
 const watchMode = args.has('--watch');
@@ -27,6 +28,8 @@ const STATIC: [from: string, to: string][] = [
   ['src/popup/popup.css', 'popup.css'],
   ['src/notebook/notebook.html', 'notebook.html'],
   ['src/notebook/notebook.css', 'notebook.css'],
+  ['src/options/options.html', 'options.html'],
+  ['src/options/options.css', 'options.css'],
   ['src/content/content.css', 'content.css'],
   // Natural Earth country outlines (world-atlas, ISC; data public domain) for place cards' maps.
   ['node_modules/world-atlas/countries-110m.json', 'data/countries-110m.json'],
@@ -40,6 +43,7 @@ function esbuildOptions(outdir: string): esbuild.BuildOptions {
       content: 'src/content/main.ts',
       popup: 'src/popup/main.tsx',
       notebook: 'src/notebook/main.tsx',
+      options: 'src/options/main.tsx',
     },
     outdir,
     bundle: true,
@@ -71,6 +75,8 @@ function writeStatic(outdir: string, target: Target): void {
   for (const [from, to] of STATIC) cpSync(join(ROOT, from), join(outdir, to), { recursive: true });
   const base = JSON.parse(readFileSync(join(ROOT, 'manifest.json'), 'utf8')) as Record<string, unknown>;
   writeFileSync(join(outdir, 'manifest.json'), JSON.stringify(manifestFor(target, base, version), null, 2));
+  mkdirSync(join(outdir, '_locales', 'en'), { recursive: true });
+  writeFileSync(join(outdir, '_locales', 'en', 'messages.json'), JSON.stringify(mergedMessages(), null, 2));
 }
 
 /** Both targets ship the same bundles; only their manifests differ, so JS is built once and copied. */

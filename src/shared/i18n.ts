@@ -1,0 +1,24 @@
+/**
+ * Every string a reader sees goes through here (browser.i18n), from the merged `messages.en.json`
+ * fragments. Plurals: the browser's i18n has none, so a counted message has `_one` and `_other`
+ * variants (and any other CLDR category a locale needs) chosen with Intl.PluralRules.
+ */
+import browser from 'webextension-polyfill';
+
+type Sub = string | number;
+
+/** The message for `key` with $1…$9 placeholders filled; the key itself if it is missing (a test keeps that from shipping). */
+export function t(key: string, ...subs: Sub[]): string {
+  const text = browser.i18n.getMessage(key, subs.map(String));
+  return text || key;
+}
+
+let rules: Intl.PluralRules | undefined;
+
+/** A counted message: `${key}_one`, `${key}_other`… chosen by the UI language's plural rules, `n` as $1. */
+export function tCount(key: string, n: number, ...subs: Sub[]): string {
+  rules ??= new Intl.PluralRules(browser.i18n.getUILanguage());
+  const category = rules.select(n);
+  const text = browser.i18n.getMessage(`${key}_${category}`, [n.toLocaleString(), ...subs.map(String)]);
+  return text || browser.i18n.getMessage(`${key}_other`, [n.toLocaleString(), ...subs.map(String)]) || key;
+}
