@@ -28,10 +28,31 @@ describe('database migrations', () => {
     db.close();
   });
 
+  it('2 -> 3 keeps notes and adds corrections, packs and sync state', async () => {
+    const name = `migrate-${Math.random()}`;
+    const old = await openDatabase(name, 2);
+    const note = {
+      id: 'n1',
+      kind: 'page',
+      text: 'kept',
+      tags: [],
+      created: 1,
+      updated: 1,
+      page: { url: 'https://a.example/', title: 'A' },
+    };
+    await old.put('notes', { ...note, pageKey: 'https://a.example/', entityKey: '' } as never);
+    old.close();
+
+    const db = await openDatabase(name, 3);
+    expect([...db.objectStoreNames].sort()).toEqual(['choices', 'corrections', 'notes', 'packs', 'personal', 'settings', 'sync']);
+    expect(await db.get('notes', 'n1')).toMatchObject({ text: 'kept' });
+    db.close();
+  });
+
   it('a fresh install creates the latest schema directly', async () => {
     const db = await openDatabase(`fresh-${Math.random()}`);
-    expect(db.version).toBe(2);
-    expect([...db.objectStoreNames].sort()).toEqual(['choices', 'notes', 'personal', 'settings']);
+    expect(db.version).toBe(3);
+    expect([...db.objectStoreNames].sort()).toEqual(['choices', 'corrections', 'notes', 'packs', 'personal', 'settings', 'sync']);
     db.close();
   });
 });

@@ -10,7 +10,7 @@ import type { PersonalEntity } from '../core/personal';
 import { DEFAULT_SETTINGS, type Settings } from '../core/protocol/messages';
 
 export const DB_NAME = 'dramatis';
-export const DB_VERSION = 2;
+export const DB_VERSION = 3;
 
 /** A stored note: the note plus derived keys for the indexes. */
 export type StoredNote = Note & { pageKey: string; entityKey: string };
@@ -34,6 +34,21 @@ export interface DramatisDB extends DBSchema {
   notes: { key: string; value: StoredNote; indexes: { byPage: string; byEntity: string; byUpdated: number } };
   /** Names the reader tracks that are not in the dataset. */
   personal: { key: string; value: PersonalEntity };
+  /** The reader's corrections ("Not this?"), keyed by their id. */
+  corrections: { key: string; value: StoredRecord };
+  /** Imported reference packs, keyed by their id. */
+  packs: { key: string; value: StoredRecord };
+  /** Sync's own state (device id, clocks, what the server has): small records by name. */
+  sync: { key: string; value: unknown };
+}
+
+/**
+ * The shape every keyed record of the version 3 stores shares; each feature narrows it to its own
+ * record type where it reads and writes.
+ */
+export interface StoredRecord {
+  id: string;
+  [field: string]: unknown;
 }
 
 type UpgradeTx = IDBPTransaction<DramatisDB, StoreNames<DramatisDB>[], 'versionchange'>;
@@ -52,6 +67,12 @@ const STEPS: ((db: IDBPDatabase<DramatisDB>, tx: UpgradeTx) => void)[] = [
     notes.createIndex('byEntity', 'entityKey');
     notes.createIndex('byUpdated', 'updated');
     db.createObjectStore('personal', { keyPath: 'id' });
+  },
+  // 2 -> 3: the reader's corrections, reference packs and sync state. Existing data is untouched.
+  (db) => {
+    db.createObjectStore('corrections', { keyPath: 'id' });
+    db.createObjectStore('packs', { keyPath: 'id' });
+    db.createObjectStore('sync');
   },
 ];
 
