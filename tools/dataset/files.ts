@@ -2,6 +2,7 @@
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import wordListPath from 'word-list';
+import { EVERYDAY_ACRONYMS } from '../../src/core/text/everyday-acronyms';
 import { ENTITY_FIELD_ORDER } from '../../src/core/dataset/types';
 import { DATA_DIR, ROOT } from '../paths';
 import { validateDataset, type SourceFile, type ValidationResult, type Problem } from '../../src/core/dataset/validate';
@@ -45,9 +46,9 @@ export function readmeWithCount(readme: string, count: number): string {
 
 let commonWords: Set<string> | undefined;
 
-/** About 274,000 lower-case English words (the word-list package); read once, about 30 ms. */
+/** About 274,000 lower-case English words (the word-list package) and the everyday abbreviations; read once, about 30 ms. */
 export function loadCommonWords(): Set<string> {
-  commonWords ??= new Set(readFileSync(wordListPath, 'utf8').split('\n').filter(Boolean));
+  commonWords ??= new Set([...readFileSync(wordListPath, 'utf8').split('\n').filter(Boolean), ...EVERYDAY_ACRONYMS]);
   return commonWords;
 }
 

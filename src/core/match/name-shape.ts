@@ -107,3 +107,98 @@ export function capitalisedAfter(text: string, tokens: TokenScan, c: Candidate):
   const next = c.endToken;
   return next < tokens.count && !tokens.breakBefore(next) && isCapitalised(text, tokens, next) && !LOWER_OK.has(tokens.key(next));
 }
+
+/** Months and weekdays may follow or precede a name without joining it ("Moscow, January" without the comma). */
+const CALENDAR: ReadonlySet<string> = new Set(
+  'january february march april may june july august september october november december monday tuesday wednesday thursday friday saturday sunday'.split(
+    ' ',
+  ),
+);
+
+/** Offices and polities that put a place after "of" without making it part of another name ("the Foreign Minister of France", "the Kingdom of Naples"). */
+const OF_HEADS: ReadonlySet<string> = new Set(
+  'kingdom empire republic duchy grand principality county city state province town village island isle people peoples range coast north south east west heart'.split(
+    ' ',
+  ),
+);
+
+/** The token is written with a possessive ending ("Stalin’s", "Russia's"), which closes a name. */
+function possessive(text: string, tokens: TokenScan, t: number): boolean {
+  const end = tokens.ends[t]!;
+  return /['’]s$/i.test(text.slice(Math.max(tokens.starts[t]!, end - 2), end)) || /['’]$/.test(text.slice(end - 1, end + 1));
+}
+
+/** Some entity the form names on its own is a place. */
+function placeEntry(entries: readonly number[], matcher: Matcher): boolean {
+  for (let k = 0; k < entries.length; k += 2) if (matcher.entity(entries[k]!).type === 'place') return true;
+  return false;
+}
+
+/** Only spaces between tokens a and a + 1: a hyphen pairs two names ("Orlov-Feldbin", "Stalin-Hitler") rather than making one. */
+function spaceBetween(text: string, tokens: TokenScan, a: number): boolean {
+  return /^\s+$/.test(text.slice(tokens.ends[a]!, tokens.starts[a + 1]!));
+}
+
+/** A capitalised word that could continue a name: not a particle, not a calendar word, not a number. */
+function nameWord(text: string, tokens: TokenScan, t: number): boolean {
+  if (!isCapitalised(text, tokens, t)) return false;
+  const key = tokens.key(t);
+  return !LOWER_OK.has(key) && !CALENDAR.has(key);
+}
+
+/**
+ * The candidate runs on into a capitalised word the dataset does not join to it: "Chicago Bulls",
+ * "Leicester City", "Brooklyn Beckham", "Greensboro Four" are other names than Chicago, Leicester,
+ * Brooklyn and Greensboro. Not in title-case headings (every word is capitalised there), not after
+ * a possessive ("Stalin’s Russia").
+ */
+export function runsOnIntoName(text: string, tokens: TokenScan, c: Candidate, blockIsTitleCase: boolean, matcher: Matcher): boolean {
+  const next = c.endToken;
+  if (blockIsTitleCase || next >= tokens.count || tokens.breakBefore(next)) return false;
+  if (possessive(text, tokens, c.endToken - 1) || !spaceBetween(text, tokens, c.endToken - 1)) return false;
+  if (!nameWord(text, tokens, next) || tokens.key(next) === 'i') return false;
+  // A place then the place that holds it, the comma left out: "Austin Texas", "Coyoacán Mexico".
+  const entries = matcher.lookup(tokens.key(next));
+  if (entries && placeEntry(entries, matcher)) return false;
+  return true;
+}
+
+/**
+ * A one-word name after a capitalised word that is not a title: "Michelle Robinson Obama", "Motilal
+ * Nehru", "Charles Barkley", "New Carthage" name somebody or somewhere else. A sentence's first
+ * word proves nothing ("When Nehru…"), nor does a possessive ("India’s Nehru").
+ */
+export function followsUnknownName(text: string, tokens: TokenScan, c: Candidate, blockIsTitleCase: boolean): boolean {
+  const prev = c.firstToken - 1;
+  if (blockIsTitleCase || prev < 0 || tokens.breakBefore(c.firstToken) || tokens.sentenceStart(prev) || prev === 0) return false;
+  const key = tokens.key(prev);
+  // Sentence words capitalised after a colon or an opening quote ("That Trotsky wishes", “Dear Stalin”) are no names.
+  if (TITLES.has(key) || SENTENCE_WORDS.has(key) || possessive(text, tokens, prev) || !spaceBetween(text, tokens, prev)) return false;
+  return nameWord(text, tokens, prev);
+}
+
+/**
+ * A place named inside an "X of Place" name: "University of Zagreb", "Bank of England", "Peter of
+ * Amiens". Titles and offices ("King of Sweden", "Governor of Bosnia") and polities ("Kingdom of
+ * Naples") leave the place itself named. Mid-sentence only: a sentence's first word is capitalised
+ * whatever it is ("Most of Europe").
+ */
+export function insideOfName(text: string, tokens: TokenScan, c: Candidate, blockIsTitleCase: boolean): boolean {
+  let of = c.firstToken - 1;
+  if (blockIsTitleCase || of < 1 || tokens.breakBefore(c.firstToken)) return false;
+  if (tokens.key(of) === 'the' && of >= 2 && !tokens.breakBefore(of)) of--;
+  if (tokens.key(of) !== 'of' || tokens.breakBefore(of)) return false;
+  const head = of - 1;
+  if (tokens.sentenceStart(head) || head === 0 || possessive(text, tokens, head)) return false;
+  const key = tokens.key(head);
+  if (TITLES.has(key) || OF_HEADS.has(key)) return false;
+  // "Emperor Wu of the Han": a titled ruler of the place.
+  if (head >= 1 && !tokens.breakBefore(head) && TITLES.has(tokens.key(head - 1))) return false;
+  return nameWord(text, tokens, head);
+}
+
+/** Some entity's first name is this key ("mikhail"). */
+export function knownFirstName(key: string, matcher: Matcher): boolean {
+  const entries = matcher.lookup(key);
+  return entries !== undefined && hasFlag(entries, FormFlag.FirstName);
+}

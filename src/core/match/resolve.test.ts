@@ -128,3 +128,30 @@ describe('forms in running text', () => {
     expect(linked('He left for America.', 'American communists and Americas.')).toEqual(['America=united-states']);
   });
 });
+
+describe('names inside longer names the dataset does not hold', () => {
+  it('does not take a name that runs on into another capitalised word', () => {
+    expect(linked('Members of the Trotsky Defense Committee met in a small room by the harbour.')).toEqual([]);
+    expect(linked('A few reporters from the Spain Forum came to the meeting that night.')).toEqual([]);
+    // A possessive closes the name; a hyphen pairs two names; a heading capitalises every word.
+    expect(linked('By then it was Stalin’s Russia, and there was no way back.')).toEqual(['Stalin=joseph-stalin']);
+    expect(linked('How Stalin Won The Argument')).toEqual(['Stalin=joseph-stalin']);
+  });
+  it('does not take a one-word name after another capitalised name', () => {
+    expect(linked('He met the painter Reba Trotsky at a party in the summer.')).toEqual([]);
+    expect(linked('He met the exile Trotsky at a party in the summer.')).toEqual(['Trotsky=leon-trotsky']);
+    expect(linked('He met the exile Comrade Trotsky at a party in the summer.')).toEqual(['Trotsky=leon-trotsky']);
+  });
+  it('does not take a place inside an "X of Place" name, but keeps titles and polities', () => {
+    expect(linked('The loans from the Bank of Spain dried up in the autumn.')).toEqual([]);
+    expect(linked('He wrote many letters to the King of Spain about the war.')).toEqual(['Spain=spain']);
+    expect(linked('Envoys went from there to the Kingdom of Spain about the war.')).toEqual(['Spain=spain']);
+  });
+  it('needs the full name for an everyday abbreviation', () => {
+    expect(linked('Every DNA test costs a hundred dollars.')).toEqual([]);
+    expect(linked('The Norwegian Labour Party, the DNA, won.')).toEqual([
+      'Norwegian Labour Party=labour-party-norway',
+      'DNA=labour-party-norway',
+    ]);
+  });
+});

@@ -4,10 +4,21 @@
  * the same evidence. Cost: O(relations of the entity) plus one lazy token map per block for cues.
  */
 import { FormFlag } from '../index/format';
+import { EVERYDAY_ACRONYMS } from '../text/everyday-acronyms';
 import type { TokenScan } from '../text/scan';
 import { cueSupport, NEAR_CUE, relatedInBlock, relatedSupport } from './evidence';
 import type { Candidate, Matcher } from './matcher';
-import { capitalisedAfter, explicitHolder, hasFlag, midSentenceCapital, partOfLongerName } from './name-shape';
+import {
+  capitalisedAfter,
+  explicitHolder,
+  knownFirstName,
+  followsUnknownName,
+  hasFlag,
+  insideOfName,
+  midSentenceCapital,
+  partOfLongerName,
+  runsOnIntoName,
+} from './name-shape';
 import { activeSpan } from './page-years';
 
 /** What the whole page offers as evidence. */
@@ -110,10 +121,30 @@ export function scoreCandidate(
   // A dictionary word capitalised mid-sentence is a name; for a place or an organization that is
   // enough ("to Spain", "in Paris"). People, works and events ("Office Politics", "We") also need
   // a title, the full name or a cue.
+  // An everyday abbreviation ("DNA", "GPU") is in capitals wherever it stands, so they prove nothing.
   const properNoun =
-    (e.type === 'place' || e.type === 'organization') && !derived && midSentenceCapital(text, tokens, c, block.titleCase());
+    (e.type === 'place' || e.type === 'organization') &&
+    !derived &&
+    !(flags & FormFlag.Acronym && EVERYDAY_ACRONYMS.has(c.key)) &&
+    midSentenceCapital(text, tokens, c, block.titleCase());
   if (common && !isOnPage && cue < NEAR_CUE && !(titled && e.type === 'person') && !properNoun)
     rule('dictionary word without a title, the full name or a near cue');
   if (titled && e.type !== 'person') rule('a title before a non-person');
+  // Names inside longer names the dataset does not hold: "Chicago Bulls", "Motilal Nehru",
+  // "University of Zagreb". The longer name, when the dataset has it, is matched whole instead. A
+  // person's full name may run on into a second surname ("Andrés Nin Pérez"), so it is exempt.
+  const oneWord = c.endToken - c.firstToken === 1;
+  if ((oneWord || e.type !== 'person') && !(flags & FormFlag.Acronym) && runsOnIntoName(text, tokens, c, block.titleCase(), page.matcher))
+    rule('runs on into a longer capitalised name');
+  // After another first name ("Mikhail Spiegelglass" for Sergey) the page may simply have the
+  // first name wrong, if the person is named on the page; after anything else it is another name.
+  const afterName =
+    oneWord &&
+    (e.type === 'person' || (e.type === 'place' && tokens.key(c.firstToken - 1) === 'new')) &&
+    followsUnknownName(text, tokens, c, block.titleCase());
+  if (afterName && !(isOnPage && e.type === 'person' && knownFirstName(tokens.key(c.firstToken - 1), page.matcher)))
+    rule('after another capitalised name');
+  if ((e.type === 'place' || e.type === 'organization') && insideOfName(text, tokens, c, block.titleCase()))
+    rule('inside an "X of …" name');
   return { entity, score, valid, derived, reasons };
 }
