@@ -60,6 +60,12 @@ export interface Entity {
   type: EntityType;
   name: string;
   aliases?: string[];
+  /**
+   * Names the entity shares with a later namesake and has only on pages about its own era, given by
+   * its start and end: "Egypt" is Ancient Egypt on a page about Ramesses II, the modern country on
+   * a page about 2011. Everywhere else the form leaves it out.
+   */
+  eraNames?: string[];
   description: string;
   wikipedia: string;
   born?: PartialDate;
@@ -89,6 +95,7 @@ export const ENTITY_FIELD_ORDER = [
   'type',
   'name',
   'aliases',
+  'eraNames',
   'description',
   'wikipedia',
   'born',

@@ -36,6 +36,22 @@ describe('validateDataset', () => {
   it('keeps born/died for people and start/end for the rest', () => {
     expect(run([person({ start: '1920' })]).problems[0]!.problem).toMatch(/a person has born\/died/);
   });
+  it('binds era names to an era the entity has, and lists each name once', () => {
+    const place = (over: Record<string, unknown>) => ({
+      id: 'ancient-egypt',
+      type: 'place',
+      name: 'Ancient Egypt',
+      description: 'The civilization of the Nile valley until the Roman conquest.',
+      wikipedia: 'Ancient Egypt',
+      end: '-0030',
+      ...over,
+    });
+    expect(run([place({ eraNames: ['Egypt'] })]).problems).toEqual([]);
+    expect(run([place({ eraNames: ['Egypt'], end: undefined })]).problems[0]!.problem).toMatch(/need the entity's start or end/);
+    expect(run([place({ eraNames: ['Ancient Egypt'] })]).problems[0]!.problem).toMatch(/also the name or an alias/);
+    expect(run([place({ eraNames: [] })]).problems[0]!.problem).toMatch(/non-empty array/);
+    expect(run([person({ eraNames: ['Walter'] })]).problems[0]!.problem).toMatch(/not people/);
+  });
   it('finds duplicates across files and dangling references', () => {
     const result = validateDataset(
       [

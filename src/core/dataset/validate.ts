@@ -79,6 +79,23 @@ function checkEntity(raw: Record<string, unknown>, report: (problem: string) => 
       }
     }
   }
+  if (raw.eraNames !== undefined) {
+    if (!isStringArray(raw.eraNames) || raw.eraNames.length === 0) report('eraNames must be a non-empty array of strings');
+    else {
+      const own = new Set(
+        [raw.name, ...(isStringArray(raw.aliases) ? raw.aliases : [])]
+          .filter((n) => typeof n === 'string')
+          .map((n) => nameKey(n as string)),
+      );
+      for (const name of raw.eraNames) {
+        if (nameKey(name) === '') report('an era name is empty');
+        else if (own.has(nameKey(name))) report(`era name "${name}" is also the name or an alias: list it once`);
+      }
+      if (raw.type === 'person') report('eraNames are for places, organizations, events and works, not people');
+      else if (raw.start === undefined && raw.end === undefined)
+        report("eraNames need the entity's start or end: its era is what they are bound to");
+    }
+  }
   if (raw.note !== undefined && (typeof raw.note !== 'string' || raw.note.trim().length < 10))
     report('note must be a sentence saying why a fact differs from what a reader might expect');
   for (const field of ['roles', 'tags', 'cues', 'places'] as const) {

@@ -6,7 +6,7 @@
 import type { Relation } from '../dataset/types';
 
 export const INDEX_MAGIC = 0x584d5244; // "DRMX" read as a little-endian u32
-export const BINARY_INDEX_VERSION = 3;
+export const BINARY_INDEX_VERSION = 4;
 
 /** Table slot flags. */
 export const SLOT_USED = 1;
@@ -14,7 +14,7 @@ export const SLOT_KEY = 2;
 export const SLOT_PREFIX = 4;
 
 /** An entry packs entity index and form flags (5 bits) into one u32. */
-export const FLAG_BITS = 5;
+export const FLAG_BITS = 6;
 export const FLAG_MASK = (1 << FLAG_BITS) - 1;
 /** A link packs the other entity, the relation's code (6 bits) and its direction (1 bit). */
 export const LINK_SHIFT = 7;

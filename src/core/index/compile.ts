@@ -69,6 +69,7 @@ export function compileIndex(entities: readonly Entity[], commonWords: ReadonlyS
       }
       add(key, index, flags);
     }
+    for (const form of e.eraNames ?? []) add(nameKey(form), index, FormFlag.EraBound);
     if (e.type === 'person') {
       // When the dataset lists the surname alone as a form (Gorbachev), history writing uses it alone,
       // so other spellings of that surname (Mikhail Gorbachov -> Gorbachov) stand alone too; a

@@ -76,6 +76,8 @@ export const FormFlag = {
   Acronym: 8,
   /** A form with a capital inside a word (RYaN, McCarthy): "Ryan" or "mccarthy" on a page is not it. */
   MixedCase: 16,
+  /** A name the entity has only in its own era (Entity.eraNames): "Egypt" for Ancient Egypt on a page about 1274 BC. */
+  EraBound: 32,
 } as const;
 
 export interface CompiledIndex<E extends MatchEntity = CardEntity> {

@@ -170,7 +170,10 @@ export function runsOnIntoName(text: string, tokens: TokenScan, c: Candidate, bl
  */
 export function followsUnknownName(text: string, tokens: TokenScan, c: Candidate, blockIsTitleCase: boolean): boolean {
   const prev = c.firstToken - 1;
-  if (blockIsTitleCase || prev < 0 || tokens.breakBefore(c.firstToken) || tokens.sentenceStart(prev) || prev === 0) return false;
+  if (blockIsTitleCase || prev < 0) return false;
+  // A firm's name: "Ingalls & Snyder".
+  if (/^\s*&\s*$/.test(text.slice(tokens.ends[prev]!, tokens.starts[c.firstToken]!)) && isCapitalised(text, tokens, prev)) return true;
+  if (tokens.breakBefore(c.firstToken) || tokens.sentenceStart(prev) || prev === 0) return false;
   const key = tokens.key(prev);
   // Sentence words capitalised after a colon or an opening quote ("That Trotsky wishes", “Dear Stalin”) are no names.
   if (TITLES.has(key) || SENTENCE_WORDS.has(key) || possessive(text, tokens, prev) || !spaceBetween(text, tokens, prev)) return false;

@@ -154,4 +154,20 @@ describe('names inside longer names the dataset does not hold', () => {
       'DNA=labour-party-norway',
     ]);
   });
+  it('reads a place written before scores as a team, everywhere on that page', () => {
+    expect(linked('Reading 102, Spain 88: the home side led from the start.', 'Reading’s run goes on.')).toEqual([]);
+    // One number proves nothing, and a year is history.
+    expect(linked('The talks in Reading 2 went badly.', 'Reading grew in the war.')).toEqual([
+      'Reading=reading-berkshire',
+      'Reading=reading-berkshire',
+    ]);
+  });
+  it('takes a surname after "&" as part of a firm’s name', () => {
+    expect(linked('He was a partner at the law firm Sullivan & Trotsky in the city.')).toEqual([]);
+  });
+  it('gives an era name to its entity only on a page about that era', () => {
+    expect(linked('Ramesses II led the armies of Egypt to Kadesh in 1274 BC.')).toEqual(['Egypt=ancient-egypt']);
+    expect(linked('The armies of Egypt crossed the canal in 1973 and took the east bank.')).toEqual(['Egypt=egypt']);
+    expect(linked('The armies of Egypt crossed the canal and took the east bank.')).toEqual(['Egypt=egypt']);
+  });
 });

@@ -14,6 +14,7 @@ import type { Mention } from './mention';
 import { misspellings, type ScannedBlock } from './misspellings';
 import { isTitleCase, looksLikeName, titleBefore } from './name-shape';
 import { activeSpan, pageYears } from './page-years';
+import { teamCities } from './team-cities';
 import { scoreCandidate, type BlockEvidence, type PageEvidence, type Scored } from './score';
 
 /** What resolve decided for one candidate, for the CLI's --explain. */
@@ -61,7 +62,7 @@ export function resolveDocument(blocks: readonly string[], matcher: Matcher, opt
       const e = c.entries;
       if (e.length !== 2) continue;
       const flags = e[1]!;
-      if (flags & (FormFlag.Surname | FormFlag.FirstName | FormFlag.CommonWord)) continue;
+      if (flags & (FormFlag.Surname | FormFlag.FirstName | FormFlag.CommonWord | FormFlag.EraBound)) continue;
       if (!looksLikeName(text, tokens, c, flags)) continue;
       onPage.set(e[0]!, (onPage.get(e[0]!) ?? 0) + 1);
       blockEntities[b]!.add(e[0]!);
@@ -73,7 +74,12 @@ export function resolveDocument(blocks: readonly string[], matcher: Matcher, opt
   }
 
   const years = pageYears(found.map((f) => f.tokens));
-  const page: PageEvidence = { matcher, onPage, medianYear: years.length > 0 ? years[Math.floor(years.length / 2)] : undefined };
+  const page: PageEvidence = {
+    matcher,
+    onPage,
+    medianYear: years.length > 0 ? years[Math.floor(years.length / 2)] : undefined,
+    teams: teamCities(found, matcher),
+  };
   const evidence: BlockEvidence[] = found.map(({ text, tokens }, b) => {
     let titleCase: boolean | undefined;
     let positions: Map<string, number[]> | undefined;

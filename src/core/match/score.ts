@@ -19,7 +19,7 @@ import {
   partOfLongerName,
   runsOnIntoName,
 } from './name-shape';
-import { activeSpan } from './page-years';
+import { activeSpan, eraOf } from './page-years';
 
 /** What the whole page offers as evidence. */
 export interface PageEvidence {
@@ -28,6 +28,8 @@ export interface PageEvidence {
   onPage: ReadonlyMap<number, number>;
   /** The median year the page mentions, if any. */
   medianYear: number | undefined;
+  /** Places this page writes before sports scores: teams, not towns (team-cities.ts). */
+  teams: ReadonlySet<number>;
 }
 
 /** What the candidate's paragraph offers. */
@@ -83,8 +85,15 @@ export function scoreCandidate(
   if (titled) add(e.type === 'person' ? 1 : -5, 'title before');
   add(relatedSupport(page.matcher, entity, page.onPage), 'related on page');
   add(relatedInBlock(page.matcher, entity, block.entities), 'related in paragraph');
+  // An era name ("Egypt" for Ancient Egypt) names the entity only on a page about its era, given by
+  // its start and end; there it is the better reading than the modern namesake, and the general
+  // era evidence (which guesses a span for entities with one date) gives way to it.
+  const eraBound = (flags & FormFlag.EraBound) !== 0;
+  const era = eraBound ? eraOf(e) : undefined;
+  const inEra = era !== undefined && page.medianYear !== undefined && page.medianYear >= era[0] - 10 && page.medianYear <= era[1] + 10;
   let outOfEra = false;
-  if (page.medianYear !== undefined) {
+  if (inEra) add(3, "a name of the page's era");
+  else if (page.medianYear !== undefined) {
     const span = activeSpan(e);
     if (span) {
       if (page.medianYear >= span[0] - 5 && page.medianYear <= span[1] + 5) add(1, 'era');
@@ -144,6 +153,8 @@ export function scoreCandidate(
     followsUnknownName(text, tokens, c, block.titleCase());
   if (afterName && !(isOnPage && e.type === 'person' && knownFirstName(tokens.key(c.firstToken - 1), page.matcher)))
     rule('after another capitalised name');
+  if (eraBound && !inEra) rule('a name it has only in its own era, and the page is not about it');
+  if (page.teams.has(entity)) rule('a sports team on this page (written before scores)');
   if ((e.type === 'place' || e.type === 'organization') && insideOfName(text, tokens, c, block.titleCase()))
     rule('inside an "X of …" name');
   return { entity, score, valid, derived, reasons };
