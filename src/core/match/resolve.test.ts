@@ -170,4 +170,8 @@ describe('names inside longer names the dataset does not hold', () => {
     expect(linked('The armies of Egypt crossed the canal in 1973 and took the east bank.')).toEqual(['Egypt=egypt']);
     expect(linked('The armies of Egypt crossed the canal and took the east bank.')).toEqual(['Egypt=egypt']);
   });
+  it('needs more than an alias for an entity far from the page’s era', () => {
+    expect(linked('In 53 BC Caesar was away campaigning in the North with his legions.')).toEqual([]);
+    expect(linked('In 1863 the armies of the North marched into Pennsylvania again.')).toEqual(['North=union-american-civil-war']);
+  });
 });

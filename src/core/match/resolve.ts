@@ -56,6 +56,7 @@ export function resolveDocument(blocks: readonly string[], matcher: Matcher, opt
 
   // Pass 1: strong mentions put their entities "on the page" (and in their paragraph).
   const onPage = new Map<number, number>();
+  const namedBy = new Map<number, Set<string>>();
   const blockEntities: Set<number>[] = found.map(() => new Set());
   found.forEach(({ text, tokens, candidates }, b) => {
     for (const c of candidates) {
@@ -65,6 +66,9 @@ export function resolveDocument(blocks: readonly string[], matcher: Matcher, opt
       if (flags & (FormFlag.Surname | FormFlag.FirstName | FormFlag.CommonWord | FormFlag.EraBound)) continue;
       if (!looksLikeName(text, tokens, c, flags)) continue;
       onPage.set(e[0]!, (onPage.get(e[0]!) ?? 0) + 1);
+      let keys = namedBy.get(e[0]!);
+      if (!keys) namedBy.set(e[0]!, (keys = new Set()));
+      keys.add(c.key);
       blockEntities[b]!.add(e[0]!);
     }
   });
@@ -79,6 +83,7 @@ export function resolveDocument(blocks: readonly string[], matcher: Matcher, opt
     onPage,
     medianYear: years.length > 0 ? years[Math.floor(years.length / 2)] : undefined,
     teams: teamCities(found, matcher),
+    namedBy,
   };
   const evidence: BlockEvidence[] = found.map(({ text, tokens }, b) => {
     let titleCase: boolean | undefined;

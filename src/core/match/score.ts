@@ -6,6 +6,7 @@
 import { FormFlag } from '../index/format';
 import { EVERYDAY_ACRONYMS } from '../text/everyday-acronyms';
 import type { TokenScan } from '../text/scan';
+import { nameKey } from '../text/tokens';
 import { cueSupport, NEAR_CUE, relatedInBlock, relatedSupport } from './evidence';
 import type { Candidate, Matcher } from './matcher';
 import {
@@ -30,6 +31,8 @@ export interface PageEvidence {
   medianYear: number | undefined;
   /** Places this page writes before sports scores: teams, not towns (team-cities.ts). */
   teams: ReadonlySet<number>;
+  /** The form keys each entity is named by with confidence on the page (pass 1). */
+  namedBy: ReadonlyMap<number, ReadonlySet<string>>;
 }
 
 /** What the candidate's paragraph offers. */
@@ -83,7 +86,8 @@ export function scoreCandidate(
   if (!derived) add(1, 'explicit form');
   add(cue, 'cue');
   if (titled) add(e.type === 'person' ? 1 : -5, 'title before');
-  add(relatedSupport(page.matcher, entity, page.onPage), 'related on page');
+  const related = relatedSupport(page.matcher, entity, page.onPage);
+  add(related, 'related on page');
   add(relatedInBlock(page.matcher, entity, block.entities), 'related in paragraph');
   // An era name ("Egypt" for Ancient Egypt) names the entity only on a page about its era, given by
   // its start and end; there it is the better reading than the modern namesake, and the general
@@ -153,6 +157,11 @@ export function scoreCandidate(
     followsUnknownName(text, tokens, c, block.titleCase());
   if (afterName && !(isOnPage && e.type === 'person' && knownFirstName(tokens.key(c.firstToken - 1), page.matcher)))
     rule('after another capitalised name');
+  // Far from its era, an alias ("the North" for the Union on a page about Caesar, "the Persian
+  // Empire" for the Achaemenids on a page about 800) needs something else on the page for it.
+  const namedElsewhere = [...(page.namedBy.get(entity) ?? [])].some((k) => k !== c.key);
+  if (outOfEra && !eraBound && c.key !== nameKey(e.name) && !namedElsewhere && cue < NEAR_CUE && related === 0)
+    rule("an alias far from the entity's era, with nothing else on the page for it");
   if (eraBound && !inEra) rule('a name it has only in its own era, and the page is not about it');
   if (page.teams.has(entity)) rule('a sports team on this page (written before scores)');
   if ((e.type === 'place' || e.type === 'organization') && insideOfName(text, tokens, c, block.titleCase()))
