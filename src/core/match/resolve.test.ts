@@ -128,3 +128,14 @@ describe('forms in running text', () => {
     expect(linked('He left for America.', 'American communists and Americas.')).toEqual(['America=united-states']);
   });
 });
+
+describe('names touching Chinese, Japanese or Korean text', () => {
+  it('finds every name written against CJK characters with no space', () => {
+    expect(linked('托洛茨基Walter Krivitsky在纽约。', 'Ignace Reissは殺された。', '소련의NKVD는', '在Leon Blum的政府')).toEqual([
+      'Walter Krivitsky=walter-krivitsky',
+      'Ignace Reiss=ignace-reiss',
+      'NKVD=nkvd',
+      'Leon Blum=leon-blum',
+    ]);
+  });
+});
