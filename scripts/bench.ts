@@ -290,7 +290,9 @@ async function main(): Promise<void> {
   if (process.argv.includes('--shapes')) {
     // --no-build: measure dist/ (and --before DIR) as they are.
     if (!process.argv.includes('--no-build') && runBuild() !== 0) throw new Error('build failed');
-    return benchShapes();
+    await benchShapes();
+    // A browser that failed half-way through its launch may keep the event loop alive.
+    process.exit(0);
   }
   if (runBuild() !== 0) throw new Error('build failed');
   const loadAtStart = loadavg();
@@ -642,4 +644,5 @@ async function main(): Promise<void> {
 main().catch((err: unknown) => {
   console.error(err);
   process.exitCode = 1;
+  if (process.argv.includes('--shapes')) process.exit(1);
 });

@@ -11,7 +11,7 @@
  */
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { execFileSync } from 'node:child_process';
 import {
   chromiumPath,
@@ -171,7 +171,7 @@ async function measure(
       CAP_MS,
     ).catch(() => undefined);
     if (shape.name === 'infinite') return await measureScroll(ev, started);
-    const { state, timedOut } = await settle(ev, started, 2000, variant === 'none' ? 8000 : 3000, variant !== 'none');
+    const { state, timedOut } = await settle(ev, started, 5000, variant === 'none' ? 10_000 : 3000, variant !== 'none');
     const loadFigures = {
       ...summarize(state, 0, state.now),
       marks: state.marks,

@@ -11,6 +11,7 @@ import { rangeOf, type PageBlock } from './block-range';
 import { Highlighter } from './highlights';
 import { RangeIndex } from './range-index';
 import { ViewportGate } from './viewport-gate';
+import { BlockWindows, HUGE_BLOCK_CHARS } from './block-windows';
 
 export interface PageMention {
   readonly range: Range;
@@ -45,6 +46,10 @@ export class PageMentions {
    * re-reads, and those whose block left the page, per block rather than per mention or text node.
    */
   private readonly byBlockRoot = new Map<Node, Set<Owned>>();
+  /** Mentions of huge blocks, painted a window at a time near the viewport (block-windows.ts). */
+  private readonly windows = new BlockWindows<Owned>({
+    paint: (pm, on) => (on ? this.highlighter.add(pm.kind, pm.range) : this.highlighter.remove(pm.kind, pm.range)),
+  });
   /** How many mentions link each entity (linkedIds() is asked once per detection batch). */
   private readonly linkCounts = new Map<string, number>();
 
@@ -84,6 +89,11 @@ export class PageMentions {
       if (!inBlock) this.byBlockRoot.set(blockRoot, (inBlock = new Set()));
       inBlock.add(pm);
       this.countLink(pm.id, 1);
+      added.push(pm);
+      if (block.text.length > HUGE_BLOCK_CHARS) {
+        this.windows.add(block, pm);
+        continue;
+      }
       const root = this.gatedRoot(pm);
       if (root) {
         let list = this.byRoot.get(root);
@@ -92,7 +102,6 @@ export class PageMentions {
         this.gate!.watch(root);
       }
       if (this.painted(pm)) this.highlighter.add(pm.kind, pm.range);
-      added.push(pm);
     }
     return added;
   }
@@ -210,11 +219,12 @@ export class PageMentions {
 
   private gatedRoot(pm: PageMention): Element | undefined {
     const root = pm.block.root as unknown as Node;
-    return this.gate && root instanceof Element ? root : undefined;
+    return this.gate && root instanceof Element && !this.windows.has(pm as Owned) ? root : undefined;
   }
 
   /** Whether a mention's highlight belongs in the registry now. */
   private painted(pm: PageMention): boolean {
+    if (this.windows.has(pm as Owned)) return this.windows.painted(pm as Owned);
     const root = this.gatedRoot(pm);
     return !root || this.visibleRoots.has(root);
   }
@@ -237,6 +247,7 @@ export class PageMentions {
     this.index.clear();
     this.gate?.stop();
     this.gate = undefined;
+    this.windows.stop();
     this.byRoot.clear();
     this.visibleRoots.clear();
     this.highlighter.clear();
@@ -257,10 +268,11 @@ export class PageMentions {
       this.index.remove(pm);
       this.highlighter.remove(pm.kind, pm.range);
       this.countLink(pm.id, -1);
+      const root = this.gatedRoot(pm);
+      this.windows.remove(pm);
       const blockRoot = pm.block.root as unknown as Node;
       const inBlock = this.byBlockRoot.get(blockRoot);
       if (inBlock?.delete(pm) && inBlock.size === 0) this.byBlockRoot.delete(blockRoot);
-      const root = this.gatedRoot(pm);
       const list = root ? this.byRoot.get(root) : undefined;
       if (list) {
         list.splice(list.indexOf(pm), 1);
