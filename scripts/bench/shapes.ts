@@ -148,7 +148,7 @@ interface Browser {
 async function openBrowser(engine: Engine, variant: Variant): Promise<Browser> {
   if (variant === 'none') return launchPlain(engine);
   const dir =
-    variant === 'before' ? join(BEFORE!, engine === 'chromium' ? 'chrome' : 'firefox') : engine === 'chromium' ? DIST_CHROME : DIST_FIREFOX;
+    variant === 'before' ? join(resolve(BEFORE!), engine === 'chromium' ? 'chrome' : 'firefox') : engine === 'chromium' ? DIST_CHROME : DIST_FIREFOX;
   // The test probe (an extension of its own) reads whether a card is open; it does nothing else.
   return engine === 'chromium' ? launchChromium({ extensionDir: dir }) : launchFirefox({ extensionDir: dir });
 }
