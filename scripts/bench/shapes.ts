@@ -358,13 +358,23 @@ export async function benchShapes(): Promise<void> {
   mkdirSync(dir, { recursive: true });
   const shapes = allShapePages().filter((s) => !ONLY || ONLY.includes(s.name));
   for (const s of shapes) writeFileSync(join(dir, s.file), s.html);
+  // --report-from LOG,...: no measuring; the runs are the JSON lines a run printed (an interrupted
+  // run's figures are not lost).
+  const fromLogs = argValue('--report-from')?.split(',');
+  const runs: ShapeRun[] = fromLogs
+    ? fromLogs.flatMap((f) =>
+        readFileSync(f, 'utf8')
+          .split('\n')
+          .filter((l) => l.startsWith('{"shape"'))
+          .map((l) => JSON.parse(l) as ShapeRun),
+      )
+    : [];
   const server = await startServer();
-  const runs: ShapeRun[] = [];
   const variants =
     (argValue('--variants')?.split(',') as Variant[] | undefined) ?? (BEFORE ? ['before', 'dramatis', 'none'] : ['dramatis', 'none']);
   const loadStart = loadavg();
   try {
-    for (const engine of ENGINES) {
+    for (const engine of fromLogs ? [] : ENGINES) {
       for (const shape of shapes) {
         for (let run = 0; run < RUNS; run++) {
           // Variants alternate run by run, each in a fresh browser (a frozen page must not spill over).
@@ -391,7 +401,9 @@ export async function benchShapes(): Promise<void> {
   }
   // One file per engine, so Chromium and Firefox may run as two processes; the section shows both.
   const meta: RunMeta = {
-    when: new Date().toISOString().slice(0, 16).replace('T', ' '),
+    when:
+      new Date().toISOString().slice(0, 16).replace('T', ' ') +
+      (fromLogs ? ' (figures from the run logs; load average at report time)' : ''),
     loadStart,
     loadEnd: loadavg(),
     browser: ENGINES.map((e) => browserVersion(e === 'chromium' ? chromiumPath() : firefoxPath())).join('; '),
