@@ -290,8 +290,8 @@ function median(values: number[]): number {
 function spread(values: (number | null | undefined)[], unit = ''): string {
   const v = values.filter((x): x is number => typeof x === 'number' && Number.isFinite(x));
   if (v.length === 0) return '-';
-  if (v.length === 1) return `${Math.round(v[0]!)}${unit}`;
-  return `${Math.round(median(v))}${unit} (${Math.round(Math.min(...v))}-${Math.round(Math.max(...v))})`;
+  if (v.length === 1) return `${Math.round(v[0]!)}${unit} (1 run)`;
+  return `${Math.round(median(v))}${unit} (${Math.round(Math.min(...v))}-${Math.round(Math.max(...v))}, ${v.length} runs)`;
 }
 
 const VARIANT_LABEL: Record<Variant, string> = { dramatis: 'with Dramatis', before: 'before the fix', none: 'without' };
