@@ -10,6 +10,8 @@
  *     card shard is not loaded yet;
  *   - bundle sizes, compiled dataset size, extra heap per tab.
  *   --node-only   skip the browser measurements
+ *   --shapes      only the hostile page shapes in Chromium and Firefox (scripts/bench/shapes.ts; its
+ *                 own options there); its section of docs/PERFORMANCE.md is kept by a full run
  */
 import { execFileSync, spawnSync } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
@@ -26,6 +28,7 @@ import { nameKey } from '../src/core/text/tokens';
 import { bigPage, cardOpen, coldLoad, tabMemory, type CardOpenTiming, type LoadTiming } from './bench/browser';
 import type { LoadChildResult } from './bench/load-child';
 import { benchNotes } from './bench/notes';
+import { benchShapes } from './bench/shapes';
 import type { ThroughputRow } from './bench/matcher';
 import { prng, syntheticEntities } from './bench/synthetic';
 import { chromiumPath } from '../tools/browser/launch';
@@ -284,6 +287,13 @@ function idsInShards(extensionDir: string, shards: number[]): string[] {
 }
 
 async function main(): Promise<void> {
+  if (process.argv.includes('--shapes')) {
+    // --no-build: measure dist/ (and --before DIR) as they are.
+    if (!process.argv.includes('--no-build') && runBuild() !== 0) throw new Error('build failed');
+    await benchShapes();
+    // A browser that failed half-way through its launch may keep the event loop alive.
+    process.exit(0);
+  }
   if (runBuild() !== 0) throw new Error('build failed');
   const loadAtStart = loadavg();
 
@@ -623,6 +633,10 @@ async function main(): Promise<void> {
   const notes = existing.includes('<!-- notes -->')
     ? existing.slice(existing.indexOf('<!-- notes -->'))
     : '<!-- notes -->\n## Notes\n\n(Analysis written by hand below this line is kept when the file is regenerated.)\n';
+  // The hostile-shapes section is written by --shapes (a long run of its own): keep it.
+  const shapesAt = existing.indexOf('<!-- shapes -->');
+  const shapesEnd = existing.indexOf('<!-- /shapes -->');
+  if (shapesAt !== -1 && shapesEnd > shapesAt) lines.push(existing.slice(shapesAt, shapesEnd + '<!-- /shapes -->'.length), '');
   writeFileSync(join(DOCS_DIR, 'PERFORMANCE.md'), `${lines.join('\n')}\n${notes}`);
   console.log(lines.join('\n'));
 }
@@ -630,4 +644,5 @@ async function main(): Promise<void> {
 main().catch((err: unknown) => {
   console.error(err);
   process.exitCode = 1;
+  if (process.argv.includes('--shapes')) process.exit(1);
 });

@@ -1,27 +1,22 @@
 /**
  * Turns page text into highlights, a few milliseconds at a time: blocks are read from the DOM in
- * slices of SLICE_MS, sent to the background in batches of BATCH_CHARS, and their mentions painted
+ * slices of SLICE_MS (slicer.ts), sent to the background in batches of BATCH_CHARS, and their mentions painted
  * in slices too, yielding to the page between slices so no task of ours runs long (target < 50 ms).
  */
-import { walkBlocks, type DomNode } from '../core/extract';
+import { locate, walkBlocks, type DomNode } from '../core/extract';
 import type { DetectResult } from '../core/protocol/messages';
 import { sendPatiently } from '../shared/messaging';
 import type { PageBlock } from './block-range';
 import type { PageMentions } from './mentions';
+import { Slicer } from './slicer';
 
-const SLICE_MS = 8;
 /** How long a batch keeps asking a worker that does not answer. */
 const DETECT_DEADLINE_MS = 10_000;
 const BATCH_CHARS = 128 * 1024;
 /** The first batch is about a screenful, so the first highlights come as early as possible. */
 const FIRST_BATCH_CHARS = 6 * 1024;
-
-/** Gives the page's own tasks a turn. scheduler.yield keeps our place in the queue where it exists. */
-export function yieldToPage(): Promise<void> {
-  const scheduler = (globalThis as unknown as { scheduler?: { yield?: () => Promise<void> } }).scheduler;
-  if (scheduler?.yield) return scheduler.yield();
-  return new Promise((resolve) => setTimeout(resolve, 0));
-}
+/** Mentions mapped and painted between two checkpoints (each is a binary search and a Range). */
+const PAINT_CHUNK = 100;
 
 export class Annotator {
   /** Years the page mentions, sorted, merged from every batch (for the cards' timelines). */
@@ -31,33 +26,38 @@ export class Annotator {
   constructor(
     private readonly mentions: PageMentions,
     private readonly signal: AbortSignal,
+    private readonly newSlicer: () => Slicer = () => new Slicer(),
   ) {}
 
   get years(): readonly number[] {
     return this.yearList;
   }
 
-  /** Detects and paints every block under root. Resolves when all of it is painted (or the session stopped). */
-  async annotate(root: Node): Promise<void> {
-    const walker = walkBlocks<Text>(root as unknown as DomNode) as Generator<PageBlock>;
+  /**
+   * Detects and paints every block under the given roots (in that order), in batches shared by all
+   * of them: a live pass over a hundred new paragraphs sends one message, not a hundred. Resolves
+   * when all of it is painted (or the session stopped).
+   */
+  async annotate(roots: Node | readonly Node[]): Promise<void> {
+    const slicer = this.newSlicer();
     const pending: Promise<void>[] = [];
     let batch: PageBlock[] = [];
     let size = 0;
     let limit = FIRST_BATCH_CHARS;
-    let sliceStart = performance.now();
-    for (let next = walker.next(); !next.done; next = walker.next()) {
-      if (this.signal.aborted) return;
-      batch.push(next.value);
-      size += next.value.text.length;
-      if (size >= limit) {
-        limit = BATCH_CHARS;
-        pending.push(this.detect(batch));
-        batch = [];
-        size = 0;
-      }
-      if (performance.now() - sliceStart > SLICE_MS) {
-        await yieldToPage();
-        sliceStart = performance.now();
+    for (const root of Array.isArray(roots) ? (roots as readonly Node[]) : [roots as Node]) {
+      if (!root.isConnected) continue;
+      const walker = walkBlocks<Text>(root as unknown as DomNode) as Generator<PageBlock>;
+      for (let next = walker.next(); !next.done; next = walker.next()) {
+        if (this.signal.aborted) return;
+        batch.push(next.value);
+        size += next.value.text.length;
+        if (size >= limit) {
+          limit = BATCH_CHARS;
+          pending.push(this.detect(batch));
+          batch = [];
+          size = 0;
+        }
+        await slicer.checkpoint();
       }
     }
     if (batch.length > 0) pending.push(this.detect(batch));
@@ -73,16 +73,22 @@ export class Annotator {
     );
     if (this.signal.aborted) return;
     if (result.years.length > 0) this.yearList = [...this.yearList, ...result.years].sort((a, b) => a - b);
-    // Blocks may have left the page while the background worked (live pages): skip those.
-    const live = result.mentions.filter((m) => blocks[m.block]!.nodes.every((n) => n.isConnected));
-    let sliceStart = performance.now();
-    for (let i = 0; i < live.length; i += 200) {
+    // Blocks may have left the page while the background worked (live pages): skip those. Only the
+    // text nodes a mention spans are checked (binary search), never every node of its block.
+    const live = result.mentions.filter((m) => spanConnected(blocks[m.block]!, m.start, m.end));
+    const slicer = this.newSlicer();
+    for (let i = 0; i < live.length; i += PAINT_CHUNK) {
       if (this.signal.aborted) return;
-      this.mentions.add(blocks, live.slice(i, i + 200), result.entities);
-      if (performance.now() - sliceStart > SLICE_MS) {
-        await yieldToPage();
-        sliceStart = performance.now();
-      }
+      this.mentions.add(blocks, live.slice(i, i + PAINT_CHUNK), result.entities);
+      await slicer.checkpoint();
     }
   }
+}
+
+/** Whether the text nodes holding [start, end) of the block are all still in the document. */
+export function spanConnected(block: PageBlock, start: number, end: number): boolean {
+  const first = locate(block, start)[0];
+  const last = locate(block, Math.max(start, end - 1))[0];
+  for (let i = first; i <= last; i++) if (!block.nodes[i]!.isConnected) return false;
+  return true;
 }

@@ -18,6 +18,9 @@ const SLICE_MS = 8;
 export class Highlighter {
   private readonly sets = new Map<HighlightKind, Set<Range>>();
   private pending: [HighlightKind, Range][] = [];
+  /** Queued additions removed before their flush: skipped by it (no synchronous flush of the queue). */
+  private readonly cancelled = new Set<[HighlightKind, Range]>();
+  private readonly queued = new Map<Range, [HighlightKind, Range]>();
   private flushTimer: ReturnType<typeof setTimeout> | undefined;
   private lastFlush = -Infinity;
   private readonly wrapped = new Map<Range, HTMLElement[]>();
@@ -26,7 +29,9 @@ export class Highlighter {
 
   add(kind: HighlightKind, range: Range): void {
     if (!this.api) return this.addNow(kind, range);
-    this.pending.push([kind, range]);
+    const entry: [HighlightKind, Range] = [kind, range];
+    this.pending.push(entry);
+    this.queued.set(range, entry);
     if (this.flushTimer !== undefined) return;
     const wait = this.bigPage ? Math.max(0, this.lastFlush + FLUSH_MS - performance.now()) : 0;
     this.flushTimer = setTimeout(() => this.flush(), wait);
@@ -35,7 +40,7 @@ export class Highlighter {
   /**
    * Applies queued additions, at most SLICE_MS of them per task (adding a range to a registered
    * Highlight costs tens of microseconds); the rest go in the next task. With `all`, everything now
-   * (before a removal, so order is kept).
+   * (tests, and callers that must see the registry complete). A removal cancels its queued addition.
    */
   flush(all = false): void {
     if (this.flushTimer !== undefined) clearTimeout(this.flushTimer);
@@ -45,8 +50,10 @@ export class Highlighter {
     let i = 0;
     while (i < this.pending.length && performance.now() < deadline) {
       for (const end = Math.min(this.pending.length, i + 50); i < end; i++) {
-        const [kind, range] = this.pending[i]!;
-        this.addNow(kind, range);
+        const entry = this.pending[i]!;
+        if (this.cancelled.delete(entry)) continue;
+        if (this.queued.get(entry[1]) === entry) this.queued.delete(entry[1]);
+        this.addNow(entry[0], entry[1]);
       }
     }
     this.pending = this.pending.slice(i);
@@ -68,7 +75,11 @@ export class Highlighter {
   }
 
   remove(kind: HighlightKind, range: Range): void {
-    if (this.pending.length > 0) this.flush(true);
+    const entry = this.queued.get(range);
+    if (entry) {
+      this.queued.delete(range);
+      this.cancelled.add(entry);
+    }
     this.sets.get(kind)?.delete(range);
     this.unwrap(range);
   }
@@ -95,6 +106,8 @@ export class Highlighter {
     if (this.flushTimer !== undefined) clearTimeout(this.flushTimer);
     this.flushTimer = undefined;
     this.pending = [];
+    this.cancelled.clear();
+    this.queued.clear();
     this.sets.clear();
   }
 

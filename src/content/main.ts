@@ -18,6 +18,17 @@ let session: ContentSession | undefined;
 
 const enabledHere = (settings: Settings): boolean => !settings.disabledSites.includes(location.hostname);
 
+const XHTML = 'http://www.w3.org/1999/xhtml';
+
+/**
+ * Dramatis reads HTML pages (XHTML included). An SVG image or an XML file opened as a page has no
+ * HTML body to read, and no HTML element can host a card in it (attachShadow throws on other
+ * elements), so there the content script stays out, quietly.
+ */
+export function isHtmlPage(doc: Document): boolean {
+  return doc.documentElement?.namespaceURI === XHTML && doc.body?.namespaceURI === XHTML;
+}
+
 const router = createRouter<TabRequest, TabResponses>(validateTabRequest, {
   'page.summary': () => session?.summary() ?? idleSummary(),
   'page.scrollTo': (m) => session?.scrollTo(m.id) ?? false,
@@ -29,6 +40,7 @@ const router = createRouter<TabRequest, TabResponses>(validateTabRequest, {
   },
   'page.setSiteEnabled': async (m) => {
     if (!m.on) stopSession();
+    else if (!isHtmlPage(document)) return false;
     else if (!session) await startSession({ highlightsEnabled: true });
     return m.on;
   },
@@ -82,6 +94,7 @@ async function main(): Promise<void> {
   const settingsReply = send({ type: 'settings.get' });
   const choicesReply = send({ type: 'choices.get', url: location.href });
   await domReady();
+  if (!isHtmlPage(document)) return;
   const settings = await Promise.race([settingsReply, new Promise<undefined>((r) => setTimeout(r, 0))]);
   if (settings && !enabledHere(settings)) return;
   await startSession(settings, settings ? undefined : settingsReply, choicesReply);

@@ -11,6 +11,7 @@ import { rangeOf, type PageBlock } from './block-range';
 import { Highlighter } from './highlights';
 import { RangeIndex } from './range-index';
 import { ViewportGate } from './viewport-gate';
+import { BlockWindows, HUGE_BLOCK_CHARS } from './block-windows';
 
 export interface PageMention {
   readonly range: Range;
@@ -40,6 +41,17 @@ export class PageMentions {
   private gate: ViewportGate | undefined;
   private readonly byRoot = new Map<Element, Owned[]>();
   private readonly visibleRoots = new Set<Element>();
+  /**
+   * Every mention by its block's root element, so a live update finds the mentions of the blocks it
+   * re-reads, and those whose block left the page, per block rather than per mention or text node.
+   */
+  private readonly byBlockRoot = new Map<Node, Set<Owned>>();
+  /** Mentions of huge blocks, painted a window at a time near the viewport (block-windows.ts). */
+  private readonly windows = new BlockWindows<Owned>({
+    paint: (pm, on) => (on ? this.highlighter.add(pm.kind, pm.range) : this.highlighter.remove(pm.kind, pm.range)),
+  });
+  /** How many mentions link each entity (linkedIds() is asked once per detection batch). */
+  private readonly linkCounts = new Map<string, number>();
 
   /**
    * Adds resolved mentions for the given blocks (mention.block indexes blocks) and paints them.
@@ -72,6 +84,16 @@ export class PageMentions {
       const last = locate(block, Math.max(m.start, m.end - 1))[0];
       this.list.push(pm);
       this.index.add(pm, block.nodes.slice(first, last + 1));
+      const blockRoot = block.root as unknown as Node;
+      let inBlock = this.byBlockRoot.get(blockRoot);
+      if (!inBlock) this.byBlockRoot.set(blockRoot, (inBlock = new Set()));
+      inBlock.add(pm);
+      this.countLink(pm.id, 1);
+      added.push(pm);
+      if (block.text.length > HUGE_BLOCK_CHARS) {
+        this.windows.add(block, pm);
+        continue;
+      }
       const root = this.gatedRoot(pm);
       if (root) {
         let list = this.byRoot.get(root);
@@ -80,7 +102,6 @@ export class PageMentions {
         this.gate!.watch(root);
       }
       if (this.painted(pm)) this.highlighter.add(pm.kind, pm.range);
-      added.push(pm);
     }
     return added;
   }
@@ -95,6 +116,8 @@ export class PageMentions {
       const matches = pm === first || (key !== undefined && pm.key === key && !pm.id && pm.candidates?.includes(id));
       if (!matches) continue;
       this.highlighter.remove(pm.kind, pm.range);
+      this.countLink(pm.id, -1);
+      this.countLink(id, 1);
       pm.id = id;
       pm.candidates = undefined;
       pm.kind = this.kindOf(id);
@@ -113,9 +136,14 @@ export class PageMentions {
 
   /** Ids of the entities linked on the page (support for later batches, relations on cards). */
   linkedIds(): string[] {
-    const ids = new Set<string>();
-    for (const pm of this.list) if (pm.id) ids.add(pm.id);
-    return [...ids];
+    return [...this.linkCounts.keys()];
+  }
+
+  private countLink(id: string | undefined, delta: 1 | -1): void {
+    if (!id) return;
+    const n = (this.linkCounts.get(id) ?? 0) + delta;
+    if (n > 0) this.linkCounts.set(id, n);
+    else this.linkCounts.delete(id);
   }
 
   /** Every mention, in the order found. */
@@ -128,14 +156,37 @@ export class PageMentions {
     return [...this.list].sort((a, b) => a.range.compareBoundaryPoints(Range.START_TO_START, b.range));
   }
 
-  /** Removes every mention whose block lies inside root (before root's text is detected again). */
-  removeWithin(root: Node): void {
-    this.removeWhere((pm) => root.contains(pm.block.root as unknown as Node) || pm.block.nodes.some((n) => root.contains(n)));
+  /**
+   * Removes every mention whose block lies inside one of the roots (before their text is detected
+   * again). A block's text lies under its root element, so this looks up block roots, not text
+   * nodes: per root, its own entry and those of the elements under it (or, when fewer blocks hold
+   * mentions than the root has elements, a contains() test per such block).
+   */
+  removeWithin(roots: Node | readonly Node[]): void {
+    const drop = new Set<Owned>();
+    for (const root of Array.isArray(roots) ? (roots as readonly Node[]) : [roots as Node]) {
+      for (const blockRoot of this.blockRootsUnder(root)) for (const pm of this.byBlockRoot.get(blockRoot) ?? []) drop.add(pm);
+    }
+    this.removeAll(drop);
   }
 
-  /** Forgets mentions whose text left the page (removed comments, replaced views). */
+  /** Forgets mentions whose block left the page (removed comments, replaced views): one check per block root. */
   removeDetached(): void {
-    this.removeWhere((pm) => !pm.block.nodes.every((n) => n.isConnected));
+    const drop = new Set<Owned>();
+    for (const [blockRoot, set] of this.byBlockRoot) if (!blockRoot.isConnected) for (const pm of set) drop.add(pm);
+    this.removeAll(drop);
+  }
+
+  private blockRootsUnder(root: Node): Node[] {
+    const found = this.byBlockRoot.has(root) ? [root] : [];
+    const elements = (root as Partial<Element>).getElementsByTagName?.('*');
+    if (!elements || elements.length === 0) return found;
+    if (this.byBlockRoot.size < elements.length) {
+      for (const blockRoot of this.byBlockRoot.keys()) if (blockRoot !== root && root.contains(blockRoot)) found.push(blockRoot);
+    } else {
+      for (const el of elements) if (this.byBlockRoot.has(el)) found.push(el);
+    }
+    return found;
   }
 
   forRange(range: AbstractRange): PageMention | undefined {
@@ -168,11 +219,12 @@ export class PageMentions {
 
   private gatedRoot(pm: PageMention): Element | undefined {
     const root = pm.block.root as unknown as Node;
-    return this.gate && root instanceof Element ? root : undefined;
+    return this.gate && root instanceof Element && !this.windows.has(pm as Owned) ? root : undefined;
   }
 
   /** Whether a mention's highlight belongs in the registry now. */
   private painted(pm: PageMention): boolean {
+    if (this.windows.has(pm as Owned)) return this.windows.painted(pm as Owned);
     const root = this.gatedRoot(pm);
     return !root || this.visibleRoots.has(root);
   }
@@ -190,9 +242,12 @@ export class PageMentions {
   /** Forgets everything and unpaints it (the session stopped). */
   clear(): void {
     this.list.length = 0;
+    this.byBlockRoot.clear();
+    this.linkCounts.clear();
     this.index.clear();
     this.gate?.stop();
     this.gate = undefined;
+    this.windows.stop();
     this.byRoot.clear();
     this.visibleRoots.clear();
     this.highlighter.clear();
@@ -203,14 +258,21 @@ export class PageMentions {
     return id ? (this.entities.get(id)?.type ?? 'person') : 'ambiguous';
   }
 
-  private removeWhere(drop: (pm: Owned) => boolean): void {
-    for (let i = this.list.length - 1; i >= 0; i--) {
-      const pm = this.list[i]!;
-      if (!drop(pm)) continue;
-      this.list.splice(i, 1);
+  /** Removes the given mentions: one pass over the list, whatever their number. */
+  private removeAll(drop: ReadonlySet<Owned>): void {
+    if (drop.size === 0) return;
+    let kept = 0;
+    for (const pm of this.list) if (!drop.has(pm)) this.list[kept++] = pm;
+    this.list.length = kept;
+    for (const pm of drop) {
       this.index.remove(pm);
       this.highlighter.remove(pm.kind, pm.range);
+      this.countLink(pm.id, -1);
       const root = this.gatedRoot(pm);
+      this.windows.remove(pm);
+      const blockRoot = pm.block.root as unknown as Node;
+      const inBlock = this.byBlockRoot.get(blockRoot);
+      if (inBlock?.delete(pm) && inBlock.size === 0) this.byBlockRoot.delete(blockRoot);
       const list = root ? this.byRoot.get(root) : undefined;
       if (list) {
         list.splice(list.indexOf(pm), 1);

@@ -18,6 +18,8 @@ const TYPES: Record<string, string> = {
   '.json': 'application/json',
   '.png': 'image/png',
   '.svg': 'image/svg+xml',
+  '.xml': 'application/xml',
+  '.xhtml': 'application/xhtml+xml',
 };
 const MOUNTS: Record<string, string> = { demo: DEMO_DIR, fixtures: FIXTURES_DIR, shared: SHARED_PAGES, bench: BENCH_DIR };
 

@@ -175,3 +175,14 @@ describe('names inside longer names the dataset does not hold', () => {
     expect(linked('In 1863 the armies of the North marched into Pennsylvania again.')).toEqual(['North=union-american-civil-war']);
   });
 });
+
+describe('names touching Chinese, Japanese or Korean text', () => {
+  it('finds every name written against CJK characters with no space', () => {
+    expect(linked('托洛茨基Walter Krivitsky在纽约。', 'Ignace Reissは殺された。', '소련의NKVD는', '在Leon Blum的政府')).toEqual([
+      'Walter Krivitsky=walter-krivitsky',
+      'Ignace Reiss=ignace-reiss',
+      'NKVD=nkvd',
+      'Leon Blum=leon-blum',
+    ]);
+  });
+});

@@ -8,6 +8,10 @@
  * Break rules: a token's break flag is set when the gap before it ends a name: a comma, a sentence
  * end, a bracket, a quote, a slash. Spaces, line breaks and hyphens do not; a period after a single
  * letter ("J. Edgar", "N.K.V.D.") does not.
+ *
+ * Chinese, Japanese and Korean characters (see isCjk) are written without spaces, so each one is a
+ * token of its own and never joins a Latin-script token: "托洛茨基Leon Trotsky在墨西哥" scans as
+ * 托 洛 茨 基 Leon Trotsky 在 墨 西 哥, and a switch between CJK and other scripts ends a name.
  */
 import { foldChar, foldKey } from './fold';
 
@@ -47,6 +51,29 @@ const LOWER_S = 115;
 const SPACE = 32;
 
 const kindCache = new Map<string, Kind>();
+
+/**
+ * Characters of scripts written without spaces between words: Han (CJK ideographs and their
+ * extensions, compatibility forms, radicals), Hiragana, Katakana (full and half width), Hangul
+ * (syllables and jamo), Bopomofo, and the iteration marks 々〆〇. Two range checks for most text.
+ */
+export function isCjk(cp: number): boolean {
+  if (cp < 0x1100) return false;
+  return (
+    (cp >= 0x4e00 && cp <= 0x9fff) ||
+    (cp >= 0x3040 && cp <= 0x30ff) ||
+    (cp >= 0xac00 && cp <= 0xd7ff) ||
+    (cp >= 0x3400 && cp <= 0x4dbf) ||
+    cp <= 0x11ff ||
+    (cp >= 0x2e80 && cp <= 0x2fdf) ||
+    (cp >= 0x3005 && cp <= 0x3007) ||
+    (cp >= 0x3100 && cp <= 0x31ff) ||
+    (cp >= 0xa960 && cp <= 0xa97f) ||
+    (cp >= 0xf900 && cp <= 0xfaff) ||
+    (cp >= 0xff66 && cp <= 0xffdc) ||
+    (cp >= 0x20000 && cp <= 0x3ffff)
+  );
+}
 
 function kindOfFolded(folded: string): Kind {
   if (folded === '') return Kind.Joiner; // soft hyphens and zero-width characters join
@@ -176,21 +203,39 @@ export function scan(text: string, into?: TokenScan): TokenScan {
   let pendingSentence = true;
   let lastEnd = -1;
   let lastLength = 0;
+  /** Whether the last token was a CJK character (a switch of script ends a name). */
+  let lastCjk = false;
   while (i < n) {
     const code = text.charCodeAt(i);
     let kind: Kind;
     if (code < 128) kind = ASCII_KIND[code] as Kind;
     else {
       const cp = text.codePointAt(i)!;
+      const width = cp > 0xffff ? 2 : 1;
+      if (isCjk(cp)) {
+        const f = foldChar(String.fromCodePoint(cp));
+        let h = 0;
+        for (let j = 0; j < f.length; j++) h = (Math.imul(h, 31) + f.charCodeAt(j)) | 0;
+        const brk = pendingBreak || (out.count > 0 && !lastCjk && lastEnd === i);
+        out.push(i, i + width, h, f.length, (brk ? BREAK_BEFORE : 0) | (pendingSentence ? SENTENCE_START : 0));
+        pendingBreak = false;
+        pendingSentence = false;
+        lastEnd = i + width;
+        lastLength = f.length;
+        lastCjk = true;
+        i += width;
+        continue;
+      }
       kind = kindOfFolded(foldChar(String.fromCodePoint(cp)));
       if (kind === Kind.Apostrophe || kind === Kind.Word) {
         // handled below
       } else {
         if (kind === Kind.Break) {
           pendingBreak = true;
-          if (cp === 0x2026) pendingSentence = true; // an ellipsis may end a sentence
+          // An ellipsis, and the ideographic and full-width sentence ends, may end a sentence.
+          if (cp === 0x2026 || cp === 0x3002 || cp === 0xff01 || cp === 0xff1f || cp === 0xff0e) pendingSentence = true;
         }
-        i += cp > 0xffff ? 2 : 1;
+        i += width;
         continue;
       }
     }
@@ -236,6 +281,7 @@ export function scan(text: string, into?: TokenScan): TokenScan {
         break;
       }
       const cp = text.codePointAt(i)!;
+      if (isCjk(cp)) break;
       const width = cp > 0xffff ? 2 : 1;
       const f = foldChar(String.fromCodePoint(cp));
       const k = kindOfFolded(f);
@@ -268,7 +314,9 @@ export function scan(text: string, into?: TokenScan): TokenScan {
       len = lenBeforeApos;
       end = aposAt;
     }
-    out.push(start, end, h, len, (pendingBreak ? BREAK_BEFORE : 0) | (pendingSentence ? SENTENCE_START : 0) | ascii);
+    const afterCjk = lastCjk && lastEnd === start;
+    out.push(start, end, h, len, (pendingBreak || afterCjk ? BREAK_BEFORE : 0) | (pendingSentence ? SENTENCE_START : 0) | ascii);
+    lastCjk = false;
     pendingBreak = false;
     pendingSentence = false;
     lastEnd = end;
@@ -280,5 +328,6 @@ export function scan(text: string, into?: TokenScan): TokenScan {
 function isWordAt(text: string, i: number): boolean {
   const c = text.charCodeAt(i);
   if (c < 128) return ASCII_KIND[c] === Kind.Word;
+  if (isCjk(text.codePointAt(i)!)) return false;
   return kindOfFolded(foldChar(String.fromCodePoint(text.codePointAt(i)!))) === Kind.Word;
 }

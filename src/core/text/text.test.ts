@@ -50,3 +50,27 @@ describe('tokenize', () => {
     expect(surfaces(text)).toEqual(['Лев', 'Троцкий', '1879']);
   });
 });
+
+describe('CJK boundaries', () => {
+  it('splits Latin-script names from Chinese, Japanese and Korean characters written against them', () => {
+    expect(surfaces('托洛茨基Leon Trotsky在墨西哥')).toEqual(['托', '洛', '茨', '基', 'Leon', 'Trotsky', '在', '墨', '西', '哥']);
+    expect(surfaces('フリーダ・カーロFrida Kahloの家')).toContain('Kahlo');
+    expect(surfaces('스탈린Joseph Stalin은')).toEqual(['스', '탈', '린', 'Joseph', 'Stalin', '은']);
+    expect(surfaces('𠀀Reiss')).toEqual(['𠀀', 'Reiss']);
+  });
+  it('ends a name where the script changes, but not between Latin words', () => {
+    const tokens = tokenize('在Leon Trotsky的');
+    expect(tokens.map((t) => t.breakBefore)).toEqual([false, true, false, true]);
+  });
+  it('keeps possessives and apostrophes from reaching into CJK text', () => {
+    expect(surfaces("Trotsky's在")).toEqual(['Trotsky', '在']);
+    expect(surfaces("Rivera'在")).toEqual(['Rivera', '在']);
+  });
+  it('gives a CJK form the same key as the scan of running CJK text, so CJK aliases still match', () => {
+    expect(nameKey('毛泽东')).toBe('毛 泽 东');
+    expect(tokenize('他是毛泽东。').map((t) => t.key)).toEqual(['他', '是', '毛', '泽', '东']);
+  });
+  it('leaves accented Latin, Cyrillic and Greek words whole', () => {
+    expect(surfaces('Coyoacán Троцкий Αθήνα')).toEqual(['Coyoacán', 'Троцкий', 'Αθήνα']);
+  });
+});

@@ -1,0 +1,166 @@
+/**
+ * Marks of very large blocks (one 5 MB text node, 2,000 lines split by <br>), painted a window at a
+ * time. Every change to a registered Highlight makes the browser revalidate all of its ranges
+ * before the next paint, so registering the tens of thousands of names of one huge block, in the
+ * slices our budget allows, costs a revalidation of a growing set per slice: quadratic, and seconds
+ * of frozen page. Here a huge block's mentions are cut into chunks of CHUNK consecutive mentions;
+ * each chunk's box is measured once (one Range.getBoundingClientRect over the chunk) and only chunks
+ * within a screen of the viewport are registered, updated at most once per animation frame as the
+ * reader scrolls. So the registry holds what a reader can see, whatever the block's size, and every
+ * name is still marked when it comes near. Hit-testing and navigation still know every mention.
+ */
+
+/** A block is huge above this many characters (about ten screens of text). */
+export const HUGE_BLOCK_CHARS = 20_000;
+/** Mentions per chunk: one measurement and one paint decision each. */
+const CHUNK = 64;
+
+export interface Windowed {
+  readonly range: Range;
+}
+
+interface Chunk<T extends Windowed> {
+  items: T[];
+  /** Document coordinates of the chunk's box; NaN until measured. */
+  top: number;
+  bottom: number;
+  painted: boolean;
+}
+
+export interface WindowPainter<T> {
+  paint(item: T, on: boolean): void;
+}
+
+export class BlockWindows<T extends Windowed> {
+  private readonly chunks = new Map<object, Chunk<T>[]>();
+  private readonly chunkOf = new Map<T, Chunk<T>>();
+  private frame = 0;
+  private listening = false;
+  private readonly onView = () => this.schedule(true);
+  private remeasure = false;
+
+  constructor(private readonly painter: WindowPainter<T>) {}
+
+  /** Adds a mention of a huge block (block: any object naming the block); it is painted when near. */
+  add(block: object, item: T): void {
+    let list = this.chunks.get(block);
+    if (!list) this.chunks.set(block, (list = []));
+    let last = list[list.length - 1];
+    if (!last || last.items.length >= CHUNK) list.push((last = { items: [], top: NaN, bottom: NaN, painted: false }));
+    last.items.push(item);
+    // The chunk grew: its box is measured again at the next update.
+    last.top = NaN;
+    this.chunkOf.set(item, last);
+    if (last.painted) this.painter.paint(item, true);
+    this.listen();
+    this.schedule(false);
+  }
+
+  has(item: T): boolean {
+    return this.chunkOf.has(item);
+  }
+
+  /** Whether the item's chunk is painted now. */
+  painted(item: T): boolean {
+    return this.chunkOf.get(item)?.painted ?? false;
+  }
+
+  /** Forgets an item (its block left or is read again); the caller unpaints it. */
+  remove(item: T): void {
+    const chunk = this.chunkOf.get(item);
+    if (!chunk) return;
+    this.chunkOf.delete(item);
+    const at = chunk.items.indexOf(item);
+    if (at !== -1) chunk.items.splice(at, 1);
+  }
+
+  stop(): void {
+    if (this.frame) cancelAnimationFrame(this.frame);
+    this.frame = 0;
+    if (this.listening) {
+      window.removeEventListener('scroll', this.onView);
+      window.removeEventListener('resize', this.onView);
+    }
+    this.listening = false;
+    this.chunks.clear();
+    this.chunkOf.clear();
+  }
+
+  private listen(): void {
+    if (this.listening) return;
+    this.listening = true;
+    window.addEventListener('scroll', this.onView, { passive: true });
+    window.addEventListener('resize', this.onView, { passive: true });
+  }
+
+  private schedule(viewChanged: boolean): void {
+    // A new width reflows the text: every chunk's box moves.
+    if (viewChanged && window.innerWidth !== this.lastWidth) this.remeasure = true;
+    if (this.frame) return;
+    this.frame = requestAnimationFrame(() => {
+      this.frame = 0;
+      this.update();
+    });
+  }
+
+  private lastWidth = typeof window === 'undefined' ? 0 : window.innerWidth;
+
+  /**
+   * Paints the chunks within a screen of the viewport and unpaints the others. Chunks follow the
+   * text, so their boxes go down the page in order: a binary search finds the first one near the
+   * viewport. Cost per frame: O(log chunks) boxes measured (each cached until the chunk grows or the
+   * width changes), plus the chunks painted or unpainted.
+   */
+  update(): void {
+    if (this.remeasure) {
+      for (const list of this.chunks.values()) for (const c of list) c.top = NaN;
+      this.remeasure = false;
+      this.lastWidth = window.innerWidth;
+    }
+    const height = window.innerHeight;
+    const low = window.scrollY - height;
+    const high = window.scrollY + 2 * height;
+    for (const [block, list] of this.chunks) {
+      const live = list.filter((c) => c.items.length > 0);
+      if (live.length === 0) {
+        this.chunks.delete(block);
+        continue;
+      }
+      if (live.length !== list.length) this.chunks.set(block, live);
+      // The first chunk whose bottom reaches the band.
+      let lo = 0;
+      let hi = live.length;
+      while (lo < hi) {
+        const mid = (lo + hi) >> 1;
+        if (this.box(live[mid]!).bottom < low) lo = mid + 1;
+        else hi = mid;
+      }
+      const near = new Set<Chunk<T>>();
+      for (let i = lo; i < live.length && this.box(live[i]!).top <= high; i++) near.add(live[i]!);
+      for (const c of live) if (c.painted && !near.has(c)) this.setPainted(c, false);
+      for (const c of near) this.setPainted(c, true);
+    }
+  }
+
+  private setPainted(c: Chunk<T>, on: boolean): void {
+    if (c.painted === on) return;
+    c.painted = on;
+    for (const item of c.items) this.painter.paint(item, on);
+  }
+
+  private box(c: Chunk<T>): { top: number; bottom: number } {
+    if (Number.isNaN(c.top)) this.measure(c);
+    return c;
+  }
+
+  private measure(c: Chunk<T>): void {
+    const first = c.items[0]!.range;
+    const last = c.items[c.items.length - 1]!.range;
+    const span = document.createRange();
+    span.setStart(first.startContainer, first.startOffset);
+    span.setEnd(last.endContainer, last.endOffset);
+    const box = span.getBoundingClientRect();
+    c.top = box.top + window.scrollY;
+    c.bottom = box.bottom + window.scrollY;
+  }
+}
