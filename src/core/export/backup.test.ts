@@ -199,6 +199,72 @@ describe('a bad backup is refused whole, with a message a reader understands', (
   });
 });
 
+describe('the bounds of issue 12: refused with a reason, and never written', () => {
+  it('a tracked-name time of 1e400 (Infinity once parsed) is refused, and a stored one is never exported as null', () => {
+    const withHuge = text.replace('"updated": 20', '"updated": 1e400');
+    expect(withHuge).not.toBe(text);
+    expect(error(withHuge)).toMatch(/^Personal entity 2 of 2 \(id "personal-2"\) is damaged: created and updated must be times\.$/);
+    const stored = { ...personal[0]!, updated: Infinity, created: Infinity };
+    const written = serializeBackup(
+      createBackup({ notes: [{ ...notes[0]!, updated: NaN }], personal: [stored], settings, choices, exportedAt: EXPORTED_AT }),
+    );
+    expect(written).not.toContain('null');
+    expect(parseBackup(written).ok).toBe(true);
+  });
+
+  it('unknown and prototype fields', () => {
+    expect(
+      error(
+        altered((b) => {
+          (b.notes as Record<string, unknown>[])[0]!.junk = 'x'.repeat(1000);
+        }),
+      ),
+    ).toMatch(/^Note 1 of 9 .* is damaged: the note has an unknown field "junk"\.$/);
+    expect(error(text.replace('"notes": [', '"notes": [{"__proto__": {"polluted": true}, "id": "p"},'))).toMatch(/is damaged/);
+    expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+    expect(
+      error(
+        altered((b) => {
+          (b.personal as Record<string, unknown>[])[0]!['constructor'] = 'x';
+        }),
+      ),
+    ).toMatch(/unknown field "constructor"/);
+    expect(error(text.replace('"choices": {', '"choices": {"__proto__": {"a": "b"},'))).toMatch(/"__proto__" key/);
+  });
+
+  it('too many switched-off sites or tracked names', () => {
+    expect(
+      error(
+        altered((b) => {
+          b.settings = { highlightsEnabled: true, disabledSites: Array.from({ length: 200_000 }, (_, i) => `s${i}.example`) };
+        }),
+      ),
+    ).toBe(
+      'The backup switches Dramatis off on 200,000 sites; Dramatis keeps at most 2,000, so the backup looks damaged or edited by hand.',
+    );
+    const many = Array.from({ length: 5_000 }, (_, i) => ({ ...personal[1]!, id: `personal-${i}` }));
+    expect(
+      error(
+        altered((b) => {
+          b.personal = many;
+        }),
+      ),
+    ).toMatch(/^Dramatis keeps at most 1,000 tracked names \(this would make 5,000\)/);
+    const aliased = Array.from({ length: 400 }, (_, i) => ({
+      ...personal[1]!,
+      id: `personal-${i}`,
+      aliases: Array.from({ length: 50 }, (_, k) => `a${k}`),
+    }));
+    expect(
+      error(
+        altered((b) => {
+          b.personal = aliased;
+        }),
+      ),
+    ).toMatch(/at most 10,000 tracked names and aliases in all \(this would make 20,400\)/);
+  });
+});
+
 describe('mergeRecords', () => {
   const note = (id: string, updated: number, text = id): Note => ({
     id,
