@@ -6,9 +6,9 @@
 import browser from 'webextension-polyfill';
 import { MAX_DETECT_CHARS, validateRequest } from '../core/protocol/validate';
 import { InFlightBudget } from '../core/protocol/budget';
-import { DramatisError } from '../core/protocol/errors';
+import { DramatisError, errorCodeOf } from '../core/protocol/errors';
 import { authorize, settingsFor } from './access';
-import type { Request, Responses } from '../core/protocol/messages';
+import type { ImportSummary, Request, Responses } from '../core/protocol/messages';
 import { createRouter } from '../shared/messaging';
 import { getChoices, getSettings, setChoice, updateSettings } from './db';
 import { onCommand } from './commands';
@@ -18,6 +18,39 @@ import { detect, getEntities, getMatcher, reloadMatcher } from './detector';
 import { deleteNote, notesForEntity, notesForPage, saveNote, searchNotes } from './notes-store';
 import { checkPersonalRoom, deletePersonal, listPersonal, savePersonal } from './personal-store';
 import { requestPersistence, storageStatus } from './storage';
+import { backupPage, beginImport, commitImport, importPart } from './backup-transfer';
+import { afterDelete, afterWrite, checkStore, guardWrite, recordQuotaError, resume, safetyCopyPart, safetyState } from './safety';
+
+/**
+ * Every write goes through here: refused while the store is found wiped (safety.ts), followed by
+ * the marker and safety-copy bookkeeping, and a full disk remembered for the reader's warning.
+ */
+async function written<T>(write: () => Promise<T>, after: () => unknown = afterWrite): Promise<T> {
+  await guardWrite();
+  try {
+    const value = await write();
+    await after();
+    return value;
+  } catch (err) {
+    if (errorCodeOf(err) === 'quota') await recordQuotaError();
+    throw err;
+  }
+}
+
+/** An import, allowed while the store is found wiped (restoring the safety copy is the remedy), which then resumes writing. */
+async function restored(run: () => Promise<ImportSummary>): Promise<ImportSummary> {
+  await checkStore();
+  try {
+    const summary = await run();
+    if (summary.personalAdded + summary.personalUpdated > 0) reloadMatcher();
+    await resume();
+    afterWrite();
+    return summary;
+  } catch (err) {
+    if (errorCodeOf(err) === 'quota') await recordQuotaError();
+    throw err;
+  }
+}
 
 const router = createRouter<Request, Responses>(
   validateRequest,
@@ -41,33 +74,37 @@ const router = createRouter<Request, Responses>(
     'entities.get': (m) => getEntities(m.ids),
     'card.details': (m) => cardDetails(m.id, m.onPage),
     'settings.get': async (_m, sender) => settingsFor(await getSettings(), sender),
-    'settings.set': (m) => updateSettings(m.patch),
-    'notes.save': (m) => saveNote(m.note),
-    'notes.delete': (m) => deleteNote(m.id),
+    'settings.set': (m) => written(() => updateSettings(m.patch)),
+    'notes.save': (m) => written(() => saveNote(m.note)),
+    'notes.delete': (m) => written(() => deleteNote(m.id), afterDelete),
     'notes.forPage': (m) => notesForPage(m.url),
     'notes.forEntity': (m) => notesForEntity(m.entityId),
     'notes.query': (m) => searchNotes(m.query),
     'personal.list': () => listPersonal(),
-    'personal.save': async (m) => {
-      await checkPersonalRoom(m.entity);
-      const saved = await savePersonal(m.entity);
-      reloadMatcher();
-      return saved;
-    },
-    'personal.delete': async (m) => {
-      const existed = await deletePersonal(m.id);
-      reloadMatcher();
-      return existed;
-    },
-    'storage.status': (_m, sender) => storageStatus(sender),
+    'personal.save': (m) =>
+      written(async () => {
+        await checkPersonalRoom(m.entity);
+        const saved = await savePersonal(m.entity);
+        reloadMatcher();
+        return saved;
+      }),
+    'personal.delete': (m) =>
+      written(async () => {
+        const existed = await deletePersonal(m.id);
+        reloadMatcher();
+        return existed;
+      }, afterDelete),
+    'storage.status': async (_m, sender) => ({ ...(await storageStatus(sender)), safety: await safetyState() }),
     'backup.data': () => backupData(),
-    'backup.import': async (m) => {
-      const summary = await importBackup(m.text);
-      if (summary.personalAdded + summary.personalUpdated > 0) reloadMatcher();
-      return summary;
-    },
+    'backup.import': (m) => restored(() => importBackup(m.text)),
+    'backup.page': (m) => backupPage(m.store, m.after),
+    'backup.import.begin': (m) => beginImport(m.chars),
+    'backup.import.part': (m) => importPart(m.upload, m.index, m.text),
+    'backup.import.commit': (m) => restored(() => commitImport(m.upload, m.parts)),
+    'safety.copy': (m) => safetyCopyPart(m.index),
+    'safety.resume': () => resume(),
     'choices.get': (m) => getChoices(m.url),
-    'choices.set': (m) => setChoice(m.url, m.key, m.id),
+    'choices.set': (m) => written(() => setChoice(m.url, m.key, m.id)),
   },
   authorize,
 );

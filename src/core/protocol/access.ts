@@ -43,6 +43,12 @@ export const ACCESS: Record<Request['type'], Access> = {
   'backup.import': 'extension',
   'choices.get': 'page',
   'choices.set': 'page',
+  'backup.page': 'extension',
+  'backup.import.begin': 'extension',
+  'backup.import.part': 'extension',
+  'backup.import.commit': 'extension',
+  'safety.copy': 'extension',
+  'safety.resume': 'extension',
 };
 
 /** Who sent a message, as the browser (not the sender) reports it. */

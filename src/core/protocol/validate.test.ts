@@ -51,6 +51,20 @@ const REQUESTS: Record<Request['type'], { accept: object; refuse: object; becaus
     refuse: { url: 'https://example.org/', key: 'hoover' },
     because: 'id must be a string',
   },
+  'backup.page': {
+    accept: { store: 'notes', after: 'n1' },
+    refuse: { store: 'settings' },
+    because: 'store must be notes, personal or choices',
+  },
+  'backup.import.begin': { accept: { chars: 1000 }, refuse: { chars: 2 ** 31 }, because: 'chars must be a number from 0 to 1073741824' },
+  'backup.import.part': {
+    accept: { upload: 'u1', index: 0, text: '{' },
+    refuse: { upload: 'u1', index: 0, text: 'x'.repeat(8 * 1024 * 1024 + 1) },
+    because: 'text must be a string of at most 8388608 characters',
+  },
+  'backup.import.commit': { accept: { upload: 'u1', parts: 3 }, refuse: { upload: 'u1', parts: -1 }, because: 'parts must be a number' },
+  'safety.copy': { accept: { index: 0 }, refuse: { index: Infinity }, because: 'index must be a number' },
+  'safety.resume': { accept: {}, refuse: { force: true }, because: 'has an unknown field "force"' },
 };
 
 const TAB_REQUESTS: Record<TabRequest['type'], { accept: object; refuse: object; because: string }> = {

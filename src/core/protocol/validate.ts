@@ -14,6 +14,13 @@ const MAX_BLOCKS = 50_000;
 /** Text one detect call may carry (the content script sends 128 KiB batches; one huge text node may be more). */
 export const MAX_DETECT_CHARS = 8 * 1024 * 1024;
 const MAX_TEXT = MAX_DETECT_CHARS;
+/**
+ * A backup file may be any size the browser can hold (1 GiB of text); it crosses in parts of at
+ * most 8 Mi characters, each a message far under the 64 MiB cap even when every character takes
+ * three bytes of UTF-8 or a six-character JSON escape.
+ */
+export const MAX_IMPORT_CHARS = 1024 * 1024 * 1024;
+export const MAX_IMPORT_PART_CHARS = 8 * 1024 * 1024;
 
 const str =
   (max = 10_000): Check =>
@@ -126,6 +133,15 @@ const REQUESTS: Record<Request['type'], Check> = {
   'settings.get': shape({}),
   'choices.get': shape({ url: str(8192) }),
   'choices.set': shape({ url: str(8192), key: str(500), id: str(200) }),
+  'backup.page': shape({
+    store: (v) => (v === 'notes' || v === 'personal' || v === 'choices' ? null : 'must be notes, personal or choices'),
+    after: optional(str(8192)),
+  }),
+  'backup.import.begin': shape({ chars: num(0, MAX_IMPORT_CHARS) }),
+  'backup.import.part': shape({ upload: str(100), index: num(0, 1e6), text: str(MAX_IMPORT_PART_CHARS) }),
+  'backup.import.commit': shape({ upload: str(100), parts: num(0, 1e6) }),
+  'safety.copy': shape({ index: num(0, 1e6) }),
+  'safety.resume': shape({}),
   'settings.set': shape({
     patch: shape({ highlightsEnabled: optional(bool), disabledSites: optional(arrayOf(str(253), MAX_DISABLED_SITES)) }),
   }),
