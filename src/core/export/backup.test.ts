@@ -4,6 +4,7 @@ import { createBackup, mergeRecords, parseBackup, serializeBackup } from './back
 import type { Note } from '../notes/model';
 import type { PersonalEntity } from '../personal';
 import notesFixture from '../../../test/fixtures/export/notes.json';
+import { malformedBackups } from '../../../test/fixtures/export/malformed-backups';
 
 const notes = notesFixture as Note[];
 const personal: PersonalEntity[] = [
@@ -84,6 +85,19 @@ describe('a bad backup is refused whole, with a message a reader understands', (
       'This file is not valid JSON, so it is not a Dramatis backup (the problem is at line 1, column 1).',
     );
     expect(error('{\n  "format": "dramatis-backup",\n  "version": 1,,\n}')).toMatch(/not valid JSON.*line 3, column 16/);
+  });
+
+  it("Firefox's wording of a JSON error gives the same line and column", () => {
+    // Node words it differently; what parseBackup makes of Firefox's message is checked here, and in Firefox by the e2e suite.
+    const original = JSON.parse;
+    JSON.parse = () => {
+      throw new SyntaxError('JSON.parse: expected double-quoted property name at line 3 column 16 of the JSON data');
+    };
+    try {
+      expect(error('{\n  "format": "dramatis-backup",\n  "version": 1,,\n}')).toMatch(/not valid JSON.*line 3, column 16/);
+    } finally {
+      JSON.parse = original;
+    }
   });
 
   it('truncated JSON', () => {
@@ -263,6 +277,12 @@ describe('the bounds of issue 12: refused with a reason, and never written', () 
       ),
     ).toMatch(/at most 10,000 tracked names and aliases in all \(this would make 20,400\)/);
   });
+});
+
+describe('the malformed-backup suite (shared with the e2e in both browsers)', () => {
+  for (const c of malformedBackups(text)) {
+    it(`refuses ${c.name}`, () => expect(`Nothing was imported: ${error(c.text)}`).toMatch(c.message));
+  }
 });
 
 describe('mergeRecords', () => {

@@ -147,6 +147,9 @@ export function parseBackup(text: string): ParsedBackup {
 /** Why the JSON did not parse, in words, with a line and column when the parser gave a position. */
 function jsonError(source: string, message: string): string {
   let position = Number(/at position (\d+)/.exec(message)?.[1] ?? NaN);
+  // Firefox says "JSON.parse: unexpected character at line 1 column 1 of the JSON data".
+  const lineColumn = /at line (\d+) column (\d+)/.exec(message);
+  if (lineColumn) position = offsetOf(source, Number(lineColumn[1]), Number(lineColumn[2]));
   // Node says "Unexpected token 'h', "hello" is not valid JSON" without a position: that is the first character.
   const first = source.search(/\S/);
   if (Number.isNaN(position) && /^Unexpected token/.test(message) && !/[[{"\-\dtfn]/.test(source[first] ?? '')) position = first;
@@ -158,6 +161,17 @@ function jsonError(source: string, message: string): string {
   const line = before.split('\n').length;
   const column = position - before.lastIndexOf('\n');
   return `This file is not valid JSON, so it is not a Dramatis backup (the problem is at line ${line}, column ${column}).`;
+}
+
+/** The offset of a 1-based line and column in source. */
+function offsetOf(source: string, line: number, column: number): number {
+  let offset = 0;
+  for (let l = 1; l < line; l++) {
+    const next = source.indexOf('\n', offset);
+    if (next === -1) return source.length;
+    offset = next + 1;
+  }
+  return offset + column - 1;
 }
 
 function foreignFile(data: unknown): string {
