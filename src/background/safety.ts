@@ -64,6 +64,7 @@ let outside: OutsideStore = browser.storage?.local as unknown as OutsideStore;
 let checkedConn: IDBPDatabase<DramatisDB> | undefined;
 let checking: Promise<void> | undefined;
 let lost: SafetyState['lost'];
+let quotaInMemory: SafetyState['quotaError'];
 let markerTimer: ReturnType<typeof setTimeout> | undefined;
 let copyTimer: ReturnType<typeof setTimeout> | undefined;
 
@@ -73,6 +74,7 @@ export function useOutsideStore(store: OutsideStore): void {
   checkedConn = undefined;
   checking = undefined;
   lost = undefined;
+  quotaInMemory = undefined;
 }
 
 async function countAll(conn: IDBPDatabase<DramatisDB>): Promise<number> {
@@ -142,11 +144,12 @@ export async function afterDelete(): Promise<void> {
 export async function recordQuotaError(): Promise<void> {
   const saved = await outside.get([STATE]).catch(() => ({}) as Record<string, unknown>);
   const state = (saved[STATE] ?? {}) as SafetyState;
-  if (state.quotaError) return;
+  if (state.quotaError ?? quotaInMemory) return;
   const estimate = await globalThis.navigator?.storage?.estimate?.().catch(() => undefined);
-  await outside
-    .set({ [STATE]: { ...state, quotaError: { at: Date.now(), usage: estimate?.usage, quota: estimate?.quota } } })
-    .catch(() => undefined);
+  quotaInMemory = { at: Date.now(), usage: estimate?.usage, quota: estimate?.quota };
+  // In Firefox storage.local sits on the same full disk and this write fails too: the copy in
+  // memory still reaches the banner for this worker's life.
+  await outside.set({ [STATE]: { ...state, quotaError: quotaInMemory } }).catch(() => undefined);
 }
 
 function scheduleCopy(changed = false): void {
@@ -202,6 +205,7 @@ export async function resume(): Promise<boolean> {
   const state = (saved[STATE] ?? {}) as SafetyState;
   const wasLost = Boolean(lost ?? state.lost);
   lost = undefined;
+  quotaInMemory = undefined;
   await outside.set({ [STATE]: { ...state, lost: undefined, quotaError: undefined } });
   await writeMarker();
   return wasLost;
@@ -215,7 +219,7 @@ export async function safetyState(): Promise<SafetyState> {
   const meta = saved[COPY] as CopyMeta | undefined;
   return {
     ...(lost ? { lost } : {}),
-    ...(state.quotaError ? { quotaError: state.quotaError } : {}),
+    ...((state.quotaError ?? quotaInMemory) ? { quotaError: state.quotaError ?? quotaInMemory } : {}),
     ...(meta ? { copy: { madeAt: meta.madeAt, notes: meta.notes, bytes: meta.bytes } } : {}),
   };
 }

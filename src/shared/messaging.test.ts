@@ -20,6 +20,8 @@ const router = createRouter<Request, Responses>(validateRequest, {
     if (m.id === 'missing') throw new DramatisError('not-found', 'no such note');
     if (m.id === 'full') throw new DOMException('disk full', 'QuotaExceededError');
     if (m.id === 'blobs') throw new DOMException('Failed to write blobs (IOError)', 'UnknownError');
+    if (m.id === 'readonly')
+      throw new DOMException('A mutation operation was attempted on a database that did not allow mutations.', 'ReadOnlyError');
     throw new Error('boom');
   },
 } as Partial<Handlers> as Handlers);
@@ -60,6 +62,10 @@ describe('the message router', () => {
       error: STORAGE_FULL_MESSAGE,
     });
     await expect(router({ type: 'notes.delete', id: 'blobs' }, ours)).resolves.toMatchObject({
+      code: 'quota',
+      error: STORAGE_FULL_MESSAGE,
+    });
+    await expect(router({ type: 'notes.delete', id: 'readonly' }, ours)).resolves.toMatchObject({
       code: 'quota',
       error: STORAGE_FULL_MESSAGE,
     });

@@ -36,15 +36,19 @@ export class DramatisError extends Error {
 /**
  * Whether an error means the disk or the browser's quota is full. IndexedDB says so in several
  * ways: QuotaExceededError (both browsers), and in Chromium, when the disk itself is full, an
- * UnknownError "Failed to write blobs (IOError)" or an aborted transaction naming the full disk.
+ * UnknownError "Failed to write blobs (IOError)" or an aborted transaction naming the full disk;
+ * in Firefox, ReadOnlyError (seen in the full-disk e2e test).
  */
 export function isStorageFullError(err: unknown): boolean {
   if (typeof err !== 'object' || err === null) return false;
   const { name, message } = err as { name?: unknown; message?: unknown };
   if (name === 'QuotaExceededError' || name === 'NS_ERROR_FILE_NO_DEVICE_SPACE') return true;
+  // Firefox, once its disk is full, refuses writes in a readwrite transaction with ReadOnlyError
+  // ("A mutation operation was attempted on a database that did not allow mutations").
+  if (name === 'ReadOnlyError') return true;
   return (
     typeof message === 'string' &&
-    /quota ?exceeded|failed to write blobs|ioerror|disk (is )?full|no space left|no_device_space/i.test(message)
+    /quota ?exceeded|failed to write blobs|ioerror|disk (is )?full|no space left|no_device_space|did not allow mutations/i.test(message)
   );
 }
 
