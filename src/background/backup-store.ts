@@ -6,8 +6,8 @@
 import { DramatisError, errorCodeOf } from '../core/protocol/errors';
 import { mergeRecords, parseBackup, type BackupFile, type Choices } from '../core/export/backup';
 import type { Note } from '../core/notes/model';
-import type { PersonalEntity } from '../core/personal';
-import { DEFAULT_SETTINGS, type Settings } from '../core/protocol/messages';
+import { personalListProblem, type PersonalEntity } from '../core/personal';
+import { DEFAULT_SETTINGS, MAX_DISABLED_SITES, type Settings } from '../core/protocol/messages';
 import { db, fromStored, toStored } from './db';
 import { dropNotesCache } from './notes-store';
 
@@ -71,19 +71,24 @@ async function writeBackup(backup: BackupFile): Promise<ImportSummary> {
     ]);
     const notes = mergeRecords(existingNotes.map(fromStored), backup.notes);
     const personal = mergeRecords(existingPersonal, backup.personal);
+    // The bounds hold for what the store would hold after the merge, not only for the file.
+    const mergedPersonal = new Map(existingPersonal.map((p) => [p.id, p]));
+    for (const p of personal.toWrite) mergedPersonal.set(p.id, p);
+    const tooMany = personalListProblem([...mergedPersonal.values()]);
+    if (tooMany) throw new ImportError('invalid', `Nothing was imported: ${tooMany}`);
+    const current = { ...DEFAULT_SETTINGS, ...settings };
+    const disabledSites = [...new Set([...current.disabledSites, ...backup.settings.disabledSites])].sort();
+    if (disabledSites.length > MAX_DISABLED_SITES)
+      throw new ImportError(
+        'invalid',
+        `Nothing was imported: with this backup Dramatis would be off on ${disabledSites.length.toLocaleString('en')} sites; it keeps at most ${MAX_DISABLED_SITES.toLocaleString('en')}.`,
+      );
     const writes: Promise<unknown>[] = [];
     for (const n of notes.toWrite) writes.push(notesStore.put(toStored(n)));
     for (const p of personal.toWrite) writes.push(personalStore.put(p));
     // Settings: sites switched off in either copy stay off; the global switch follows the backup.
-    const current = { ...DEFAULT_SETTINGS, ...settings };
     writes.push(
-      tx.objectStore('settings').put(
-        {
-          highlightsEnabled: backup.settings.highlightsEnabled,
-          disabledSites: [...new Set([...current.disabledSites, ...backup.settings.disabledSites])].sort(),
-        },
-        'settings',
-      ),
+      tx.objectStore('settings').put({ ...current, highlightsEnabled: backup.settings.highlightsEnabled, disabledSites }, 'settings'),
     );
     for (const [page, picks] of Object.entries(backup.choices)) {
       writes.push(
@@ -110,6 +115,7 @@ async function writeBackup(backup: BackupFile): Promise<ImportSummary> {
     } catch {
       /* already finished */
     }
+    if (err instanceof ImportError) throw err;
     const quota = errorCodeOf(err) === 'quota';
     const reason = quota ? "the browser has no room left for Dramatis's data" : err instanceof Error ? err.message : String(err);
     throw new ImportError(quota ? 'quota' : 'internal', `Nothing was imported: ${reason}.`);

@@ -4,8 +4,11 @@
  * nothing lives only in memory that cannot be rebuilt from the bundle or IndexedDB.
  */
 import browser from 'webextension-polyfill';
-import { validateRequest } from '../core/protocol/validate';
-import type { Request, Responses } from '../core/protocol/messages';
+import { MAX_DETECT_CHARS, validateRequest } from '../core/protocol/validate';
+import { InFlightBudget } from '../core/protocol/budget';
+import { DramatisError, errorCodeOf } from '../core/protocol/errors';
+import { authorize, settingsFor } from './access';
+import type { ImportSummary, Request, Responses } from '../core/protocol/messages';
 import { createRouter } from '../shared/messaging';
 import { getChoices, getSettings, setChoice, updateSettings } from './db';
 import { onCommand } from './commands';
@@ -13,46 +16,109 @@ import { backupData, importBackup } from './backup-store';
 import { cardDetails } from './card-details';
 import { detect, getEntities, getMatcher, reloadMatcher } from './detector';
 import { deleteNote, notesForEntity, notesForPage, saveNote, searchNotes } from './notes-store';
-import { deletePersonal, listPersonal, savePersonal } from './personal-store';
+import { checkPersonalRoom, deletePersonal, listPersonal, savePersonal } from './personal-store';
 import { requestPersistence, storageStatus } from './storage';
+import { backupPage, beginImport, commitImport, importPart } from './backup-transfer';
+import { afterDelete, afterWrite, checkStore, guardWrite, recordQuotaError, resume, safetyCopyPart, safetyState } from './safety';
 
-const router = createRouter<Request, Responses>(validateRequest, {
-  // Sent by content scripts at document_start: the worker wakes and loads the index while the page parses.
-  warm: async () => {
-    await getMatcher();
-    return true;
-  },
-  detect: (m) => detect(m.blocks, m.onPage),
-  'entities.get': (m) => getEntities(m.ids),
-  'card.details': (m) => cardDetails(m.id, m.onPage),
-  'settings.get': () => getSettings(),
-  'settings.set': (m) => updateSettings(m.patch),
-  'notes.save': (m) => saveNote(m.note),
-  'notes.delete': (m) => deleteNote(m.id),
-  'notes.forPage': (m) => notesForPage(m.url),
-  'notes.forEntity': (m) => notesForEntity(m.entityId),
-  'notes.query': (m) => searchNotes(m.query),
-  'personal.list': () => listPersonal(),
-  'personal.save': async (m) => {
-    const saved = await savePersonal(m.entity);
-    reloadMatcher();
-    return saved;
-  },
-  'personal.delete': async (m) => {
-    const existed = await deletePersonal(m.id);
-    reloadMatcher();
-    return existed;
-  },
-  'storage.status': (_m, sender) => storageStatus(sender),
-  'backup.data': () => backupData(),
-  'backup.import': async (m) => {
-    const summary = await importBackup(m.text);
+/**
+ * Every write goes through here: refused while the store is found wiped (safety.ts), followed by
+ * the marker and safety-copy bookkeeping, and a full disk remembered for the reader's warning.
+ */
+async function written<T>(write: () => Promise<T>, after: () => unknown = afterWrite): Promise<T> {
+  await guardWrite();
+  try {
+    const value = await write();
+    await after();
+    return value;
+  } catch (err) {
+    if (errorCodeOf(err) === 'quota') await recordQuotaError();
+    throw err;
+  }
+}
+
+/** An import, allowed while the store is found wiped (restoring the safety copy is the remedy), which then resumes writing. */
+async function restored(run: () => Promise<ImportSummary>): Promise<ImportSummary> {
+  await checkStore();
+  try {
+    const summary = await run();
     if (summary.personalAdded + summary.personalUpdated > 0) reloadMatcher();
+    await resume();
+    afterWrite();
     return summary;
+  } catch (err) {
+    if (errorCodeOf(err) === 'quota') await recordQuotaError();
+    throw err;
+  }
+}
+
+const router = createRouter<Request, Responses>(
+  validateRequest,
+  {
+    // Sent by content scripts at document_start: the worker wakes and loads the index while the page parses.
+    warm: async () => {
+      await getMatcher();
+      return true;
+    },
+    detect: (m, sender) =>
+      detectBudget.run(
+        budgetKey(sender),
+        m.blocks.reduce((n, b) => n + b.length, 0),
+        () => detect(m.blocks, m.onPage),
+        () =>
+          new DramatisError(
+            'busy',
+            'This tab already has as much text waiting for detection as Dramatis takes at once; try again shortly.',
+          ),
+      ),
+    'entities.get': (m) => getEntities(m.ids),
+    'card.details': (m) => cardDetails(m.id, m.onPage),
+    'settings.get': async (_m, sender) => settingsFor(await getSettings(), sender),
+    'settings.set': (m) => written(() => updateSettings(m.patch)),
+    'notes.save': (m) => written(() => saveNote(m.note)),
+    'notes.delete': (m) => written(() => deleteNote(m.id), afterDelete),
+    'notes.forPage': (m) => notesForPage(m.url),
+    'notes.forEntity': (m) => notesForEntity(m.entityId),
+    'notes.query': (m) => searchNotes(m.query),
+    'personal.list': () => listPersonal(),
+    'personal.save': (m) =>
+      written(async () => {
+        await checkPersonalRoom(m.entity);
+        const saved = await savePersonal(m.entity);
+        reloadMatcher();
+        return saved;
+      }),
+    'personal.delete': (m) =>
+      written(async () => {
+        const existed = await deletePersonal(m.id);
+        reloadMatcher();
+        return existed;
+      }, afterDelete),
+    'storage.status': async (_m, sender) => ({ ...(await storageStatus(sender)), safety: await safetyState() }),
+    'backup.data': () => backupData(),
+    'backup.import': (m) => restored(() => importBackup(m.text)),
+    'backup.page': (m) => backupPage(m.store, m.after),
+    'backup.import.begin': (m) => beginImport(m.chars),
+    'backup.import.part': (m) => importPart(m.upload, m.index, m.text),
+    'backup.import.commit': (m) => restored(() => commitImport(m.upload, m.parts)),
+    'safety.copy': (m) => safetyCopyPart(m.index),
+    'safety.resume': () => resume(),
+    'choices.get': (m) => getChoices(m.url),
+    'choices.set': (m) => written(() => setChoice(m.url, m.key, m.id)),
   },
-  'choices.get': (m) => getChoices(m.url),
-  'choices.set': (m) => setChoice(m.url, m.key, m.id),
-});
+  authorize,
+);
+
+/**
+ * Detection is the one costly request a content script may send: at most DETECT_CALLS_PER_TAB calls
+ * and DETECT_CHARS_PER_TAB characters in flight per tab (a 2 MB page's 128 KiB batches fit at once;
+ * twenty 8 MB calls do not), over that the answer is 'busy' and the content script retries later.
+ */
+const DETECT_CALLS_PER_TAB = 32;
+const DETECT_CHARS_PER_TAB = 2 * MAX_DETECT_CHARS;
+const detectBudget = new InFlightBudget(DETECT_CALLS_PER_TAB, DETECT_CHARS_PER_TAB);
+const budgetKey = (sender: browser.Runtime.MessageSender): string =>
+  sender.tab?.id !== undefined ? `tab ${sender.tab.id}` : (sender.url ?? 'extension');
 
 browser.runtime.onMessage.addListener(router as Parameters<typeof browser.runtime.onMessage.addListener>[0]);
 

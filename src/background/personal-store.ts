@@ -1,5 +1,6 @@
 /** Personal entities in IndexedDB; the detector re-reads them after every change. */
-import type { PersonalEntity } from '../core/personal';
+import { personalListProblem, type PersonalEntity } from '../core/personal';
+import { DramatisError } from '../core/protocol/errors';
 import { db } from './db';
 
 export async function listPersonal(): Promise<PersonalEntity[]> {
@@ -16,4 +17,12 @@ export async function deletePersonal(id: string): Promise<boolean> {
   const existed = (await conn.getKey('personal', id)) !== undefined;
   await conn.delete('personal', id);
   return existed;
+}
+
+/** Refuses a save that would take the tracked names over their bounds (count, aliases in all). */
+export async function checkPersonalRoom(entity: PersonalEntity): Promise<void> {
+  const all = new Map((await listPersonal()).map((p) => [p.id, p]));
+  all.set(entity.id, entity);
+  const problem = personalListProblem([...all.values()]);
+  if (problem) throw new DramatisError('invalid', `The name was not tracked: ${problem}`);
 }

@@ -112,23 +112,26 @@ export class NotesLayer {
   private async addPassageNote(passage: { start: number; end: number; text: string }, rect: DOMRect): Promise<void> {
     const panel = await this.card.panel();
     const target = describePassage(this.textModel().text, passage.start, passage.end);
+    // One id per editor, not per attempt: a save that landed but timed out, saved again, is one note.
+    const id = newNoteId();
+    const created = Date.now();
     panel.editNote(rect, {
       heading: 'Note on this passage',
       quote: target.quote.exact,
       onCancel: () => panel.close(),
-      onSave: async (text, tags) => {
+      onSave: async (text, tags, onStatus) => {
         const now = Date.now();
         const note: PassageNote = {
-          id: newNoteId(),
+          id,
           kind: 'passage',
           text,
           tags: parseTags(tags),
-          created: now,
+          created,
           updated: now,
           page: this.page(),
           target,
         };
-        const saved = await saveNote(note);
+        const saved = await saveNote(note, { onStatus });
         this.notes.set(saved.id, saved);
         this.model = undefined;
         this.place(saved as PassageNote);
@@ -141,23 +144,25 @@ export class NotesLayer {
   /** The editor for an entity note (from a card's "Add note"). */
   async addEntityNote(entityId: string, entityName: string, rect: DOMRect): Promise<void> {
     const panel = await this.card.panel();
+    const id = newNoteId();
+    const created = Date.now();
     panel.editNote(rect, {
       heading: `Note on ${entityName}`,
       onCancel: () => panel.close(),
-      onSave: async (text, tags) => {
+      onSave: async (text, tags, onStatus) => {
         const now = Date.now();
         const note: EntityNote = {
-          id: newNoteId(),
+          id,
           kind: 'entity',
           text,
           tags: parseTags(tags),
-          created: now,
+          created,
           updated: now,
           entityId,
           entityName,
           page: this.page(),
         };
-        await saveNote(note);
+        await saveNote(note, { onStatus });
         panel.close();
         this.onEntityNote(entityId);
       },
@@ -173,8 +178,8 @@ export class NotesLayer {
       initialText: note.text,
       initialTags: note.tags.join(' '),
       onCancel: () => panel.close(),
-      onSave: async (text, tags) => {
-        const saved = await saveNote({ ...note, text, tags: parseTags(tags), updated: Date.now() });
+      onSave: async (text, tags, onStatus) => {
+        const saved = await saveNote({ ...note, text, tags: parseTags(tags), updated: Date.now() }, { onStatus });
         this.notes.set(saved.id, saved);
         panel.close();
       },

@@ -18,17 +18,40 @@ export interface PersonalEntity {
 
 export const PERSONAL_PREFIX = 'personal-';
 
+/**
+ * How many names a reader may track, and their aliases in all. Every tracked form is compiled into
+ * the personal table when the worker starts (5,000 names with 50 aliases each delayed the first
+ * highlight after a restart to 7 s), so the total is bounded, far above what a reader types by hand.
+ */
+export const MAX_PERSONAL = 1_000;
+export const MAX_ALIASES = 50;
+export const MAX_PERSONAL_FORMS = 10_000;
+const PERSONAL_FIELDS = ['id', 'type', 'name', 'aliases', 'description', 'created', 'updated'];
+const isTime = (v: unknown): boolean => typeof v === 'number' && Number.isFinite(v) && v >= 0 && v < 1e14;
+
+/** Why a list of tracked names is too big to keep, or null. */
+export function personalListProblem(list: readonly Pick<PersonalEntity, 'aliases'>[]): string | null {
+  if (list.length > MAX_PERSONAL)
+    return `Dramatis keeps at most ${MAX_PERSONAL.toLocaleString('en')} tracked names (this would make ${list.length.toLocaleString('en')}); delete some you no longer need first.`;
+  const forms = list.reduce((n, e) => n + 1 + e.aliases.length, 0);
+  if (forms > MAX_PERSONAL_FORMS)
+    return `Dramatis keeps at most ${MAX_PERSONAL_FORMS.toLocaleString('en')} tracked names and aliases in all (this would make ${forms.toLocaleString('en')}); remove some aliases first.`;
+  return null;
+}
+
 export function personalEntityProblem(v: unknown): string | null {
   const e = v as Record<string, unknown> | null;
-  if (typeof e !== 'object' || e === null) return 'a personal entity must be an object';
+  if (typeof e !== 'object' || e === null || Array.isArray(e)) return 'a personal entity must be an object';
+  for (const key of Object.keys(e)) if (!PERSONAL_FIELDS.includes(key)) return `it has an unknown field "${key.slice(0, 60)}"`;
   if (typeof e.id !== 'string' || !e.id.startsWith(PERSONAL_PREFIX) || e.id.length > 200) return `id must start with "${PERSONAL_PREFIX}"`;
   if (typeof e.type !== 'string' || !(ENTITY_TYPES as readonly string[]).includes(e.type))
     return `type must be one of ${ENTITY_TYPES.join(', ')}`;
   if (typeof e.name !== 'string' || e.name.trim().length < 2 || e.name.length > 200) return 'name must be 2 to 200 characters';
-  if (!Array.isArray(e.aliases) || e.aliases.length > 50 || !e.aliases.every((a) => typeof a === 'string' && a.length <= 200))
-    return 'aliases must be at most 50 strings';
+  if (!Array.isArray(e.aliases) || e.aliases.length > MAX_ALIASES || !e.aliases.every((a) => typeof a === 'string' && a.length <= 200))
+    return `aliases must be at most ${MAX_ALIASES} strings`;
   if (typeof e.description !== 'string' || e.description.length > 2000) return 'description must be at most 2,000 characters';
-  if (typeof e.created !== 'number' || typeof e.updated !== 'number') return 'created and updated must be times';
+  // Finite and in range: 1e400 is Infinity in JSON.parse, which JSON.stringify would write as null.
+  if (!isTime(e.created) || !isTime(e.updated)) return 'created and updated must be times';
   return null;
 }
 

@@ -2,7 +2,9 @@
 import { useRef, useState } from 'preact/hooks';
 import type { NoteQuery } from '../core/notes/query';
 import { allNotes, exportNotes, type ExportFormat } from '../shared/export-client';
-import { send } from '../shared/messaging';
+import { importBackupText } from '../shared/backup-client';
+import { t } from '../shared/i18n';
+import { codeOf } from '../shared/messaging';
 
 export interface ExportBarProps {
   /** The notebook's current filter: exports cover what the reader is looking at. */
@@ -14,6 +16,8 @@ export interface ExportBarProps {
 export function ExportBar({ query, filtered, onImported }: ExportBarProps) {
   const [status, setStatus] = useState('');
   const [busy, setBusy] = useState(false);
+  /** A file whose import was interrupted (nothing changed), offered again with one click. */
+  const [retryFile, setRetryFile] = useState<File | undefined>();
   const file = useRef<HTMLInputElement>(null);
 
   const run = async (format: ExportFormat) => {
@@ -31,14 +35,16 @@ export function ExportBar({ query, filtered, onImported }: ExportBarProps) {
 
   const importFile = async (f: File) => {
     setBusy(true);
+    setRetryFile(undefined);
     try {
-      const r = await send({ type: 'backup.import', text: await f.text() });
+      const r = await importBackupText(await f.text());
       setStatus(
         `Imported ${f.name}: ${r.notesAdded} new, ${r.notesUpdated} updated, ${r.notesUnchanged} already here${r.personalAdded + r.personalUpdated ? `; ${r.personalAdded + r.personalUpdated} tracked names` : ''}.`,
       );
       onImported();
     } catch (err) {
       setStatus(err instanceof Error ? err.message : String(err));
+      if (codeOf(err) === 'unavailable') setRetryFile(f);
     } finally {
       setBusy(false);
       if (file.current) file.current.value = '';
@@ -81,6 +87,11 @@ export function ExportBar({ query, filtered, onImported }: ExportBarProps) {
       <p class="export-status" role="status">
         {status}
       </p>
+      {retryFile && (
+        <button type="button" disabled={busy} onClick={() => void importFile(retryFile)}>
+          {t('safetyImportAgain')}
+        </button>
+      )}
     </section>
   );
 }

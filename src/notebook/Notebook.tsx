@@ -5,6 +5,7 @@ import type { NoteQuery } from '../core/notes/query';
 import { saveNote } from '../shared/save-note';
 import { send } from '../shared/messaging';
 import { ExportBar } from './ExportBar';
+import { SafetyBanner } from './SafetyBanner';
 import { Filters } from './Filters';
 import { NoteItem } from './NoteItem';
 import { UndoBar } from './UndoBar';
@@ -50,6 +51,7 @@ export function Notebook() {
           onInput={(e) => setText((e.target as HTMLInputElement).value)}
         />
       </header>
+      <SafetyBanner onChanged={reload} />
       <Filters query={query} facets={result?.facets} onChange={(patch) => setQuery((q) => ({ ...q, ...patch }))} />
       <ExportBar query={query} filtered={Boolean(query.text || query.tag || query.site || query.entityId)} onImported={reload} />
       {error && (

@@ -2,7 +2,6 @@
  * Building export files in an extension page: gathers the notes (all, a notebook filter, or one
  * page's) and the entities they mention from the background, then runs the pure exporters.
  */
-import { createBackup, serializeBackup } from '../core/export/backup';
 import { exportFileName } from '../core/export/filenames';
 import type { ExportEntity } from '../core/export/group';
 import { notesToMarkdown } from '../core/export/markdown';
@@ -10,6 +9,7 @@ import { notesToAnnotations } from '../core/export/annotations';
 import { notesToObsidianFiles, obsidianZip } from '../core/export/obsidian';
 import type { Note } from '../core/notes/model';
 import type { NoteQuery } from '../core/notes/query';
+import { buildBackupText } from './backup-client';
 import { download } from './download';
 import { send } from './messaging';
 
@@ -41,10 +41,11 @@ export async function exportNotes(
 ): Promise<{ fileName: string; count: number }> {
   const exportedAt = Date.now();
   if (format === 'backup') {
-    const data = await send({ type: 'backup.data' });
+    // Built here from pages of each store: a notebook of any size, never one message over 64 MiB.
+    const { text, notes: count } = await buildBackupText(exportedAt);
     const fileName = exportFileName('backup', exportedAt);
-    download(fileName, serializeBackup(createBackup({ ...data, exportedAt })), 'application/json');
-    return { fileName, count: data.notes.length };
+    download(fileName, text, 'application/json');
+    return { fileName, count };
   }
   const options = { title, exportedAt, entities: await entitiesOf(notes) };
   if (format === 'markdown') {

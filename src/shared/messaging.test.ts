@@ -1,5 +1,5 @@
 import { describe, expect, it, vi } from 'vitest';
-import { DramatisError } from '../core/protocol/errors';
+import { DramatisError, STORAGE_FULL_MESSAGE } from '../core/protocol/errors';
 import type { Request, Responses } from '../core/protocol/messages';
 import { validateRequest } from '../core/protocol/validate';
 
@@ -19,6 +19,9 @@ const router = createRouter<Request, Responses>(validateRequest, {
   'notes.delete': (m) => {
     if (m.id === 'missing') throw new DramatisError('not-found', 'no such note');
     if (m.id === 'full') throw new DOMException('disk full', 'QuotaExceededError');
+    if (m.id === 'blobs') throw new DOMException('Failed to write blobs (IOError)', 'UnknownError');
+    if (m.id === 'readonly')
+      throw new DOMException('A mutation operation was attempted on a database that did not allow mutations.', 'ReadOnlyError');
     throw new Error('boom');
   },
 } as Partial<Handlers> as Handlers);
@@ -53,7 +56,19 @@ describe('the message router', () => {
       code: 'not-found',
       error: 'no such note',
     });
-    await expect(router({ type: 'notes.delete', id: 'full' }, ours)).resolves.toEqual({ ok: false, code: 'quota', error: 'disk full' });
+    await expect(router({ type: 'notes.delete', id: 'full' }, ours)).resolves.toEqual({
+      ok: false,
+      code: 'quota',
+      error: STORAGE_FULL_MESSAGE,
+    });
+    await expect(router({ type: 'notes.delete', id: 'blobs' }, ours)).resolves.toMatchObject({
+      code: 'quota',
+      error: STORAGE_FULL_MESSAGE,
+    });
+    await expect(router({ type: 'notes.delete', id: 'readonly' }, ours)).resolves.toMatchObject({
+      code: 'quota',
+      error: STORAGE_FULL_MESSAGE,
+    });
     await expect(router({ type: 'notes.delete', id: 'other' }, ours)).resolves.toEqual({ ok: false, code: 'internal', error: 'boom' });
   });
 });

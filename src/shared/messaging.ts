@@ -1,6 +1,6 @@
 /** Typed senders over runtime and tabs messaging; the only place that knows the wire format. */
 import browser from 'webextension-polyfill';
-import { DramatisError, ERROR_CODES, errorCodeOf, type ErrorCode } from '../core/protocol/errors';
+import { DramatisError, ERROR_CODES, errorCodeOf, errorMessageOf, type ErrorCode } from '../core/protocol/errors';
 import type { Reply, Request, RequestOf, Responses, TabRequest, TabRequestOf, TabResponses } from '../core/protocol/messages';
 
 const CODES: ReadonlySet<string> = new Set(ERROR_CODES);
@@ -33,7 +33,8 @@ const LONGEST_PAUSE_MS = 1_000;
 /**
  * Sends a request that is safe to repeat, again and again with growing pauses while nothing answers
  * (a service worker stopping or starting: "Receiving end does not exist", a closed channel), for up
- * to deadlineMs. Any answer, or an error other than 'unavailable', ends it.
+ * to deadlineMs; also while the background says it is 'busy' with this tab's earlier requests. Any
+ * answer, or another error, ends it.
  */
 export async function sendPatiently<K extends Request['type']>(message: RequestOf<K>, deadlineMs: number): Promise<Responses[K]> {
   const deadline = Date.now() + deadlineMs;
@@ -42,7 +43,8 @@ export async function sendPatiently<K extends Request['type']>(message: RequestO
     try {
       return await send(message);
     } catch (err) {
-      if (codeOf(err) !== 'unavailable' || Date.now() + pause > deadline) throw err;
+      const code = codeOf(err);
+      if ((code !== 'unavailable' && code !== 'busy') || Date.now() + pause > deadline) throw err;
       await new Promise((resolve) => setTimeout(resolve, pause));
       pause = Math.min(pause * 2, LONGEST_PAUSE_MS);
     }
@@ -66,6 +68,8 @@ export function codeOf(err: unknown): ErrorCode {
 export function createRouter<M extends { type: string }, R extends Record<M['type'], unknown>>(
   validate: (message: unknown) => { ok: true; message: M } | { ok: false; error: string },
   handlers: { [K in M['type']]: (message: Extract<M, { type: K }>, sender: browser.Runtime.MessageSender) => Promise<R[K]> | R[K] },
+  /** Who may send what: a refusal reason (answered with the code 'forbidden'), or null to go on. */
+  authorize?: (message: M, sender: browser.Runtime.MessageSender) => Promise<string | null> | string | null,
 ): (message: unknown, sender: browser.Runtime.MessageSender) => Promise<Reply<unknown>> | undefined {
   return (message, sender) => {
     if (sender.id !== browser.runtime.id) return undefined;
@@ -73,8 +77,12 @@ export function createRouter<M extends { type: string }, R extends Record<M['typ
     if (!checked.ok) return Promise.resolve({ ok: false, code: 'invalid', error: checked.error });
     const handler = handlers[checked.message.type as M['type']] as (m: M, s: browser.Runtime.MessageSender) => unknown;
     return Promise.resolve()
-      .then(() => handler(checked.message, sender))
+      .then(() => authorize?.(checked.message, sender) ?? null)
+      .then((refused) => {
+        if (refused) throw new DramatisError('forbidden', refused);
+        return handler(checked.message, sender);
+      })
       .then((value) => ({ ok: true as const, value }))
-      .catch((err: unknown) => ({ ok: false as const, code: errorCodeOf(err), error: err instanceof Error ? err.message : String(err) }));
+      .catch((err: unknown) => ({ ok: false as const, code: errorCodeOf(err), error: errorMessageOf(err) }));
   };
 }

@@ -1,4 +1,4 @@
-/** The notebook finds notes by a word; notes survive a browser restart and a stopped service worker. */
+/** The notebook finds notes by a word; notes survive a browser restart and a stopped background (both browsers). */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -6,6 +6,7 @@ import { expect, test } from './support/fixtures';
 import { launchChromium, launchFirefox, type ExtensionSession, type TestPage } from '../../tools/browser/launch';
 import { openExtensionPage, waitFor } from '../../tools/browser/page';
 import { pageBundle } from '../../tools/browser/page-bundle';
+import { backgroundStopper } from '../../tools/browser/background';
 
 const evaluate = <T>(page: TestPage, script: string) => (page as unknown as { evaluate(s: string): Promise<T> }).evaluate(script);
 
@@ -76,14 +77,13 @@ test('notes are still there after the browser restarts with the same profile', a
   }
 });
 
-test('stopping the service worker while notes are being written loses none', async ({ engine }) => {
-  test.skip(engine !== 'chromium', 'only Chromium lets a test stop an extension service worker (CDP); Firefox has an event page');
-  const session = await launchChromium();
+test('stopping the background while notes are being written loses none', async ({ engine }) => {
+  const session = engine === 'chromium' ? await launchChromium() : await launchFirefox();
   try {
     const page = await session.newPage();
     await openExtensionPage(page, `${session.extensionOrigin}/notebook.html`);
-    const cdp = await session.context.newCDPSession(page as never);
-    await cdp.send('ServiceWorker.enable');
+    // Chromium: the DevTools protocol; Firefox: the extension's terminateBackground() over BiDi.
+    const stopper = await backgroundStopper(session, page);
     // The product's own save path (src/shared/save-note.ts, as the editors and the notebook use it).
     await evaluate(page, await pageBundle('src/shared/save-note.ts', 'dramatisSave'));
     const writes = evaluate<string[]>(
@@ -94,27 +94,23 @@ test('stopping the service worker while notes are being written loses none', asy
       return dramatisSave.saveNote(note).then(() => 'saved', (e) => 'lost: ' + e.message);
     })))`,
     );
-    // Stop the worker three times while the 60 saves are in flight, and check it really stopped.
-    let stopped = 0;
-    cdp.on('ServiceWorker.workerVersionUpdated', (e: { versions: { runningStatus: string }[] }) => {
-      if (e.versions.some((v) => v.runningStatus === 'stopped')) stopped++;
-    });
+    // Stop the background three times while the 60 saves are in flight, and check it really stopped.
     for (let k = 0; k < 3; k++) {
       await new Promise((r) => setTimeout(r, 250));
-      await cdp.send('ServiceWorker.stopAllWorkers');
+      await stopper.stop();
     }
     const outcomes = await writes;
     expect(outcomes.filter((o) => o !== 'saved')).toEqual([]);
     const total = await evaluate<number>(
       page,
       `(async () => {
-      const api = globalThis.chrome;
+      const api = globalThis.browser ?? globalThis.chrome;
       const reply = await api.runtime.sendMessage({ type: 'notes.query', query: { text: 'stress note', limit: 500 } });
       return reply.value.total;
     })()`,
     );
     expect(total).toBe(60);
-    expect(stopped).toBeGreaterThan(0);
+    expect(stopper.stopped()).toBeGreaterThan(0);
   } finally {
     await session.close();
   }

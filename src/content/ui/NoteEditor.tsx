@@ -1,8 +1,10 @@
 /**
  * Writing a note: a "Note" textbox (Markdown), "Tags", Save and Cancel. A failed save shows why and
- * keeps the draft in place; Ctrl+Enter saves, Escape cancels.
+ * keeps the draft in place, with a way to copy it; Ctrl+Enter saves, Escape cancels.
  */
 import { useEffect, useRef, useState } from 'preact/hooks';
+import { t } from '../../shared/i18n';
+import type { SaveFailure, SaveStatus } from '../../shared/save-note';
 
 export interface NoteEditorProps {
   heading: string;
@@ -10,8 +12,8 @@ export interface NoteEditorProps {
   quote?: string;
   initialText?: string;
   initialTags?: string;
-  /** Resolves when saved; rejects with a message the reader can act on. */
-  onSave(text: string, tags: string): Promise<void>;
+  /** Resolves when saved; rejects with a message the reader can act on. onStatus reports retries and failures. */
+  onSave(text: string, tags: string, onStatus: (status: SaveStatus) => void): Promise<void>;
   onCancel(): void;
 }
 
@@ -20,7 +22,21 @@ export function NoteEditor({ heading, quote, initialText = '', initialTags = '',
   const [tags, setTags] = useState(initialTags);
   const [error, setError] = useState('');
   const [saving, setSaving] = useState(false);
+  const [retrying, setRetrying] = useState(false);
+  const [failure, setFailure] = useState<SaveFailure | undefined>();
+  const [copied, setCopied] = useState(false);
   const box = useRef<HTMLTextAreaElement>(null);
+
+  // The clipboard API needs a secure page; elsewhere the selected textbox is copied the old way.
+  const copy = async () => {
+    try {
+      await navigator.clipboard.writeText(text);
+    } catch {
+      box.current?.select();
+      document.execCommand('copy');
+    }
+    setCopied(true);
+  };
   useEffect(() => box.current?.focus({ preventScroll: true }), []);
 
   const save = async () => {
@@ -31,11 +47,17 @@ export function NoteEditor({ heading, quote, initialText = '', initialTags = '',
     }
     setSaving(true);
     setError('');
+    setFailure(undefined);
+    setCopied(false);
     try {
-      await onSave(text, tags);
+      await onSave(text, tags, (status) => {
+        setRetrying(status.state === 'retrying');
+        if (status.state === 'failed') setFailure(status.failure);
+      });
     } catch (err) {
       setError(err instanceof Error ? err.message : String(err));
       setSaving(false);
+      setRetrying(false);
     }
   };
 
@@ -77,12 +99,20 @@ export function NoteEditor({ heading, quote, initialText = '', initialTags = '',
           {error}
         </p>
       )}
+      {failure?.offerBackup && <p class="editor-error">{t('safetyBackupHint')}</p>}
+      {failure && (
+        <p class="editor-actions">
+          <button type="button" class="secondary" onClick={() => void copy()}>
+            {copied ? t('safetyCopied') : t('safetyCopyText')}
+          </button>
+        </p>
+      )}
       <div class="editor-actions">
         <button type="button" class="secondary" onClick={onCancel}>
           Cancel
         </button>
         <button type="button" class="primary" disabled={saving} onClick={() => void save()}>
-          {saving ? 'Saving…' : 'Save'}
+          {saving ? (retrying ? t('safetyStillSaving') : t('safetySaving')) : 'Save'}
         </button>
       </div>
     </div>

@@ -4,6 +4,7 @@ import { createBackup, mergeRecords, parseBackup, serializeBackup } from './back
 import type { Note } from '../notes/model';
 import type { PersonalEntity } from '../personal';
 import notesFixture from '../../../test/fixtures/export/notes.json';
+import { malformedBackups } from '../../../test/fixtures/export/malformed-backups';
 
 const notes = notesFixture as Note[];
 const personal: PersonalEntity[] = [
@@ -84,6 +85,19 @@ describe('a bad backup is refused whole, with a message a reader understands', (
       'This file is not valid JSON, so it is not a Dramatis backup (the problem is at line 1, column 1).',
     );
     expect(error('{\n  "format": "dramatis-backup",\n  "version": 1,,\n}')).toMatch(/not valid JSON.*line 3, column 16/);
+  });
+
+  it("Firefox's wording of a JSON error gives the same line and column", () => {
+    // Node words it differently; what parseBackup makes of Firefox's message is checked here, and in Firefox by the e2e suite.
+    const original = JSON.parse;
+    JSON.parse = () => {
+      throw new SyntaxError('JSON.parse: expected double-quoted property name at line 3 column 16 of the JSON data');
+    };
+    try {
+      expect(error('{\n  "format": "dramatis-backup",\n  "version": 1,,\n}')).toMatch(/not valid JSON.*line 3, column 16/);
+    } finally {
+      JSON.parse = original;
+    }
   });
 
   it('truncated JSON', () => {
@@ -197,6 +211,78 @@ describe('a bad backup is refused whole, with a message a reader understands', (
       ),
     ).toMatch(/choices for ambiguous names are damaged/);
   });
+});
+
+describe('the bounds of issue 12: refused with a reason, and never written', () => {
+  it('a tracked-name time of 1e400 (Infinity once parsed) is refused, and a stored one is never exported as null', () => {
+    const withHuge = text.replace('"updated": 20', '"updated": 1e400');
+    expect(withHuge).not.toBe(text);
+    expect(error(withHuge)).toMatch(/^Personal entity 2 of 2 \(id "personal-2"\) is damaged: created and updated must be times\.$/);
+    const stored = { ...personal[0]!, updated: Infinity, created: Infinity };
+    const written = serializeBackup(
+      createBackup({ notes: [{ ...notes[0]!, updated: NaN }], personal: [stored], settings, choices, exportedAt: EXPORTED_AT }),
+    );
+    expect(written).not.toContain('null');
+    expect(parseBackup(written).ok).toBe(true);
+  });
+
+  it('unknown and prototype fields', () => {
+    expect(
+      error(
+        altered((b) => {
+          (b.notes as Record<string, unknown>[])[0]!.junk = 'x'.repeat(1000);
+        }),
+      ),
+    ).toMatch(/^Note 1 of 9 .* is damaged: the note has an unknown field "junk"\.$/);
+    expect(error(text.replace('"notes": [', '"notes": [{"__proto__": {"polluted": true}, "id": "p"},'))).toMatch(/is damaged/);
+    expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+    expect(
+      error(
+        altered((b) => {
+          (b.personal as Record<string, unknown>[])[0]!['constructor'] = 'x';
+        }),
+      ),
+    ).toMatch(/unknown field "constructor"/);
+    expect(error(text.replace('"choices": {', '"choices": {"__proto__": {"a": "b"},'))).toMatch(/"__proto__" key/);
+  });
+
+  it('too many switched-off sites or tracked names', () => {
+    expect(
+      error(
+        altered((b) => {
+          b.settings = { highlightsEnabled: true, disabledSites: Array.from({ length: 200_000 }, (_, i) => `s${i}.example`) };
+        }),
+      ),
+    ).toBe(
+      'The backup switches Dramatis off on 200,000 sites; Dramatis keeps at most 2,000, so the backup looks damaged or edited by hand.',
+    );
+    const many = Array.from({ length: 5_000 }, (_, i) => ({ ...personal[1]!, id: `personal-${i}` }));
+    expect(
+      error(
+        altered((b) => {
+          b.personal = many;
+        }),
+      ),
+    ).toMatch(/^Dramatis keeps at most 1,000 tracked names \(this would make 5,000\)/);
+    const aliased = Array.from({ length: 400 }, (_, i) => ({
+      ...personal[1]!,
+      id: `personal-${i}`,
+      aliases: Array.from({ length: 50 }, (_, k) => `a${k}`),
+    }));
+    expect(
+      error(
+        altered((b) => {
+          b.personal = aliased;
+        }),
+      ),
+    ).toMatch(/at most 10,000 tracked names and aliases in all \(this would make 20,400\)/);
+  });
+});
+
+describe('the malformed-backup suite (shared with the e2e in both browsers)', () => {
+  for (const c of malformedBackups(text)) {
+    it(`refuses ${c.name}`, () => expect(`Nothing was imported: ${error(c.text)}`).toMatch(c.message));
+  }
 });
 
 describe('mergeRecords', () => {

@@ -1,7 +1,7 @@
 /** A lossless, versioned JSON backup of everything the reader made, checked whole before anything is imported. */
 import { noteProblem, type Note, type PageRef } from '../notes/model';
-import { personalEntityProblem, type PersonalEntity } from '../personal';
-import type { Settings } from '../protocol/messages';
+import { personalEntityProblem, personalListProblem, type PersonalEntity } from '../personal';
+import { MAX_DISABLED_SITES, type Settings } from '../protocol/messages';
 import { byCreated, compareCodes } from './group';
 
 export const BACKUP_FORMAT = 'dramatis-backup';
@@ -57,9 +57,17 @@ function normalize(b: BackupFile): BackupFile {
 
 const cleanPage = (p: PageRef): PageRef => ({ url: p.url, title: p.title });
 
+/**
+ * A time as a backup may hold it. Stores written before times were checked may hold Infinity (a
+ * tracked name imported with 1e400), which JSON writes as null and no import accepts: such a time
+ * becomes the fallback, so every backup Dramatis writes can be imported again.
+ */
+const storableTime = (t: number, fallback: number): number => (isTime(t) ? t : isTime(fallback) ? fallback : 0);
+
 function cleanNote(n: Note): Note {
   // kind is in base only to put it second in the file; each case sets its own literal over it.
-  const base = { id: n.id, kind: n.kind, text: n.text, tags: [...n.tags], created: n.created, updated: n.updated };
+  const created = storableTime(n.created, 0);
+  const base = { id: n.id, kind: n.kind, text: n.text, tags: [...n.tags], created, updated: storableTime(n.updated, created) };
   switch (n.kind) {
     case 'page':
       return { ...base, kind: 'page', page: cleanPage(n.page) };
@@ -87,8 +95,8 @@ function cleanPersonal(e: PersonalEntity): PersonalEntity {
     name: e.name,
     aliases: [...e.aliases],
     description: e.description,
-    created: e.created,
-    updated: e.updated,
+    created: storableTime(e.created, 0),
+    updated: storableTime(e.updated, storableTime(e.created, 0)),
   };
 }
 
@@ -129,6 +137,7 @@ export function parseBackup(text: string): ParsedBackup {
   const problem =
     listProblem(data.notes, 'notes', 'Note', noteProblem) ??
     listProblem(data.personal, 'personal entities', 'Personal entity', personalEntityProblem) ??
+    personalListProblem(data.personal as PersonalEntity[]) ??
     settingsProblem(data.settings) ??
     choicesProblem(data.choices);
   if (problem) return fail(problem);
@@ -138,6 +147,9 @@ export function parseBackup(text: string): ParsedBackup {
 /** Why the JSON did not parse, in words, with a line and column when the parser gave a position. */
 function jsonError(source: string, message: string): string {
   let position = Number(/at position (\d+)/.exec(message)?.[1] ?? NaN);
+  // Firefox says "JSON.parse: unexpected character at line 1 column 1 of the JSON data".
+  const lineColumn = /at line (\d+) column (\d+)/.exec(message);
+  if (lineColumn) position = offsetOf(source, Number(lineColumn[1]), Number(lineColumn[2]));
   // Node says "Unexpected token 'h', "hello" is not valid JSON" without a position: that is the first character.
   const first = source.search(/\S/);
   if (Number.isNaN(position) && /^Unexpected token/.test(message) && !/[[{"\-\dtfn]/.test(source[first] ?? '')) position = first;
@@ -149,6 +161,17 @@ function jsonError(source: string, message: string): string {
   const line = before.split('\n').length;
   const column = position - before.lastIndexOf('\n');
   return `This file is not valid JSON, so it is not a Dramatis backup (the problem is at line ${line}, column ${column}).`;
+}
+
+/** The offset of a 1-based line and column in source. */
+function offsetOf(source: string, line: number, column: number): number {
+  let offset = 0;
+  for (let l = 1; l < line; l++) {
+    const next = source.indexOf('\n', offset);
+    if (next === -1) return source.length;
+    offset = next + 1;
+  }
+  return offset + column - 1;
 }
 
 function foreignFile(data: unknown): string {
@@ -177,15 +200,23 @@ function listProblem(list: unknown, plural: string, singular: string, problemOf:
 function settingsProblem(v: unknown): string | null {
   if (!isObj(v)) return "The backup's settings are missing, so it looks damaged.";
   if (typeof v.highlightsEnabled !== 'boolean') return "The backup's settings are damaged: highlightsEnabled must be true or false.";
-  if (!Array.isArray(v.disabledSites) || !v.disabledSites.every((s) => typeof s === 'string' && s.length <= 500))
+  if (!Array.isArray(v.disabledSites) || !v.disabledSites.every((s) => typeof s === 'string' && s.length <= 253))
     return "The backup's settings are damaged: disabledSites must be a list of site names.";
+  if (v.disabledSites.length > MAX_DISABLED_SITES)
+    return `The backup switches Dramatis off on ${v.disabledSites.length.toLocaleString('en')} sites; Dramatis keeps at most ${MAX_DISABLED_SITES.toLocaleString('en')}, so the backup looks damaged or edited by hand.`;
   return null;
 }
 
 function choicesProblem(v: unknown): string | null {
   if (!isObj(v)) return "The backup's choices for ambiguous names are missing, so it looks damaged.";
   for (const [page, picks] of Object.entries(v)) {
-    if (!isObj(picks) || !Object.values(picks).every((id) => typeof id === 'string'))
+    if (page === '__proto__' || (isObj(picks) && Object.hasOwn(picks, '__proto__')))
+      return 'The backup\'s choices for ambiguous names hold a "__proto__" key, so it looks damaged or edited by hand.';
+    if (
+      page.length > 8192 ||
+      !isObj(picks) ||
+      !Object.entries(picks).every(([key, id]) => key.length <= 500 && typeof id === 'string' && id.length <= 200)
+    )
       return `The backup's choices for ambiguous names are damaged (on page ${page.slice(0, 200)}).`;
   }
   return null;

@@ -102,8 +102,22 @@ const isObj = (v: unknown): v is Record<string, unknown> => typeof v === 'object
 const isStr = (v: unknown, max: number): v is string => typeof v === 'string' && v.length <= max;
 const isTime = (v: unknown): v is number => typeof v === 'number' && Number.isFinite(v) && v >= 0 && v < 1e14;
 
+/** The first field of v not in known (own keys only, so "__proto__" or "constructor" never pass as known). */
+export function unknownFieldProblem(v: Record<string, unknown>, known: readonly string[], where: string): string | null {
+  for (const key of Object.keys(v)) if (!known.includes(key)) return `${where} has an unknown field "${key.slice(0, 60)}"`;
+  return null;
+}
+
+const NOTE_FIELDS = {
+  page: ['id', 'kind', 'text', 'tags', 'created', 'updated', 'page'],
+  passage: ['id', 'kind', 'text', 'tags', 'created', 'updated', 'page', 'target'],
+  entity: ['id', 'kind', 'text', 'tags', 'created', 'updated', 'entityId', 'entityName', 'page'],
+} as const;
+
 function pageProblem(v: unknown): string | null {
   if (!isObj(v)) return 'page must be { url, title }';
+  const unknown = unknownFieldProblem(v, ['url', 'title'], 'page');
+  if (unknown) return unknown;
   if (!isStr(v.url, 8192) || v.url.length === 0) return 'page.url must be a URL';
   if (!isStr(v.title, 2000)) return 'page.title must be a string';
   return null;
@@ -119,6 +133,10 @@ export function noteProblem(v: unknown): string | null {
   if (!Array.isArray(v.tags) || v.tags.length > MAX_TAGS || !v.tags.every((t) => isStr(t, MAX_TAG_CHARS)))
     return `tags must be at most ${MAX_TAGS} strings`;
   if (!isTime(v.created) || !isTime(v.updated)) return 'created and updated must be times';
+  if (v.kind === 'page' || v.kind === 'passage' || v.kind === 'entity') {
+    const unknown = unknownFieldProblem(v, NOTE_FIELDS[v.kind], 'the note');
+    if (unknown) return unknown;
+  }
   switch (v.kind) {
     case 'page':
       return pageProblem(v.page);
@@ -128,6 +146,11 @@ export function noteProblem(v: unknown): string | null {
       const t = v.target as Record<string, unknown> | undefined;
       const q = t?.quote as Record<string, unknown> | undefined;
       const pos = t?.position as Record<string, unknown> | undefined;
+      if (!isObj(t) || unknownFieldProblem(t, ['quote', 'position'], 'target')) return 'target must be { quote, position }';
+      if (isObj(q) && unknownFieldProblem(q, ['type', 'exact', 'prefix', 'suffix'], 'quote'))
+        return unknownFieldProblem(q, ['type', 'exact', 'prefix', 'suffix'], 'target.quote');
+      if (isObj(pos) && unknownFieldProblem(pos, ['type', 'start', 'end'], 'position'))
+        return unknownFieldProblem(pos, ['type', 'start', 'end'], 'target.position');
       if (
         !isObj(q) ||
         q.type !== 'TextQuoteSelector' ||
@@ -140,8 +163,8 @@ export function noteProblem(v: unknown): string | null {
       if (
         !isObj(pos) ||
         pos.type !== 'TextPositionSelector' ||
-        !Number.isInteger(pos.start) ||
-        !Number.isInteger(pos.end) ||
+        !Number.isSafeInteger(pos.start) ||
+        !Number.isSafeInteger(pos.end) ||
         (pos.start as number) < 0 ||
         (pos.end as number) < (pos.start as number)
       )

@@ -18,6 +18,8 @@ export interface StorageStatus {
   privateWindow: boolean;
   usage?: number;
   quota?: number;
+  /** The full-disk guard's state (only extension pages are told). */
+  safety?: SafetyState;
 }
 
 export interface Settings {
@@ -28,6 +30,12 @@ export interface Settings {
 }
 
 export const DEFAULT_SETTINGS: Settings = { highlightsEnabled: true, disabledSites: [] };
+
+/**
+ * Sites a reader can switch off (settings and imported backups). Far more than anyone switches off
+ * by hand; bounded because every tab's start reads the list (200,000 sites made that read 1.8 s).
+ */
+export const MAX_DISABLED_SITES = 2_000;
 
 export interface DetectResult {
   mentions: Mention[];
@@ -85,7 +93,15 @@ export type Request =
   | { type: 'backup.data' }
   | { type: 'backup.import'; text: string }
   | { type: 'choices.get'; url: string }
-  | { type: 'choices.set'; url: string; key: string; id: string };
+  | { type: 'choices.set'; url: string; key: string; id: string }
+  // Backups of any size (issue 12): read in pages, imported in parts, each message well under 64 MiB.
+  | { type: 'backup.page'; store: BackupPageStore; after?: string }
+  | { type: 'backup.import.begin'; chars: number }
+  | { type: 'backup.import.part'; upload: string; index: number; text: string }
+  | { type: 'backup.import.commit'; upload: string; parts: number }
+  // The safety copy and the wiped-store guard (src/background/safety.ts).
+  | { type: 'safety.copy'; index: number }
+  | { type: 'safety.resume' };
 
 export interface Responses {
   warm: boolean;
@@ -104,9 +120,52 @@ export interface Responses {
   'personal.delete': boolean;
   'storage.status': StorageStatus;
   'backup.data': { notes: Note[]; personal: PersonalEntity[]; settings: Settings; choices: Record<string, Record<string, string>> };
-  'backup.import': { notesAdded: number; notesUpdated: number; notesUnchanged: number; personalAdded: number; personalUpdated: number };
+  'backup.import': ImportSummary;
   'choices.get': Record<string, string>;
   'choices.set': Record<string, string>;
+  'backup.page': BackupPage;
+  'backup.import.begin': { upload: string; partChars: number };
+  'backup.import.part': { received: number };
+  'backup.import.commit': ImportSummary;
+  'safety.copy': SafetyCopyPart;
+  'safety.resume': boolean;
+}
+
+export type BackupPageStore = 'notes' | 'personal' | 'choices';
+
+/** One page of a store for a backup: records in key order, and the key to continue after (none: the end). */
+export interface BackupPage {
+  notes?: Note[];
+  personal?: PersonalEntity[];
+  choices?: Record<string, Record<string, string>>;
+  next?: string;
+}
+
+export interface ImportSummary {
+  notesAdded: number;
+  notesUpdated: number;
+  notesUnchanged: number;
+  personalAdded: number;
+  personalUpdated: number;
+}
+
+/** One part of the last safety copy: a deflate-compressed backup file, base64, cut in parts. */
+export interface SafetyCopyPart {
+  index: number;
+  parts: number;
+  data: string;
+  madeAt: number;
+  notes: number;
+}
+
+/** What the safety guard knows: a wiped store, the first quota error, the last safety copy. */
+export interface SafetyState {
+  /** Set when the database held fewer notes than the marker kept outside it: writing is stopped. */
+  lost?: { expected: number; found: number; at: number };
+  /** The first time a write failed for lack of room since the reader last saw it. */
+  quotaError?: { at: number; usage?: number; quota?: number };
+  /** The last automatic safety copy. */
+  copy?: { madeAt: number; notes: number; bytes: number };
 }
 
 export interface PageEntitySummary {

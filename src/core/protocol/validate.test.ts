@@ -51,6 +51,20 @@ const REQUESTS: Record<Request['type'], { accept: object; refuse: object; becaus
     refuse: { url: 'https://example.org/', key: 'hoover' },
     because: 'id must be a string',
   },
+  'backup.page': {
+    accept: { store: 'notes', after: 'n1' },
+    refuse: { store: 'settings' },
+    because: 'store must be notes, personal or choices',
+  },
+  'backup.import.begin': { accept: { chars: 1000 }, refuse: { chars: 2 ** 31 }, because: 'chars must be a number from 0 to 1073741824' },
+  'backup.import.part': {
+    accept: { upload: 'u1', index: 0, text: '{' },
+    refuse: { upload: 'u1', index: 0, text: 'x'.repeat(8 * 1024 * 1024 + 1) },
+    because: 'text must be a string of at most 8388608 characters',
+  },
+  'backup.import.commit': { accept: { upload: 'u1', parts: 3 }, refuse: { upload: 'u1', parts: -1 }, because: 'parts must be a number' },
+  'safety.copy': { accept: { index: 0 }, refuse: { index: Infinity }, because: 'index must be a number' },
+  'safety.resume': { accept: {}, refuse: { force: true }, because: 'has an unknown field "force"' },
 };
 
 const TAB_REQUESTS: Record<TabRequest['type'], { accept: object; refuse: object; because: string }> = {
@@ -99,5 +113,44 @@ describe('message validation at the boundary', () => {
       ok: false,
       error: 'detect: blocks must hold at most 8388608 characters in all',
     });
+  });
+
+  it('refuses prototype keys anywhere in a message, even where a field of that name would be known', () => {
+    const viaJson = (text: string) => validateRequest(JSON.parse(text));
+    expect(viaJson('{"type":"settings.get","__proto__":{"polluted":1}}')).toMatchObject({ ok: false });
+    expect(viaJson('{"type":"settings.get","constructor":{"prototype":{}}}')).toMatchObject({ ok: false });
+    const nested = JSON.parse(JSON.stringify({ type: 'notes.save', note }));
+    nested.note.page = JSON.parse('{"url":"https://example.org/","title":"E","__proto__":{"x":1}}');
+    expect(validateRequest(nested)).toEqual({ ok: false, error: 'notes.save: has a forbidden field "__proto__"' });
+    expect(viaJson('{"type":"notes.query","query":{"prototype":1}}')).toEqual({
+      ok: false,
+      error: 'notes.query: has a forbidden field "prototype"',
+    });
+    expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+  });
+
+  it('refuses unknown fields of a note, so they are never stored', () => {
+    const junk = validateRequest({ type: 'notes.save', note: { ...note, junk: 'x'.repeat(5_000_000) } });
+    expect(junk).toEqual({ ok: false, error: 'notes.save: note is not valid: the note has an unknown field "junk"' });
+    const deep = validateRequest({ type: 'notes.save', note: { ...note, page: { ...note.page, extra: 1 } } });
+    expect(deep).toEqual({ ok: false, error: 'notes.save: note is not valid: page has an unknown field "extra"' });
+  });
+
+  it('refuses times that are not finite or out of range, in notes and tracked names', () => {
+    for (const t of [Infinity, -1, NaN, Number('1e400'), 1e15])
+      expect(validateRequest({ type: 'notes.save', note: { ...note, updated: t } }).ok, String(t)).toBe(false);
+    for (const t of [Infinity, Number('1e400'), -5, '1'])
+      expect(validateRequest({ type: 'personal.save', entity: { ...personal, created: t } }).ok, String(t)).toBe(false);
+    expect(validateRequest({ type: 'personal.save', entity: { ...personal, secret: 1 } })).toMatchObject({ ok: false });
+  });
+
+  it('bounds lists: sites switched off, aliases of a tracked name', () => {
+    const sites = Array.from({ length: 2_001 }, (_, i) => `s${i}.example`);
+    expect(validateRequest({ type: 'settings.set', patch: { disabledSites: sites } })).toEqual({
+      ok: false,
+      error: 'settings.set: patch disabledSites must have at most 2000 items',
+    });
+    const aliases = Array.from({ length: 51 }, (_, i) => `alias ${i}`);
+    expect(validateRequest({ type: 'personal.save', entity: { ...personal, aliases } })).toMatchObject({ ok: false });
   });
 });

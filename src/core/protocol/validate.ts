@@ -4,14 +4,23 @@
  */
 import { noteProblem } from '../notes/model';
 import { personalEntityProblem } from '../personal';
-import type { Request, TabRequest } from './messages';
+import { MAX_DISABLED_SITES, type Request, type TabRequest } from './messages';
 
 type Check = (value: unknown) => string | null;
 
 const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 
 const MAX_BLOCKS = 50_000;
-const MAX_TEXT = 8 * 1024 * 1024;
+/** Text one detect call may carry (the content script sends 128 KiB batches; one huge text node may be more). */
+export const MAX_DETECT_CHARS = 8 * 1024 * 1024;
+const MAX_TEXT = MAX_DETECT_CHARS;
+/**
+ * A backup file may be any size the browser can hold (1 GiB of text); it crosses in parts of at
+ * most 8 Mi characters, each a message far under the 64 MiB cap even when every character takes
+ * three bytes of UTF-8 or a six-character JSON escape.
+ */
+export const MAX_IMPORT_CHARS = 1024 * 1024 * 1024;
+export const MAX_IMPORT_PART_CHARS = 8 * 1024 * 1024;
 
 const str =
   (max = 10_000): Check =>
@@ -37,13 +46,43 @@ const shape =
   (fields: Record<string, Check>): Check =>
   (v) => {
     if (!isObject(v)) return 'must be an object';
+    // Own fields only: `in` would let "constructor" or "__proto__" through as if they were known.
+    for (const name of Object.keys(v))
+      if (!Object.hasOwn(fields, name) && name !== 'type') return `has an unknown field "${name.slice(0, 60)}"`;
     for (const [name, check] of Object.entries(fields)) {
-      const problem = check(v[name]);
+      const problem = check(Object.hasOwn(v, name) ? v[name] : undefined);
       if (problem) return `${name} ${problem}`;
     }
-    for (const name of Object.keys(v)) if (!(name in fields) && name !== 'type') return `has an unknown field "${name}"`;
     return null;
   };
+
+/** Keys that could reach an object's prototype when a message is spread or merged. */
+const PROTOTYPE_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
+const MAX_DEPTH = 12;
+
+/**
+ * The first prototype key anywhere in a message, or a nesting deeper than any message has. One
+ * walk over the objects and arrays of the message (strings are not entered), so its cost is the
+ * number of values, which the size bounds below already cap.
+ */
+function prototypeKeyProblem(v: unknown, depth = 0): string | null {
+  if (typeof v !== 'object' || v === null) return null;
+  if (depth > MAX_DEPTH) return `is nested more than ${MAX_DEPTH} levels deep`;
+  if (Array.isArray(v)) {
+    for (const item of v) {
+      if (typeof item !== 'object') continue;
+      const p = prototypeKeyProblem(item, depth + 1);
+      if (p) return p;
+    }
+    return null;
+  }
+  for (const key of Object.keys(v)) {
+    if (PROTOTYPE_KEYS.has(key)) return `has a forbidden field "${key}"`;
+    const p = prototypeKeyProblem((v as Record<string, unknown>)[key], depth + 1);
+    if (p) return p;
+  }
+  return null;
+}
 
 const blocks: Check = (v) => {
   const problem = arrayOf(str(MAX_TEXT), MAX_BLOCKS)(v);
@@ -94,8 +133,17 @@ const REQUESTS: Record<Request['type'], Check> = {
   'settings.get': shape({}),
   'choices.get': shape({ url: str(8192) }),
   'choices.set': shape({ url: str(8192), key: str(500), id: str(200) }),
+  'backup.page': shape({
+    store: (v) => (v === 'notes' || v === 'personal' || v === 'choices' ? null : 'must be notes, personal or choices'),
+    after: optional(str(8192)),
+  }),
+  'backup.import.begin': shape({ chars: num(0, MAX_IMPORT_CHARS) }),
+  'backup.import.part': shape({ upload: str(100), index: num(0, 1e6), text: str(MAX_IMPORT_PART_CHARS) }),
+  'backup.import.commit': shape({ upload: str(100), parts: num(0, 1e6) }),
+  'safety.copy': shape({ index: num(0, 1e6) }),
+  'safety.resume': shape({}),
   'settings.set': shape({
-    patch: shape({ highlightsEnabled: optional(bool), disabledSites: optional(arrayOf(str(253), 10_000)) }),
+    patch: shape({ highlightsEnabled: optional(bool), disabledSites: optional(arrayOf(str(253), MAX_DISABLED_SITES)) }),
   }),
 };
 
@@ -120,7 +168,7 @@ function check<T extends { type: string }>(
   if (!isObject(message) || typeof message.type !== 'string') return { ok: false, error: 'message must be an object with a string "type"' };
   const fn = Object.hasOwn(table, message.type) ? table[message.type] : undefined;
   if (!fn) return { ok: false, error: `unknown message type "${message.type.slice(0, 60)}"` };
-  const problem = fn(message);
+  const problem = prototypeKeyProblem(message) ?? fn(message);
   return problem ? { ok: false, error: `${message.type}: ${problem}` } : { ok: true, message: message as T };
 }
 

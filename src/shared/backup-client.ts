@@ -1,0 +1,88 @@
+/**
+ * Backups of any size from an extension page: the file is built here from pages of each store and
+ * sent back in parts, so no single message comes near the 64 MiB cap (src/background/backup-transfer.ts).
+ * Reading pages is safe to repeat, so each page is retried through a worker restart; an import
+ * interrupted by one is refused whole and says so.
+ */
+import { createBackup, serializeBackup, type Choices } from '../core/export/backup';
+import { unpackSafetyCopy } from '../core/export/safety-copy';
+import type { Note } from '../core/notes/model';
+import type { PersonalEntity } from '../core/personal';
+import { DramatisError } from '../core/protocol/errors';
+import type { BackupPageStore, ImportSummary } from '../core/protocol/messages';
+import { codeOf, send, sendPatiently } from './messaging';
+
+const PAGE_DEADLINE_MS = 30_000;
+
+export const IMPORT_INTERRUPTED_CLIENT =
+  "Nothing was imported, and nothing changed: Dramatis's background was stopped by the browser while the file was being sent (this happens when the browser restarts or updates the extension). Try the import again.";
+export const IMPORT_COMMIT_UNANSWERED =
+  "Dramatis's background was stopped just as it was writing the import, so it either landed whole or not at all. Importing the same file again is safe: nothing is duplicated.";
+
+async function readStore(store: BackupPageStore): Promise<{ notes: Note[]; personal: PersonalEntity[]; choices: Choices }> {
+  const out = { notes: [] as Note[], personal: [] as PersonalEntity[], choices: {} as Choices };
+  let after: string | undefined;
+  do {
+    const page = await sendPatiently({ type: 'backup.page', store, ...(after === undefined ? {} : { after }) }, PAGE_DEADLINE_MS);
+    if (page.notes) for (const n of page.notes) out.notes.push(n);
+    if (page.personal) for (const p of page.personal) out.personal.push(p);
+    if (page.choices) Object.assign(out.choices, page.choices);
+    after = page.next;
+  } while (after !== undefined);
+  return out;
+}
+
+/** The whole notebook as a backup file's text, read page by page. */
+export async function buildBackupText(exportedAt = Date.now()): Promise<{ text: string; notes: number }> {
+  const [{ notes }, { personal }, { choices }, settings] = await Promise.all([
+    readStore('notes'),
+    readStore('personal'),
+    readStore('choices'),
+    sendPatiently({ type: 'settings.get' }, PAGE_DEADLINE_MS),
+  ]);
+  return { text: serializeBackup(createBackup({ notes, personal, settings, choices, exportedAt })), notes: notes.length };
+}
+
+/** Sends a backup file's text in parts and commits it: all of it lands, or nothing does. */
+export async function importBackupText(
+  text: string,
+  options: { partChars?: number; onProgress?: (sent: number, total: number) => void } = {},
+): Promise<ImportSummary> {
+  let upload: string;
+  let partChars: number;
+  try {
+    ({ upload, partChars } = await sendPatiently({ type: 'backup.import.begin', chars: text.length }, PAGE_DEADLINE_MS));
+  } catch (err) {
+    throw interrupted(err, IMPORT_INTERRUPTED_CLIENT);
+  }
+  partChars = Math.min(partChars, options.partChars ?? partChars);
+  let index = 0;
+  try {
+    for (let at = 0; at < text.length; at += partChars, index++) {
+      await send({ type: 'backup.import.part', upload, index, text: text.slice(at, at + partChars) });
+      options.onProgress?.(Math.min(at + partChars, text.length), text.length);
+    }
+  } catch (err) {
+    throw interrupted(err, IMPORT_INTERRUPTED_CLIENT);
+  }
+  try {
+    return await send({ type: 'backup.import.commit', upload, parts: index });
+  } catch (err) {
+    // The background's own "interrupted" answer is certain; no answer at all is not.
+    if (codeOf(err) === 'unavailable' && !(err instanceof DramatisError && err.message.startsWith('Nothing was imported')))
+      throw new DramatisError('unavailable', IMPORT_COMMIT_UNANSWERED);
+    throw err;
+  }
+}
+
+function interrupted(err: unknown, message: string): unknown {
+  return codeOf(err) === 'unavailable' ? new DramatisError('unavailable', message) : err;
+}
+
+/** The last automatic safety copy as a backup file's text. */
+export async function readSafetyCopy(): Promise<{ text: string; madeAt: number; notes: number }> {
+  const first = await sendPatiently({ type: 'safety.copy', index: 0 }, PAGE_DEADLINE_MS);
+  const parts = [first.data];
+  for (let i = 1; i < first.parts; i++) parts.push((await sendPatiently({ type: 'safety.copy', index: i }, PAGE_DEADLINE_MS)).data);
+  return { text: unpackSafetyCopy(parts), madeAt: first.madeAt, notes: first.notes };
+}
