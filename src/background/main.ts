@@ -15,6 +15,19 @@ import { detect, getEntities, getMatcher, reloadMatcher } from './detector';
 import { deleteNote, notesForEntity, notesForPage, saveNote, searchNotes } from './notes-store';
 import { deletePersonal, listPersonal, savePersonal } from './personal-store';
 import { requestPersistence, storageStatus } from './storage';
+import {
+  assertExtensionPage,
+  RETRY_ALARM,
+  SYNC_ALARM,
+  syncDisable,
+  syncEnable,
+  syncNow,
+  syncOnWake,
+  syncRemoveServerData,
+  syncSoon,
+  syncStatus,
+  syncTest,
+} from './sync';
 
 const router = createRouter<Request, Responses>(validateRequest, {
   // Sent by content scripts at document_start: the worker wakes and loads the index while the page parses.
@@ -52,9 +65,39 @@ const router = createRouter<Request, Responses>(validateRequest, {
   },
   'choices.get': (m) => getChoices(m.url),
   'choices.set': (m) => setChoice(m.url, m.key, m.id),
+  'sync.status': (_m, sender) => (assertExtensionPage(sender), syncStatus()),
+  'sync.test': (m, sender) => (assertExtensionPage(sender), syncTest(m.account)),
+  'sync.enable': (m, sender) => (assertExtensionPage(sender), syncEnable(m.account, m.passphrase, m.deviceName)),
+  'sync.now': (_m, sender) => (assertExtensionPage(sender), syncNow()),
+  'sync.disable': (_m, sender) => (assertExtensionPage(sender), syncDisable()),
+  'sync.removeServerData': (_m, sender) => (assertExtensionPage(sender), syncRemoveServerData()),
 });
 
-browser.runtime.onMessage.addListener(router as Parameters<typeof browser.runtime.onMessage.addListener>[0]);
+/** Messages that change what sync carries: each schedules a (debounced) round when sync is on. */
+const CHANGES: ReadonlySet<string> = new Set([
+  'notes.save',
+  'notes.delete',
+  'personal.save',
+  'personal.delete',
+  'settings.set',
+  'backup.import',
+]);
+
+browser.runtime.onMessage.addListener(((message: unknown, sender: Parameters<typeof router>[1]) => {
+  const reply = router(message, sender);
+  const type = (message as { type?: unknown } | null)?.type;
+  if (reply && typeof type === 'string' && CHANGES.has(type)) void reply.then((r) => r.ok && syncSoon());
+  return reply;
+}) as Parameters<typeof browser.runtime.onMessage.addListener>[0]);
+
+browser.alarms?.onAlarm.addListener((alarm) => {
+  if (alarm.name === SYNC_ALARM || alarm.name === RETRY_ALARM)
+    void syncOnWake().catch((err: unknown) => console.warn('[Dramatis] sync', err));
+});
+
+browser.runtime.onStartup.addListener(() => {
+  void syncOnWake().catch((err: unknown) => console.warn('[Dramatis] sync', err));
+});
 
 browser.commands?.onCommand.addListener((command: string) => {
   void onCommand(command).catch((err: unknown) => console.warn('[Dramatis]', err));

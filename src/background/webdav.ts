@@ -6,6 +6,9 @@
  * Requests go only to URLs under the configured server URL, never with cookies.
  */
 import type { Remote } from '../core/sync/engine';
+import { normalizeServerUrl as normalize, ServerUrlError } from '../core/sync/url';
+
+export { originPattern } from '../core/sync/url';
 
 export type WebDavErrorCode = 'unreachable' | 'credentials' | 'not-webdav' | 'no-space' | 'forbidden' | 'server' | 'bad-url';
 
@@ -27,36 +30,18 @@ export interface WebDavConfig {
   password: string;
 }
 
+/** The address as a folder URL, or a WebDavError('bad-url'). */
+export function normalizeServerUrl(input: string): string {
+  try {
+    return normalize(input);
+  } catch (err) {
+    if (err instanceof ServerUrlError) throw new WebDavError('bad-url', err.message);
+    throw err;
+  }
+}
+
 /** The folder inside the reader's URL that holds everything sync writes. */
 export const SYNC_FOLDER = 'Dramatis-sync/';
-
-/** The reader's URL as a folder URL ending in "/", or a WebDavError('bad-url'): https, or http on this computer only. */
-export function normalizeServerUrl(input: string): string {
-  let url: URL;
-  try {
-    url = new URL(input.trim());
-  } catch {
-    throw new WebDavError('bad-url', 'The server address is not a URL.');
-  }
-  const loopback = url.hostname === 'localhost' || url.hostname === '127.0.0.1' || url.hostname === '[::1]';
-  if (url.protocol !== 'https:' && !(url.protocol === 'http:' && loopback))
-    throw new WebDavError(
-      'bad-url',
-      'The server address must start with https:// (plain http is allowed only for a server on this computer).',
-    );
-  if (url.username || url.password)
-    throw new WebDavError('bad-url', 'Put the user name and password in their own fields, not in the address.');
-  url.hash = '';
-  url.search = '';
-  if (!url.pathname.endsWith('/')) url.pathname += '/';
-  return url.href;
-}
-
-/** The origin pattern the browser is asked for: this one server, e.g. "https://cloud.example.org/*". */
-export function originPattern(serverUrl: string): string {
-  const url = new URL(serverUrl);
-  return `${url.protocol}//${url.hostname}/*`;
-}
 
 function basicAuth(user: string, password: string): string {
   const bytes = new TextEncoder().encode(`${user}:${password}`);
