@@ -296,6 +296,10 @@ function syncSection(r: SyncBench): string[] {
   return [
     SYNC_HEADING,
     '',
+    `Machine: ${cpus()[0]?.model ?? 'unknown CPU'}, ${cpus().length} cores visible, Node ${process.version}; load average ${loadavg()
+      .map((l) => l.toFixed(1))
+      .join(', ')} (1, 5, 15 min) when this section was measured: other processes share the machine, so these are upper bounds.`,
+    '',
     `Two simulated devices in Node, each running the extension's sync code (engine, WebDAV client, Web Crypto, the IndexedDB adapter over fake-indexeddb) against rclone serve webdav on 127.0.0.1; ${r.notes.toLocaleString('en')} page notes of about 300 characters each. Times in ms, median (min-max) over the runs counted; each first-sync run uses a fresh server folder and fresh databases.`,
     '',
     '| measurement | ms | runs | |',

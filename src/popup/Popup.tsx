@@ -34,6 +34,7 @@ export function Popup() {
         <button type="button" class="link" onClick={openNotebook}>
           Open notebook
         </button>
+        <SyncLine />
       </main>
     );
   }

@@ -1,6 +1,6 @@
 /** Version vectors, canonical hashes and the checks every incoming change passes. */
 import { describe, expect, it } from 'vitest';
-import { changeProblem, compareVersions, mergeVersions, valueHash } from './records';
+import { canonicalJson, changeProblem, compareVersions, mergeVersions, valueHash } from './records';
 import { decrypt, deriveKeys, encrypt, keyCheckPasses, makeKeyCheck, opaqueName, randomBytes } from './crypto';
 
 const A = 'aaaaaaaaaaaaaaaa';
@@ -22,6 +22,9 @@ describe('valueHash', () => {
     expect(valueHash({ a: 1, b: [1, { c: 2, d: 3 }] })).toBe(valueHash({ b: [1, { d: 3, c: 2 }], a: 1 }));
     expect(valueHash({ a: 1 })).not.toBe(valueHash({ a: 2 }));
     expect(valueHash(null)).toBe('');
+    const sample = { b: [1, 'two', null, { z: true, a: -1.5 }], a: 'é"\\n', c: undefined };
+    expect(JSON.parse(canonicalJson(sample))).toEqual(JSON.parse(JSON.stringify(sample)));
+    expect(canonicalJson(sample)).toBe('{"a":"é\\"\\\\n","b":[1,"two",null,{"a":-1.5,"z":true}]}');
   });
 });
 
