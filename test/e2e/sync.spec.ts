@@ -6,6 +6,7 @@
  */
 import type { Request as PwRequest } from '@playwright/test';
 import { cpSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { DIST_CHROME, OUT_DIR } from '../../tools/paths';
 import { expect, test } from './support/fixtures';
@@ -294,6 +295,14 @@ test('with sync off, the extension makes no network request; with sync on, only 
     await page.goto(pages.url('/demo/defectors-1937.html'));
     const options = await session.newPage();
     await openExtensionPage(options, `${session.extensionOrigin}/options.html`);
+    // The set-up form is clean for axe (labels, contrast in this colour scheme, roles).
+    await evaluate(options, `${readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8')}\n;void 0`);
+    expect(
+      await evaluate(
+        options,
+        `axe.run(document.getElementById('sync'), { resultTypes: ['violations'] }).then((r) => r.violations.map((v) => v.id + ': ' + v.help))`,
+      ),
+    ).toEqual([]);
     await message(options, { type: 'notes.save', note: note('off-1', 'written with sync off', 1_700_000_000_000) });
     const popup = await session.newPage();
     await openExtensionPage(popup, `${session.extensionOrigin}/popup.html`);
