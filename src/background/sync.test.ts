@@ -12,7 +12,8 @@ import { hasRclone, RCLONE_HINT, startWebDavServer, type WebDavServer } from '..
 import type { Note } from '../core/notes/model';
 import type { PersonalEntity } from '../core/personal';
 import { newDeviceId, newSyncState, syncOnce, unlock, SyncError, type Remote, type SyncOptions, type Unlocked } from '../core/sync/engine';
-import { openDatabase } from './db';
+import { openDatabase, useDatabase } from './db';
+import { backupData } from './backup-store';
 import { idbSyncStore } from './sync-store';
 import { testConnection, webDavRemote, WebDavError } from './webdav';
 
@@ -248,6 +249,26 @@ describe('sync through a real WebDAV server', () => {
     writeFileSync(join(server.dir, second.path), second.bytes);
     expect((await b.sync()).problems).toEqual([]);
     expect((await b.notes()).map((n) => n.id)).toEqual(['n1', 'n2']);
+  });
+});
+
+describe('credentials stay on the device', () => {
+  it('never puts the sync config (server, user, app password) into a backup', async () => {
+    const conn = await openDatabase(`sync-backup-${Math.random()}`);
+    useDatabase(Promise.resolve(conn));
+    await conn.put('notes', { ...note('n1', 'a note'), pageKey: 'https://history.example/krivitsky', entityKey: '' } as never);
+    await conn.put(
+      'sync',
+      {
+        account: { url: 'https://dav.example/', user: 'reader-7', password: 'app-password-secret' },
+        deviceName: 'Laptop',
+        salt: 'c2FsdA==',
+      } as never,
+      'config',
+    );
+    const backup = JSON.stringify(await backupData());
+    expect(backup).toContain('a note');
+    for (const secret of ['app-password-secret', 'reader-7', 'dav.example']) expect(backup).not.toContain(secret);
   });
 });
 
