@@ -9,9 +9,12 @@
  *     (an extension built into out/bench/chrome-100k), alternated in one run; opening a card whose
  *     card shard is not loaded yet;
  *   - bundle sizes, compiled dataset size, extra heap per tab.
+ *   - sync: the first sync of 10,000 notes and an incremental sync of one change, in Node against a
+ *     real WebDAV server (rclone), with the extension's own sync code (scripts/bench/sync.ts);
  *   --node-only   skip the browser measurements
  *   --shapes      only the hostile page shapes in Chromium and Firefox (scripts/bench/shapes.ts; its
  *                 own options there); its section of docs/PERFORMANCE.md is kept by a full run
+ *   --sync-only   measure sync only and replace just its section of docs/PERFORMANCE.md
  */
 import { execFileSync, spawnSync } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
@@ -29,6 +32,7 @@ import { bigPage, cardOpen, coldLoad, tabMemory, type CardOpenTiming, type LoadT
 import type { LoadChildResult } from './bench/load-child';
 import { benchNotes } from './bench/notes';
 import { benchShapes } from './bench/shapes';
+import { benchSync, type SyncBench } from './bench/sync';
 import type { ThroughputRow } from './bench/matcher';
 import { prng, syntheticEntities } from './bench/synthetic';
 import { chromiumPath } from '../tools/browser/launch';
@@ -41,6 +45,7 @@ import { loadCommonWords, loadDataset } from '../tools/dataset/files';
 import { blocksOfHtml } from '../tools/dataset/detect-file';
 
 const nodeOnly = process.argv.includes('--node-only');
+const syncOnly = process.argv.includes('--sync-only');
 const fmt = (n: number | null, digits = 1) => (n === null || !Number.isFinite(n) ? 'not measured' : n.toFixed(digits));
 
 function machine(): string[] {
@@ -286,6 +291,59 @@ function idsInShards(extensionDir: string, shards: number[]): string[] {
   return shards.map((s) => index.idOf(Math.min(s * CARD_SHARD_SIZE + 17, index.entityCount - 1)));
 }
 
+export const SYNC_HEADING = '## Sync: 10,000 notes through a real WebDAV server (Node)';
+
+/** The sync section of docs/PERFORMANCE.md from one benchSync run. */
+function syncSection(r: SyncBench): string[] {
+  const row = (what: string, ms: number[], note: string) => `| ${what} | ${fmtSpread(spread(ms), 0, '')} | ${ms.length} | ${note} |`;
+  return [
+    SYNC_HEADING,
+    '',
+    `Machine: ${cpus()[0]?.model ?? 'unknown CPU'}, ${cpus().length} cores visible, Node ${process.version}; load average ${loadavg()
+      .map((l) => l.toFixed(1))
+      .join(', ')} (1, 5, 15 min) when this section was measured: other processes share the machine, so these are upper bounds.`,
+    '',
+    `Two simulated devices in Node, each running the extension's sync code (engine, WebDAV client, Web Crypto, the IndexedDB adapter over fake-indexeddb) against rclone serve webdav on 127.0.0.1; ${r.notes.toLocaleString('en')} page notes of about 300 characters each. Times in ms, median (min-max) over the runs counted; each first-sync run uses a fresh server folder and fresh databases.`,
+    '',
+    '| measurement | ms | runs | |',
+    '|---|---:|---:|---|',
+    row('unlock (PBKDF2-SHA-256, 600,000 rounds, and the header)', r.unlockMs, 'once per set-up; the derived keys are kept'),
+    row(
+      `first sync, sending ${r.notes.toLocaleString('en')} notes`,
+      r.firstUploadMs,
+      `${r.serverFiles - 1} batch files, ${(r.serverBytes / 1e6).toFixed(1)} MB sealed on the server`,
+    ),
+    row(
+      `first sync, receiving ${r.notes.toLocaleString('en')} notes on a second device`,
+      r.firstDownloadMs,
+      `${r.firstRequests} requests for both sides`,
+    ),
+    row('incremental sync, sending one changed note', r.oneChangeUploadMs, `${r.oneChangeRequests.send} requests`),
+    row('incremental sync, receiving it on the other device', r.oneChangeDownloadMs, `${r.oneChangeRequests.receive} requests`),
+    '',
+    "An incremental round reads the header, lists the sync folder and each other device's folder, and transfers only new batch files; locally it hashes every record to find what changed (that scan is most of the incremental time at 10,000 notes).",
+    '',
+  ];
+}
+
+async function runSyncOnly(): Promise<void> {
+  console.log('sync: 10,000 notes through rclone serve webdav');
+  const section = syncSection(await benchSync());
+  const file = join(DOCS_DIR, 'PERFORMANCE.md');
+  const text = readFileSync(file, 'utf8');
+  const start = text.indexOf(SYNC_HEADING);
+  let next: number;
+  if (start === -1) next = -1;
+  else {
+    const after = text.slice(start + SYNC_HEADING.length).search(/\n## |\n<!-- notes -->/);
+    next = after === -1 ? text.length : start + SYNC_HEADING.length + after + 1;
+  }
+  const at = start === -1 ? text.indexOf('<!-- notes -->') : start;
+  const end = start === -1 ? at : next;
+  writeFileSync(file, `${text.slice(0, at)}${section.join('\n')}\n${text.slice(end)}`);
+  console.log(section.join('\n'));
+}
+
 async function main(): Promise<void> {
   if (process.argv.includes('--shapes')) {
     // --no-build: measure dist/ (and --before DIR) as they are.
@@ -294,6 +352,7 @@ async function main(): Promise<void> {
     // A browser that failed half-way through its launch may keep the event loop alive.
     process.exit(0);
   }
+  if (syncOnly) return runSyncOnly();
   if (runBuild() !== 0) throw new Error('build failed');
   const loadAtStart = loadavg();
 
@@ -614,6 +673,12 @@ async function main(): Promise<void> {
       'opening a card whose shard is not loaded, cold worker (Chromium) | median < 30 ms',
     ])
       budgets.push(`| ${budget} | not measured | ${verdict([], () => false, why)} |`);
+  }
+  console.log('sync: 10,000 notes through rclone serve webdav');
+  try {
+    lines.push(...syncSection(await benchSync()));
+  } catch (err) {
+    lines.push(SYNC_HEADING, '', `Not measured: ${err instanceof Error ? err.message : String(err)}.`, '');
   }
   const summary = [
     '## Budgets: the engine at 100,000 entities',

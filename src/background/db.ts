@@ -7,7 +7,9 @@ import { openDB, type DBSchema, type IDBPDatabase, type IDBPTransaction, type St
 import type { Note } from '../core/notes/model';
 import { pageKey } from '../core/notes/model';
 import type { PersonalEntity } from '../core/personal';
-import { DEFAULT_SETTINGS, type Settings } from '../core/protocol/messages';
+import { DEFAULT_SETTINGS, type Settings, type SyncAccount, type SyncStatus } from '../core/protocol/messages';
+import type { SyncKeys } from '../core/sync/crypto';
+import type { RecordMeta, SyncState } from '../core/sync/engine';
 
 export const DB_NAME = 'dramatis';
 export const DB_VERSION = 3;
@@ -38,8 +40,22 @@ export interface DramatisDB extends DBSchema {
   corrections: { key: string; value: StoredRecord };
   /** Imported reference packs, keyed by their id. */
   packs: { key: string; value: StoredRecord };
-  /** Sync's own state (device id, clocks, what the server has): small records by name. */
-  sync: { key: string; value: unknown };
+  /**
+   * Sync's own records by name: "config" (server, user, app password and derived keys: this device
+   * only, never synced, never in a backup), "status" (what the options page shows), "state" (device
+   * id, counters, batches applied and reserved) and "m:<kind>:<id>" (each record's version).
+   */
+  sync: { key: string; value: SyncConfig | SyncStatus | SyncState | RecordMeta };
+}
+
+/** The reader's sync set-up on this device. Kept here only: sync never sends it, backups never hold it. */
+export interface SyncConfig {
+  account: SyncAccount;
+  deviceName: string;
+  /** The non-extractable keys derived from the passphrase (the passphrase itself is never stored). */
+  keys: SyncKeys;
+  /** The salt of the server's header these keys belong to. */
+  salt: string;
 }
 
 /**

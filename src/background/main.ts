@@ -20,6 +20,19 @@ import { checkPersonalRoom, deletePersonal, listPersonal, savePersonal } from '.
 import { requestPersistence, storageStatus } from './storage';
 import { backupPage, beginImport, commitImport, importPart } from './backup-transfer';
 import { afterDelete, afterWrite, checkStore, guardWrite, recordQuotaError, resume, safetyCopyPart, safetyState } from './safety';
+import {
+  assertExtensionPage,
+  RETRY_ALARM,
+  SYNC_ALARM,
+  syncDisable,
+  syncEnable,
+  syncNow,
+  syncOnWake,
+  syncRemoveServerData,
+  syncSoon,
+  syncStatus,
+  syncTest,
+} from './sync';
 
 /**
  * Every write goes through here: refused while the store is found wiped (safety.ts), followed by
@@ -105,6 +118,12 @@ const router = createRouter<Request, Responses>(
     'safety.resume': () => resume(),
     'choices.get': (m) => getChoices(m.url),
     'choices.set': (m) => written(() => setChoice(m.url, m.key, m.id)),
+    'sync.status': (_m, sender) => (assertExtensionPage(sender), syncStatus()),
+    'sync.test': (m, sender) => (assertExtensionPage(sender), syncTest(m.account)),
+    'sync.enable': (m, sender) => (assertExtensionPage(sender), syncEnable(m.account, m.passphrase, m.deviceName)),
+    'sync.now': (_m, sender) => (assertExtensionPage(sender), syncNow()),
+    'sync.disable': (_m, sender) => (assertExtensionPage(sender), syncDisable()),
+    'sync.removeServerData': (_m, sender) => (assertExtensionPage(sender), syncRemoveServerData()),
   },
   authorize,
 );
@@ -120,7 +139,33 @@ const detectBudget = new InFlightBudget(DETECT_CALLS_PER_TAB, DETECT_CHARS_PER_T
 const budgetKey = (sender: browser.Runtime.MessageSender): string =>
   sender.tab?.id !== undefined ? `tab ${sender.tab.id}` : (sender.url ?? 'extension');
 
-browser.runtime.onMessage.addListener(router as Parameters<typeof browser.runtime.onMessage.addListener>[0]);
+/** Messages that change what sync carries: each schedules a (debounced) round when sync is on. */
+const CHANGES: ReadonlySet<string> = new Set([
+  'notes.save',
+  'notes.delete',
+  'personal.save',
+  'personal.delete',
+  'settings.set',
+  'backup.import',
+  'backup.import.commit',
+  'choices.set',
+]);
+
+browser.runtime.onMessage.addListener(((message: unknown, sender: Parameters<typeof router>[1]) => {
+  const reply = router(message, sender);
+  const type = (message as { type?: unknown } | null)?.type;
+  if (reply && typeof type === 'string' && CHANGES.has(type)) void reply.then((r) => r.ok && syncSoon());
+  return reply;
+}) as Parameters<typeof browser.runtime.onMessage.addListener>[0]);
+
+browser.alarms?.onAlarm.addListener((alarm) => {
+  if (alarm.name === SYNC_ALARM || alarm.name === RETRY_ALARM)
+    void syncOnWake().catch((err: unknown) => console.warn('[Dramatis] sync', err));
+});
+
+browser.runtime.onStartup.addListener(() => {
+  void syncOnWake().catch((err: unknown) => console.warn('[Dramatis] sync', err));
+});
 
 browser.commands?.onCommand.addListener((command: string) => {
   void onCommand(command).catch((err: unknown) => console.warn('[Dramatis]', err));

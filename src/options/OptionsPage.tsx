@@ -1,8 +1,11 @@
 /** The options page: one Section component per part, in the order a reader looks for them. */
 import { t } from '../shared/i18n';
+import { SyncSection } from './SyncSection';
 
 /** Each part of the page: its anchor, its title and the component that draws it. */
-const SECTIONS: { id: string; title: () => string; render: () => preact.JSX.Element }[] = [];
+const SECTIONS: { id: string; title: () => string; render: () => preact.JSX.Element }[] = [
+  { id: 'sync', title: () => t('syncTitle'), render: () => <SyncSection /> },
+];
 
 export function OptionsPage() {
   return (

@@ -10,6 +10,7 @@ import { PageNoteForm } from './PageNoteForm';
 import { PageNotes } from './PageNotes';
 import { PeopleTimeline } from './PeopleTimeline';
 import { SiteSwitch } from './SiteSwitch';
+import { SyncLine } from './SyncLine';
 import { usePageSummary } from './usePageSummary';
 
 function openNotebook(): void {
@@ -33,6 +34,7 @@ export function Popup() {
         <button type="button" class="link" onClick={openNotebook}>
           Open notebook
         </button>
+        <SyncLine />
       </main>
     );
   }
@@ -108,6 +110,7 @@ export function Popup() {
           Open notebook
         </button>
       </footer>
+      <SyncLine />
     </main>
   );
 }

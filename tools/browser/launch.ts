@@ -118,7 +118,13 @@ export async function launchChromium(
 }
 
 export async function launchFirefox(
-  options: { probe?: boolean; colorScheme?: 'light' | 'dark'; extensionDir?: string; profileDir?: string } = {},
+  options: {
+    probe?: boolean;
+    colorScheme?: 'light' | 'dark';
+    extensionDir?: string;
+    profileDir?: string;
+    prefs?: Record<string, unknown>;
+  } = {},
 ): Promise<ExtensionSession & { browser: Browser }> {
   const executablePath = firefoxPath();
   if (!executablePath) throw new BrowserMissingError(INSTALL_HINT.firefox);
@@ -137,6 +143,7 @@ export async function launchFirefox(
       'extensions.webextensions.uuids': JSON.stringify({ [FIREFOX_ID]: FIREFOX_UUID }),
       'ui.systemUsesDarkTheme': options.colorScheme === 'dark' ? 1 : 0,
       'layout.css.prefers-color-scheme.content-override': options.colorScheme === 'dark' ? 0 : 1,
+      ...options.prefs,
     },
   });
   await browser.installExtension(options.extensionDir ?? DIST_FIREFOX);

@@ -197,7 +197,7 @@ function listProblem(list: unknown, plural: string, singular: string, problemOf:
   return null;
 }
 
-function settingsProblem(v: unknown): string | null {
+export function settingsProblem(v: unknown): string | null {
   if (!isObj(v)) return "The backup's settings are missing, so it looks damaged.";
   if (typeof v.highlightsEnabled !== 'boolean') return "The backup's settings are damaged: highlightsEnabled must be true or false.";
   if (!Array.isArray(v.disabledSites) || !v.disabledSites.every((s) => typeof s === 'string' && s.length <= 253))

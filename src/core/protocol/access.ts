@@ -49,6 +49,13 @@ export const ACCESS: Record<Request['type'], Access> = {
   'backup.import.commit': 'extension',
   'safety.copy': 'extension',
   'safety.resume': 'extension',
+  // Sync is set up and run from the options page and the popup only.
+  'sync.status': 'extension',
+  'sync.test': 'extension',
+  'sync.enable': 'extension',
+  'sync.now': 'extension',
+  'sync.disable': 'extension',
+  'sync.removeServerData': 'extension',
 };
 
 /** Who sent a message, as the browser (not the sender) reports it. */

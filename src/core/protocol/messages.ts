@@ -73,6 +73,58 @@ export interface CardDetails {
   notes: NoteSummary;
 }
 
+/** Why sync stopped or a connection test failed: the options page shows a sentence for each. */
+export type SyncProblemCode =
+  | 'unreachable'
+  | 'credentials'
+  | 'not-webdav'
+  | 'no-space'
+  | 'forbidden'
+  | 'server'
+  | 'bad-url'
+  | 'permission'
+  | 'wrong-passphrase'
+  | 'server-reset'
+  | 'foreign-folder'
+  | 'newer-format'
+  | 'internal';
+
+/** The reader's server and account (the app password never leaves the background in a status). */
+export interface SyncAccount {
+  url: string;
+  user: string;
+  password: string;
+}
+
+/** What the options page and the popup show about sync. */
+export interface SyncStatus {
+  enabled: boolean;
+  /** The server URL and user while sync is on. */
+  server?: string;
+  user?: string;
+  deviceName?: string;
+  running: boolean;
+  /** The last round: when it ended, and how. */
+  lastAttempt?: number;
+  lastSuccess?: number;
+  outcome: 'never' | 'ok' | 'error';
+  problem?: SyncProblemCode;
+  /** The error's own words, for the details line. */
+  detail?: string;
+  /** Files on the server that were skipped (damaged, foreign), with why. */
+  skipped: string[];
+  /** Failures in a row, and when the next automatic try is due (backing off). */
+  failures: number;
+  nextRetry?: number;
+  /** The last successful round's counts. */
+  sent: number;
+  received: number;
+  conflicts: number;
+}
+
+/** The answer to a connection test or a set-up: fine, or the problem by its code. */
+export type SyncCheck = { ok: true } | { ok: false; problem: SyncProblemCode; detail: string };
+
 /** Messages to the background, each with the type of its answer. */
 export type Request =
   | { type: 'warm' }
@@ -101,7 +153,14 @@ export type Request =
   | { type: 'backup.import.commit'; upload: string; parts: number }
   // The safety copy and the wiped-store guard (src/background/safety.ts).
   | { type: 'safety.copy'; index: number }
-  | { type: 'safety.resume' };
+  | { type: 'safety.resume' }
+  // Sync: sent by extension pages only (the options page, the popup); the background refuses them from content scripts.
+  | { type: 'sync.status' }
+  | { type: 'sync.test'; account: SyncAccount }
+  | { type: 'sync.enable'; account: SyncAccount; passphrase: string; deviceName: string }
+  | { type: 'sync.now' }
+  | { type: 'sync.disable' }
+  | { type: 'sync.removeServerData' };
 
 export interface Responses {
   warm: boolean;
@@ -129,6 +188,12 @@ export interface Responses {
   'backup.import.commit': ImportSummary;
   'safety.copy': SafetyCopyPart;
   'safety.resume': boolean;
+  'sync.status': SyncStatus;
+  'sync.test': SyncCheck;
+  'sync.enable': SyncCheck;
+  'sync.now': SyncStatus;
+  'sync.disable': SyncStatus;
+  'sync.removeServerData': SyncCheck;
 }
 
 export type BackupPageStore = 'notes' | 'personal' | 'choices';

@@ -65,6 +65,20 @@ const REQUESTS: Record<Request['type'], { accept: object; refuse: object; becaus
   'backup.import.commit': { accept: { upload: 'u1', parts: 3 }, refuse: { upload: 'u1', parts: -1 }, because: 'parts must be a number' },
   'safety.copy': { accept: { index: 0 }, refuse: { index: Infinity }, because: 'index must be a number' },
   'safety.resume': { accept: {}, refuse: { force: true }, because: 'has an unknown field "force"' },
+  'sync.status': { accept: {}, refuse: { all: 1 }, because: 'has an unknown field "all"' },
+  'sync.test': {
+    accept: { account: { url: 'https://dav.example/', user: 'u', password: 'p' } },
+    refuse: { account: { url: 'https://dav.example/', user: 'u' } },
+    because: 'account password must be a string',
+  },
+  'sync.enable': {
+    accept: { account: { url: 'https://dav.example/', user: 'u', password: 'p' }, passphrase: 'long enough', deviceName: 'Laptop' },
+    refuse: { account: { url: 'https://dav.example/', user: 'u', password: 'p' }, passphrase: 'short', deviceName: 'Laptop' },
+    because: 'passphrase must be a string of 8 to 1,000 characters',
+  },
+  'sync.now': { accept: {}, refuse: { force: true }, because: 'has an unknown field "force"' },
+  'sync.disable': { accept: {}, refuse: { wipe: true }, because: 'has an unknown field "wipe"' },
+  'sync.removeServerData': { accept: {}, refuse: { now: 1 }, because: 'has an unknown field "now"' },
 };
 
 const TAB_REQUESTS: Record<TabRequest['type'], { accept: object; refuse: object; because: string }> = {

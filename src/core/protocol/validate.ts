@@ -102,6 +102,10 @@ const num =
   (v) =>
     typeof v === 'number' && Number.isFinite(v) && v >= min && v <= max ? null : `must be a number from ${min} to ${max}`;
 
+const syncAccount = shape({ url: str(2000), user: str(500), password: str(1000) });
+const passphrase: Check = (v) =>
+  typeof v === 'string' && v.length >= 8 && v.length <= 1000 ? null : 'must be a string of 8 to 1,000 characters';
+
 const REQUESTS: Record<Request['type'], Check> = {
   'notes.save': shape({ note: via(noteProblem) }),
   'notes.delete': shape({ id: str(200) }),
@@ -142,6 +146,12 @@ const REQUESTS: Record<Request['type'], Check> = {
   'backup.import.commit': shape({ upload: str(100), parts: num(0, 1e6) }),
   'safety.copy': shape({ index: num(0, 1e6) }),
   'safety.resume': shape({}),
+  'sync.status': shape({}),
+  'sync.test': shape({ account: syncAccount }),
+  'sync.enable': shape({ account: syncAccount, passphrase: passphrase, deviceName: str(100) }),
+  'sync.now': shape({}),
+  'sync.disable': shape({}),
+  'sync.removeServerData': shape({}),
   'settings.set': shape({
     patch: shape({ highlightsEnabled: optional(bool), disabledSites: optional(arrayOf(str(253), MAX_DISABLED_SITES)) }),
   }),
