@@ -13,8 +13,10 @@ import { Matcher } from '../core/match/matcher';
 import { resolveDocument } from '../core/match/resolve';
 import { personalIndex, type PersonalEntity } from '../core/personal';
 import { DramatisError } from '../core/protocol/errors';
-import type { DetectResult } from '../core/protocol/messages';
+import type { DetectResult, NameSearch } from '../core/protocol/messages';
+import { foldKey } from '../core/text/fold';
 import { relationLines, type RelationLine } from '../core/relations';
+import { correctionsFor } from './corrections-store';
 import { listPersonal } from './personal-store';
 
 interface Loaded {
@@ -105,9 +107,9 @@ async function withShards(l: Loaded, indices: readonly number[]): Promise<void> 
   await Promise.all([...new Set(indices.filter((i) => i < l.shipped).map(shardOf))].map(loadShard));
 }
 
-export async function detect(blocks: string[], onPage?: string[]): Promise<DetectResult> {
-  const l = await loaded();
-  const { mentions, years } = resolveDocument(blocks, l.matcher, { onPage });
+export async function detect(blocks: string[], onPage?: string[], url?: string): Promise<DetectResult> {
+  const [l, corrections] = await Promise.all([loaded(), correctionsFor(url)]);
+  const { mentions, years } = resolveDocument(blocks, l.matcher, { onPage, corrections });
   const entities: Record<string, MatchEntity | CardEntity> = {};
   for (const m of mentions) {
     for (const id of m.id ? [m.id] : (m.candidates ?? [])) {
@@ -163,4 +165,44 @@ export async function getEntities(ids: string[]): Promise<CardEntity[]> {
     const full = record(l, i);
     return isCardEntity(full) ? [full] : [];
   });
+}
+
+const SEARCH_LIMIT = 20;
+
+/**
+ * "Not this?": the entities that hold the name's own form (its namesakes), and others whose name
+ * contains the words typed, whole-word matches and shorter names first. The second part reads every
+ * entity's name once, about 28,000 short strings, a few milliseconds per search; the card asks only
+ * as the reader types.
+ */
+export async function searchNames(query: string): Promise<NameSearch> {
+  const l = await loaded();
+  const { matcher } = l;
+  const folded = foldKey(query);
+  const found = matcher.candidates(query);
+  const whole = found.find((c) => c.start === 0 && c.end === query.trim().length) ?? found[0];
+  const key = whole?.key ?? null;
+  const seen = new Set<number>();
+  const namesakes: MatchEntity[] = [];
+  const entries = key === null ? [] : (matcher.lookup(key) ?? []);
+  for (let k = 0; k < entries.length; k += 2) {
+    const i = entries[k]!;
+    if (seen.has(i)) continue;
+    seen.add(i);
+    namesakes.push(matcher.entity(i));
+  }
+  const matches: { entity: MatchEntity; rank: number }[] = [];
+  if (folded.length >= 2) {
+    for (let i = 0; i < matcher.entityCount; i++) {
+      if (seen.has(i)) continue;
+      const e = matcher.entity(i);
+      const name = foldKey(e.name);
+      const at = name.indexOf(folded);
+      if (at === -1) continue;
+      const wordStart = at === 0 || name[at - 1] === ' ';
+      matches.push({ entity: e, rank: (wordStart ? 0 : 1000) + name.length });
+    }
+  }
+  matches.sort((a, b) => a.rank - b.rank || a.entity.name.localeCompare(b.entity.name));
+  return { key, namesakes, matches: matches.slice(0, SEARCH_LIMIT).map((m) => m.entity) };
 }

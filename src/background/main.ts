@@ -7,11 +7,13 @@ import browser from 'webextension-polyfill';
 import { validateRequest } from '../core/protocol/validate';
 import type { Request, Responses } from '../core/protocol/messages';
 import { createRouter } from '../shared/messaging';
-import { getChoices, getSettings, setChoice, updateSettings } from './db';
+import { getSettings, updateSettings } from './db';
 import { onCommand } from './commands';
 import { backupData, importBackup } from './backup-store';
 import { cardDetails } from './card-details';
-import { detect, getEntities, getMatcher, reloadMatcher } from './detector';
+import { deleteCorrection, listCorrections, saveCorrection } from './corrections-store';
+import { broadcastCorrections } from './tell-tabs';
+import { detect, getEntities, getMatcher, reloadMatcher, searchNames } from './detector';
 import { deleteNote, notesForEntity, notesForPage, saveNote, searchNotes } from './notes-store';
 import { deletePersonal, listPersonal, savePersonal } from './personal-store';
 import { requestPersistence, storageStatus } from './storage';
@@ -22,7 +24,7 @@ const router = createRouter<Request, Responses>(validateRequest, {
     await getMatcher();
     return true;
   },
-  detect: (m) => detect(m.blocks, m.onPage),
+  detect: (m) => detect(m.blocks, m.onPage, m.url),
   'entities.get': (m) => getEntities(m.ids),
   'card.details': (m) => cardDetails(m.id, m.onPage),
   'settings.get': () => getSettings(),
@@ -48,10 +50,22 @@ const router = createRouter<Request, Responses>(validateRequest, {
   'backup.import': async (m) => {
     const summary = await importBackup(m.text);
     if (summary.personalAdded + summary.personalUpdated > 0) reloadMatcher();
+    if (summary.correctionsAdded + summary.correctionsUpdated > 0) void broadcastCorrections();
     return summary;
   },
-  'choices.get': (m) => getChoices(m.url),
-  'choices.set': (m) => setChoice(m.url, m.key, m.id),
+  // Sent by content scripts ("Not this?" in a card) and the options page.
+  'names.search': (m) => searchNames(m.query),
+  'corrections.list': () => listCorrections(),
+  'corrections.save': async (m, sender) => {
+    const saved = await saveCorrection(m.correction);
+    void broadcastCorrections(sender.tab?.id);
+    return saved;
+  },
+  'corrections.delete': async (m, sender) => {
+    const deleted = await deleteCorrection(m.id);
+    if (deleted) void broadcastCorrections(sender.tab?.id);
+    return deleted;
+  },
 });
 
 browser.runtime.onMessage.addListener(router as Parameters<typeof browser.runtime.onMessage.addListener>[0]);

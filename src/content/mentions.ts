@@ -6,6 +6,7 @@
 import { isCardEntity, type CardEntity, type MatchEntity } from '../core/index/format';
 import type { EntityType } from '../core/dataset/types';
 import type { Mention } from '../core/match/mention';
+import { WHY } from '../core/match/why';
 import { locate } from '../core/extract';
 import { rangeOf, type PageBlock } from './block-range';
 import { Highlighter } from './highlights';
@@ -21,6 +22,8 @@ export interface PageMention {
   readonly candidates?: readonly string[];
   /** The form's key, under which the reader's choice is remembered. */
   readonly key?: string;
+  /** Why it was linked, as the resolver said (core/match/why.ts); absent: its own name, no namesake. */
+  readonly why?: string;
   /** Which highlight paints it. */
   readonly kind: EntityType | 'ambiguous';
 }
@@ -67,6 +70,7 @@ export class PageMentions {
         id,
         key: m.key,
         candidates: id ? undefined : m.candidates,
+        why: m.id ? m.why : chosen !== undefined && id ? WHY.correction : undefined,
       };
       const first = locate(block, m.start)[0];
       const last = locate(block, Math.max(m.start, m.end - 1))[0];
@@ -97,6 +101,7 @@ export class PageMentions {
       this.highlighter.remove(pm.kind, pm.range);
       pm.id = id;
       pm.candidates = undefined;
+      pm.why = WHY.correction;
       pm.kind = this.kindOf(id);
       if (this.painted(pm)) this.highlighter.add(pm.kind, pm.range);
     }

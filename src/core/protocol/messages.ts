@@ -3,6 +3,7 @@
  * background; the popup sends TabRequests to the content script of a tab. Every message is checked
  * by ./validate at the boundary before a handler sees it.
  */
+import type { Correction } from '../corrections';
 import type { CardEntity, MatchEntity } from '../index/format';
 import type { Mention } from '../match/mention';
 import type { RelationLine } from '../relations';
@@ -65,10 +66,20 @@ export interface CardDetails {
   notes: NoteSummary;
 }
 
+/** "Not this?": the dataset's entities for a name, to pick another from. */
+export interface NameSearch {
+  /** The form's key as the matcher folds it (what a correction is keyed by), or null if it is no known form. */
+  key: string | null;
+  /** Every entity that holds this very form (the namesakes), by name. */
+  namesakes: MatchEntity[];
+  /** Other entities whose name contains the words searched, best first (at most 20). */
+  matches: MatchEntity[];
+}
+
 /** Messages to the background, each with the type of its answer. */
 export type Request =
   | { type: 'warm' }
-  | { type: 'detect'; blocks: string[]; onPage?: string[] }
+  | { type: 'detect'; blocks: string[]; onPage?: string[]; /** The page, for the reader's corrections that apply there. */ url?: string }
   | { type: 'entities.get'; ids: string[] }
   | { type: 'card.details'; id: string; onPage: string[] }
   | { type: 'settings.get' }
@@ -84,8 +95,10 @@ export type Request =
   | { type: 'storage.status' }
   | { type: 'backup.data' }
   | { type: 'backup.import'; text: string }
-  | { type: 'choices.get'; url: string }
-  | { type: 'choices.set'; url: string; key: string; id: string };
+  | { type: 'names.search'; query: string }
+  | { type: 'corrections.list' }
+  | { type: 'corrections.save'; correction: Correction }
+  | { type: 'corrections.delete'; id: string };
 
 export interface Responses {
   warm: boolean;
@@ -103,10 +116,22 @@ export interface Responses {
   'personal.save': PersonalEntity;
   'personal.delete': boolean;
   'storage.status': StorageStatus;
-  'backup.data': { notes: Note[]; personal: PersonalEntity[]; settings: Settings; choices: Record<string, Record<string, string>> };
-  'backup.import': { notesAdded: number; notesUpdated: number; notesUnchanged: number; personalAdded: number; personalUpdated: number };
-  'choices.get': Record<string, string>;
-  'choices.set': Record<string, string>;
+  'backup.data': { notes: Note[]; personal: PersonalEntity[]; settings: Settings; corrections: Correction[] };
+  'backup.import': {
+    notesAdded: number;
+    notesUpdated: number;
+    notesUnchanged: number;
+    personalAdded: number;
+    personalUpdated: number;
+    correctionsAdded: number;
+    correctionsUpdated: number;
+  };
+  'names.search': NameSearch;
+  'corrections.list': Correction[];
+  /** The stored correction (the tabs are told to re-resolve their names). */
+  'corrections.save': Correction;
+  /** The correction deleted, or null if there was none (for undo). */
+  'corrections.delete': Correction | null;
 }
 
 export interface PageEntitySummary {
@@ -137,7 +162,8 @@ export type TabRequest =
   | { type: 'page.setHighlights'; on: boolean }
   | { type: 'page.step'; direction: 'next' | 'previous' }
   | { type: 'page.notesChanged' }
-  | { type: 'page.setSiteEnabled'; on: boolean };
+  | { type: 'page.setSiteEnabled'; on: boolean }
+  | { type: 'page.correctionsChanged' };
 
 export interface TabResponses {
   'page.summary': PageSummary;
@@ -148,6 +174,8 @@ export interface TabResponses {
   'page.notesChanged': boolean;
   /** Dramatis switched on or off for this site from the popup: the tab starts or stops its session. */
   'page.setSiteEnabled': boolean;
+  /** The reader's corrections changed (in any tab or the options page): names re-resolved. */
+  'page.correctionsChanged': boolean;
 }
 
 /** What crosses the wire back: a value, or an error with a code to act on and a message a person can read. */
