@@ -116,7 +116,8 @@ export function CorrectionPanel({ surface, formKey, currentId, send, onCorrect, 
         </p>
       )}
       <div class="correction-actions">
-        <button type="button" class="secondary" disabled={state.saving} onClick={() => choose(null)}>
+        {/* Disabled until the name's form key is known (one background answer away). */}
+        <button type="button" class="secondary" disabled={state.saving || !key} onClick={() => choose(null)}>
           {t('correctionsNotAName')}
         </button>
         <button type="button" class="secondary" onClick={onCancel}>
