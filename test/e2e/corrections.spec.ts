@@ -8,8 +8,18 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expect, test } from './support/fixtures';
-import { launchChromium, launchFirefox, type ExtensionSession, type TestPage } from '../../tools/browser/launch';
-import { ask, card, highlights, hoverName, openExtensionPage, waitFor, waitForHighlights, type CardInfo } from '../../tools/browser/page';
+import { launch, launchChromium, launchFirefox, type ExtensionSession, type TestPage } from '../../tools/browser/launch';
+import {
+  ask,
+  axeViolations,
+  card,
+  highlights,
+  hoverName,
+  openExtensionPage,
+  waitFor,
+  waitForHighlights,
+  type CardInfo,
+} from '../../tools/browser/page';
 import { pageBundle } from '../../tools/browser/page-bundle';
 
 const PAGE_A = '/fixtures/corrections-a.html';
@@ -187,3 +197,26 @@ test('"not a name here" removes the mark at once; deleting the correction on the
     await page.close();
   }
 });
+
+for (const colorScheme of ['light', 'dark'] as const) {
+  test(`the card's reason and the open "Not this?" panel pass axe in ${colorScheme} mode`, async ({ engine, server }) => {
+    const session = await launch(engine, { colorScheme });
+    try {
+      const page = await session.newPage();
+      await page.goto(server.url(PAGE_A));
+      await waitForHighlights(page, 2);
+      await hooverCard(page, 'J. Edgar Hoover');
+      await act(page, { click: 'Not this?' });
+      await waitFor(
+        () => act(page, {}),
+        (t) => t.includes('Herbert Hoover') && t.includes('Apply to'),
+        5000,
+        'the panel',
+      );
+      expect((await card(page)).open).toBe(true);
+      expect(await axeViolations(page)).toEqual([]);
+    } finally {
+      await session.close();
+    }
+  });
+}
