@@ -73,7 +73,8 @@ test('a correction "everywhere" changes the card on another open page at once, a
   engine,
   server,
 }) => {
-  test.setTimeout(120_000);
+  // Two launches of the browser with one profile: slow on a loaded machine, whatever the extension does.
+  test.setTimeout(300_000);
   const profileDir = mkdtempSync(join(tmpdir(), `dramatis-corrections-${engine}-`));
   const open = (): Promise<ExtensionSession> => (engine === 'chromium' ? launchChromium({ profileDir }) : launchFirefox({ profileDir }));
   let session: ExtensionSession | undefined;
@@ -200,6 +201,7 @@ test('"not a name here" removes the mark at once; deleting the correction on the
 
 for (const colorScheme of ['light', 'dark'] as const) {
   test(`the card's reason and the open "Not this?" panel pass axe in ${colorScheme} mode`, async ({ engine, server }) => {
+    test.setTimeout(150_000); // its own browser launch
     const session = await launch(engine, { colorScheme });
     try {
       const page = await session.newPage();
