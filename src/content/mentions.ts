@@ -107,6 +107,14 @@ export class PageMentions {
     }
   }
 
+  /**
+   * Forgets the picks made on this page: once stored as corrections they come back from the
+   * resolver, and a pick the reader deleted since must not linger here.
+   */
+  forgetChoices(): void {
+    this.choices.clear();
+  }
+
   /** Replaces a name-and-type record with the full card record once the card texts arrive. */
   upgradeEntity(entity: CardEntity): void {
     this.entities.set(entity.id, entity);

@@ -113,6 +113,7 @@ export class ContentSession {
     await this.annotated;
     const open = this.ui.current;
     const at = open && !isPassage(open) ? { node: open.range.startContainer, offset: open.range.startOffset } : undefined;
+    this.mentions.forgetChoices();
     this.mentions.removeWithin(pageRoot());
     await this.annotator.annotate(pageRoot());
     if (this.stopped || !at || this.ui.current !== open) return;
