@@ -97,7 +97,7 @@ test('a correction "everywhere" changes the card on another open page at once, a
     const panel = await waitFor(
       () => act(a, {}),
       (t) => t.includes('Herbert Hoover'),
-      5000,
+      15_000,
       'the namesakes',
     );
     expect(panel).toContain('Apply to');
@@ -166,7 +166,7 @@ test('"not a name here" removes the mark at once; deleting the correction on the
     await waitFor(
       () => act(page, {}),
       (t) => t.includes('Herbert Hoover'),
-      5000,
+      15_000,
       'the panel to be ready',
     );
     await act(page, { click: 'Not a name here' });
@@ -212,7 +212,7 @@ for (const colorScheme of ['light', 'dark'] as const) {
       await waitFor(
         () => act(page, {}),
         (t) => t.includes('Herbert Hoover') && t.includes('Apply to'),
-        5000,
+        15_000,
         'the panel',
       );
       expect((await card(page)).open).toBe(true);
