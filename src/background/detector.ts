@@ -187,7 +187,7 @@ function namesFolded(matcher: Matcher): string[] {
  * worker's life folds every entity's name once (about 28,000 short strings, some tens of ms); each
  * search after that is one substring test per name. The card asks only as the reader types.
  */
-export async function searchNames(query: string): Promise<NameSearch> {
+export async function searchNames(query: string, limit = SEARCH_LIMIT): Promise<NameSearch> {
   const l = await loaded();
   const { matcher } = l;
   const folded = foldKey(query);
@@ -204,7 +204,7 @@ export async function searchNames(query: string): Promise<NameSearch> {
     namesakes.push(matcher.entity(i));
   }
   const matches: { entity: MatchEntity; rank: number }[] = [];
-  if (folded.length >= 2) {
+  if (folded.length >= 2 && limit > 0) {
     const names = namesFolded(matcher);
     for (let i = 0; i < names.length; i++) {
       const name = names[i]!;
@@ -215,5 +215,5 @@ export async function searchNames(query: string): Promise<NameSearch> {
     }
   }
   matches.sort((a, b) => a.rank - b.rank || a.entity.name.localeCompare(b.entity.name));
-  return { key, namesakes, matches: matches.slice(0, SEARCH_LIMIT).map((m) => m.entity) };
+  return { key, namesakes, matches: matches.slice(0, limit).map((m) => m.entity) };
 }

@@ -54,7 +54,7 @@ const router = createRouter<Request, Responses>(validateRequest, {
     return summary;
   },
   // Sent by content scripts ("Not this?" in a card) and the options page.
-  'names.search': (m) => searchNames(m.query),
+  'names.search': (m) => searchNames(m.query, m.limit),
   'corrections.list': () => listCorrections(),
   'corrections.save': async (m, sender) => {
     const saved = await saveCorrection(m.correction);

@@ -32,7 +32,8 @@ export function CorrectionPanel({ surface, formKey, currentId, send, onCorrect, 
   useEffect(() => {
     first.current?.focus();
     let live = true;
-    send({ type: 'names.search', query: surface.slice(0, 200) })
+    // Namesakes only: the search by name waits until the reader types.
+    send({ type: 'names.search', query: surface.slice(0, 200), limit: 0 })
       .then((r) => {
         if (!live) return;
         setKey((k) => k ?? r.key ?? undefined);

@@ -72,7 +72,7 @@ export interface NameSearch {
   key: string | null;
   /** Every entity that holds this very form (the namesakes), by name. */
   namesakes: MatchEntity[];
-  /** Other entities whose name contains the words searched, best first (at most 20). */
+  /** Other entities whose name contains the words searched, best first (at most `limit`). */
   matches: MatchEntity[];
 }
 
@@ -95,7 +95,7 @@ export type Request =
   | { type: 'storage.status' }
   | { type: 'backup.data' }
   | { type: 'backup.import'; text: string }
-  | { type: 'names.search'; query: string }
+  | { type: 'names.search'; query: string; /** How many other matches by name (default 20; 0: namesakes only). */ limit?: number }
   | { type: 'corrections.list' }
   | { type: 'corrections.save'; correction: Correction }
   | { type: 'corrections.delete'; id: string };

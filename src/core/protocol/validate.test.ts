@@ -58,7 +58,11 @@ const REQUESTS: Record<Request['type'], { accept: object; refuse: object; becaus
   'storage.status': { accept: {}, refuse: { detail: 1 }, because: 'has an unknown field "detail"' },
   'backup.data': { accept: {}, refuse: { since: 0 }, because: 'has an unknown field "since"' },
   'backup.import': { accept: { text: '{}' }, refuse: { text: {} }, because: 'text must be a string' },
-  'names.search': { accept: { query: 'Hoover' }, refuse: { query: 'x'.repeat(201) }, because: 'query must be a string of at most 200' },
+  'names.search': {
+    accept: { query: 'Hoover', limit: 0 },
+    refuse: { query: 'x'.repeat(201) },
+    because: 'query must be a string of at most 200',
+  },
   'corrections.list': { accept: {}, refuse: { scope: 'page' }, because: 'has an unknown field "scope"' },
   'corrections.save': {
     accept: { correction },

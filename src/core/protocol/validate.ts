@@ -93,7 +93,7 @@ const REQUESTS: Record<Request['type'], Check> = {
   'entities.get': shape({ ids: arrayOf(str(200), 10_000) }),
   'card.details': shape({ id: str(200), onPage: arrayOf(str(200), 100_000) }),
   'settings.get': shape({}),
-  'names.search': shape({ query: str(200) }),
+  'names.search': shape({ query: str(200), limit: optional(num(0, 50)) }),
   'corrections.list': shape({}),
   'corrections.save': shape({ correction: via(correctionProblem) }),
   'corrections.delete': shape({ id: str(9000) }),
