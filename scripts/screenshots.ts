@@ -1,7 +1,8 @@
 /**
  * npm run screenshots: the pictures in docs/screenshots/ (for the README), taken from the built
  * extension in headless Chromium on the real post (or the demo post when ../shared is absent):
- * a card in light and dark mode, a place with its map, the popup's cast of characters.
+ * a card in light and dark mode, a place with its map, a card with its reason and "Not this?",
+ * the popup's cast of characters.
  */
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
@@ -40,6 +41,10 @@ async function main(): Promise<void> {
         await page.keyboard.press('Escape');
         await hoverName(page, 'Mexico City');
         await shoot(page, 'card-place-map.png');
+        await page.keyboard.press('Escape');
+        // "Hoover" on the real post: linked to Herbert Hoover by a cue near it, with "Not this?".
+        await hoverName(page, hasSharedPages() ? 'Hoover' : 'Krivitsky');
+        await shoot(page, 'card-correction.png');
         const ext = await extensionPage(session);
         const tabId = await tabIdFor(ext, url);
         await (ext as unknown as { setViewportSize(s: { width: number; height: number }): Promise<void> }).setViewportSize({

@@ -2,7 +2,9 @@
 import 'fake-indexeddb/auto';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { backupData, importBackup } from './backup-store';
-import { openDatabase, updateSettings, setChoice, useDatabase } from './db';
+import { deleteCorrection, dropCorrectionsCache, listCorrections, saveCorrection } from './corrections-store';
+import { db, openDatabase, updateSettings, useDatabase } from './db';
+import { makeCorrection } from '../core/corrections';
 import { dropNotesCache, saveNote } from './notes-store';
 import { savePersonal } from './personal-store';
 import { createBackup, serializeBackup } from '../core/export/backup';
@@ -40,12 +42,16 @@ async function seed(): Promise<void> {
   for (const n of notes) await saveNote(n);
   await savePersonal({ id: 'personal-a', type: 'person', name: 'Reba Hansen', aliases: ['Reba'], description: '', created: 5, updated: 5 });
   await updateSettings({ highlightsEnabled: false, disabledSites: ['example.org'] });
-  await setChoice('https://example.com/post', 'hoover', 'herbert-hoover');
+  await saveCorrection(
+    makeCorrection({ key: 'hoover', surface: 'Hoover', scope: 'everywhere', url: page.url, entityId: 'herbert-hoover', now: 6 }),
+  );
+  await saveCorrection(makeCorrection({ key: 'dies', surface: 'Dies', scope: 'page', url: page.url, entityId: null, now: 7 }));
 }
 
 const fresh = () => {
   useDatabase(openDatabase(`backup-${Math.random()}`));
   dropNotesCache();
+  dropCorrectionsCache();
 };
 
 beforeEach(fresh);
@@ -57,13 +63,23 @@ describe('backup and restore', () => {
     const text = serializeBackup(createBackup({ ...before, exportedAt: 1_700_000_000_000 }));
     fresh();
     const summary = await importBackup(text);
-    expect(summary).toEqual({ notesAdded: 3, notesUpdated: 0, notesUnchanged: 0, personalAdded: 1, personalUpdated: 0 });
+    expect(summary).toEqual({
+      notesAdded: 3,
+      notesUpdated: 0,
+      notesUnchanged: 0,
+      personalAdded: 1,
+      personalUpdated: 0,
+      correctionsAdded: 2,
+      correctionsUpdated: 0,
+    });
     const after = await backupData();
     const sortById = <T extends { id: string }>(xs: T[]) => [...xs].sort((a, b) => a.id.localeCompare(b.id));
     expect(sortById(after.notes)).toEqual(sortById(before.notes));
     expect(after.personal).toEqual(before.personal);
     expect(after.settings).toEqual(before.settings);
-    expect(after.choices).toEqual(before.choices);
+    expect(sortById(after.corrections)).toEqual(sortById(before.corrections));
+    expect(after.corrections).toHaveLength(2);
+    expect(await listCorrections()).toHaveLength(2);
   });
 
   it('importing twice adds nothing; a newer edit in the file wins, an older one does not', async () => {
@@ -88,10 +104,49 @@ describe('backup and restore', () => {
       '{"format":"something-else","version":1}',
       good.replace('"Passage **note**"', '12'),
       'not json at all',
+      // A malformed correction: refused with its place in the list, nothing written.
+      good.replace('"scope": "everywhere"', '"scope": "galaxy"'),
     ];
     for (const text of bad) {
       await expect(importBackup(text)).rejects.toThrow(/^Nothing was imported: /);
     }
     expect(await backupData()).toEqual(before);
+  });
+});
+
+describe('corrections and the old per-page choices', () => {
+  it('moves the old choices into page corrections once, keeping a newer correction for the same form', async () => {
+    const conn = await db();
+    await conn.put('choices', { hoover: 'herbert-hoover', reiss: 'ignace-reiss' }, 'https://example.com/post');
+    await saveCorrection(makeCorrection({ key: 'reiss', surface: 'Reiss', scope: 'page', url: page.url, entityId: null, now: 50 }));
+    const all = await listCorrections();
+    expect(all.map((c) => [c.scope, c.where, c.key, c.entityId]).sort()).toEqual([
+      ['page', 'https://example.com/post', 'hoover', 'herbert-hoover'],
+      ['page', 'https://example.com/post', 'reiss', null],
+    ]);
+    expect(await conn.count('choices')).toBe(0);
+    dropCorrectionsCache();
+    expect(await listCorrections()).toHaveLength(2);
+  });
+
+  it('a malformed correction in a backup is refused with a clear message, and nothing changes', async () => {
+    await seed();
+    const before = await backupData();
+    const good = serializeBackup(createBackup({ ...before, exportedAt: 1 }));
+    await expect(importBackup(good.replace('"entityId": null', '"entityId": 42'))).rejects.toThrow(
+      /^Nothing was imported: Correction \d of 2 \(id "[^"]+"\) is damaged: its entity must be an id or null/,
+    );
+    expect(await backupData()).toEqual(before);
+  });
+
+  it('a restore brings back a deleted correction (undo through backup)', async () => {
+    await seed();
+    const before = await backupData();
+    const text = serializeBackup(createBackup({ ...before, exportedAt: 1 }));
+    const gone = await deleteCorrection(before.corrections[0]!.id);
+    expect(gone).toEqual(before.corrections[0]);
+    expect(await listCorrections()).toHaveLength(1);
+    expect(await importBackup(text)).toMatchObject({ correctionsAdded: 1 });
+    expect(await listCorrections()).toHaveLength(2);
   });
 });

@@ -4,18 +4,20 @@
  * lands completely or not at all, whatever fails midway (quota, a closed worker).
  */
 import { DramatisError, errorCodeOf } from '../core/protocol/errors';
-import { mergeRecords, parseBackup, type BackupFile, type Choices } from '../core/export/backup';
+import type { Correction } from '../core/corrections';
+import { mergeRecords, parseBackup, type BackupFile } from '../core/export/backup';
 import type { Note } from '../core/notes/model';
 import { personalListProblem, type PersonalEntity } from '../core/personal';
 import { DEFAULT_SETTINGS, MAX_DISABLED_SITES, type Settings } from '../core/protocol/messages';
 import { db, fromStored, toStored } from './db';
+import { dropCorrectionsCache, listCorrections } from './corrections-store';
 import { dropNotesCache } from './notes-store';
 
 export interface BackupData {
   notes: Note[];
   personal: PersonalEntity[];
   settings: Settings;
-  choices: Choices;
+  corrections: Correction[];
 }
 
 export interface ImportSummary {
@@ -24,24 +26,22 @@ export interface ImportSummary {
   notesUnchanged: number;
   personalAdded: number;
   personalUpdated: number;
+  correctionsAdded: number;
+  correctionsUpdated: number;
 }
 
 export async function backupData(): Promise<BackupData> {
+  await listCorrections(); // moves the old per-page choices into corrections first
   const conn = await db();
-  const tx = conn.transaction(['notes', 'personal', 'settings', 'choices'], 'readonly');
-  const [notes, personal, settings, choiceKeys, choiceValues] = await Promise.all([
+  const tx = conn.transaction(['notes', 'personal', 'settings', 'corrections'], 'readonly');
+  const [notes, personal, settings, corrections] = await Promise.all([
     tx.objectStore('notes').getAll(),
     tx.objectStore('personal').getAll(),
     tx.objectStore('settings').get('settings'),
-    tx.objectStore('choices').getAllKeys(),
-    tx.objectStore('choices').getAll(),
+    tx.objectStore('corrections').getAll(),
   ]);
   await tx.done;
-  const choices: Choices = {};
-  choiceKeys.forEach((k, i) => {
-    choices[String(k)] = choiceValues[i]!;
-  });
-  return { notes: notes.map(fromStored), personal, settings: { ...DEFAULT_SETTINGS, ...settings }, choices };
+  return { notes: notes.map(fromStored), personal, settings: { ...DEFAULT_SETTINGS, ...settings }, corrections };
 }
 
 /** An import refused or undone: nothing was written. */
@@ -59,15 +59,18 @@ export async function importBackup(text: string): Promise<ImportSummary> {
 }
 
 async function writeBackup(backup: BackupFile): Promise<ImportSummary> {
+  await listCorrections(); // the old choices are corrections before a restore merges into them
   const conn = await db();
-  const tx = conn.transaction(['notes', 'personal', 'settings', 'choices'], 'readwrite');
+  const tx = conn.transaction(['notes', 'personal', 'settings', 'corrections'], 'readwrite');
   try {
     const notesStore = tx.objectStore('notes');
     const personalStore = tx.objectStore('personal');
-    const [existingNotes, existingPersonal, settings] = await Promise.all([
+    const correctionsStore = tx.objectStore('corrections');
+    const [existingNotes, existingPersonal, settings, existingCorrections] = await Promise.all([
       notesStore.getAll(),
       personalStore.getAll(),
       tx.objectStore('settings').get('settings'),
+      correctionsStore.getAll(),
     ]);
     const notes = mergeRecords(existingNotes.map(fromStored), backup.notes);
     const personal = mergeRecords(existingPersonal, backup.personal);
@@ -83,30 +86,28 @@ async function writeBackup(backup: BackupFile): Promise<ImportSummary> {
         'invalid',
         `Nothing was imported: with this backup Dramatis would be off on ${disabledSites.length.toLocaleString('en')} sites; it keeps at most ${MAX_DISABLED_SITES.toLocaleString('en')}.`,
       );
+    // A correction for the same form and place: the one made later wins, as for notes.
+    const corrections = mergeRecords(existingCorrections, backup.corrections);
     const writes: Promise<unknown>[] = [];
     for (const n of notes.toWrite) writes.push(notesStore.put(toStored(n)));
     for (const p of personal.toWrite) writes.push(personalStore.put(p));
+    for (const c of corrections.toWrite) writes.push(correctionsStore.put(c));
     // Settings: sites switched off in either copy stay off; the global switch follows the backup.
     writes.push(
       tx.objectStore('settings').put({ ...current, highlightsEnabled: backup.settings.highlightsEnabled, disabledSites }, 'settings'),
     );
-    for (const [page, picks] of Object.entries(backup.choices)) {
-      writes.push(
-        tx
-          .objectStore('choices')
-          .get(page)
-          .then((have) => tx.objectStore('choices').put({ ...have, ...picks }, page)),
-      );
-    }
     await Promise.all(writes);
     await tx.done;
     dropNotesCache();
+    dropCorrectionsCache();
     return {
       notesAdded: notes.added,
       notesUpdated: notes.updated,
       notesUnchanged: notes.unchanged,
       personalAdded: personal.added,
       personalUpdated: personal.updated,
+      correctionsAdded: corrections.added,
+      correctionsUpdated: corrections.updated,
     };
   } catch (err) {
     // An aborted transaction has written nothing; say so plainly.

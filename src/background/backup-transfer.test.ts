@@ -64,7 +64,9 @@ vi.mock('../shared/messaging', async () => {
 });
 
 const { buildBackupText, importBackupText } = await import('../shared/backup-client');
-const { openDatabase, useDatabase, updateSettings, setChoice } = await import('./db');
+const { openDatabase, useDatabase, updateSettings } = await import('./db');
+const { saveCorrection } = await import('./corrections-store');
+const { makeCorrection } = await import('../core/corrections');
 const { dropNotesCache, saveNote, searchNotes } = await import('./notes-store');
 const { savePersonal, listPersonal } = await import('./personal-store');
 const { backupData } = await import('./backup-store');
@@ -145,16 +147,25 @@ function generateStore(seed: number) {
     updated: time(),
   }));
   const disabledSites = Array.from({ length: Math.floor(r() * 4) }, () => `${text(8)}.example`);
-  const choices: Record<string, Record<string, string>> = {};
-  for (let i = 0; i < Math.floor(r() * 3); i++) choices[`https://c.example/${text(10)}`] = { [text(8) || 'k']: text(10) || 'id' };
-  return { notes, personal, settings: { highlightsEnabled: r() < 0.5, disabledSites }, choices };
+  const scopes = ['page', 'site', 'everywhere'] as const;
+  const corrections = Array.from({ length: Math.floor(r() * 3) }, () =>
+    makeCorrection({
+      key: (text(8) || 'k').toLowerCase(),
+      surface: text(8) || 'K',
+      scope: scopes[Math.floor(r() * 3)]!,
+      url: `https://c.example/${text(10)}`,
+      entityId: r() < 0.3 ? null : text(10) || 'id',
+      now: time(),
+    }),
+  );
+  return { notes, personal, settings: { highlightsEnabled: r() < 0.5, disabledSites }, corrections };
 }
 
 async function seed(store: ReturnType<typeof generateStore>): Promise<void> {
   for (const n of store.notes) await saveNote(n);
   for (const p of store.personal) await savePersonal(p);
   await updateSettings(store.settings);
-  for (const [page, picks] of Object.entries(store.choices)) for (const [k, id] of Object.entries(picks)) await setChoice(page, k, id);
+  for (const c of store.corrections) await saveCorrection(c);
 }
 
 describe('the round trip over generated stores', () => {
@@ -173,7 +184,7 @@ describe('the round trip over generated stores', () => {
       const byId = <T extends { id: string }>(list: T[]) => [...list].sort((a, b) => (a.id < b.id ? -1 : 1));
       expect(byId(after.notes), `seed ${s}`).toEqual(byId(before.notes));
       expect(byId(after.personal), `seed ${s}`).toEqual(byId(before.personal));
-      expect(after.choices, `seed ${s}`).toEqual(before.choices);
+      expect(byId(after.corrections), `seed ${s}`).toEqual(byId(before.corrections));
       expect(after.settings.disabledSites, `seed ${s}`).toEqual([...new Set(before.settings.disabledSites)].sort());
     }
   });

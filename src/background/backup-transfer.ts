@@ -10,6 +10,7 @@ import { DramatisError } from '../core/protocol/errors';
 import type { BackupPage, BackupPageStore, ImportSummary } from '../core/protocol/messages';
 import { MAX_IMPORT_CHARS, MAX_IMPORT_PART_CHARS } from '../core/protocol/validate';
 import { importBackup } from './backup-store';
+import { listCorrections } from './corrections-store';
 import { db, fromStored } from './db';
 
 /** About this much JSON per page: a few MiB, so a page is one quick message whatever a note holds. */
@@ -20,6 +21,7 @@ export const IMPORT_INTERRUPTED =
 
 /** One page of a store, in key order after `after`, at least one record, about PAGE_CHARS of JSON. */
 export async function backupPage(store: BackupPageStore, after?: string, pageChars = PAGE_CHARS): Promise<BackupPage> {
+  if (store === 'corrections' && after === undefined) await listCorrections(); // moves old per-page choices into corrections first
   const conn = await db();
   const tx = conn.transaction(store, 'readonly');
   const range = after === undefined ? undefined : IDBKeyRange.lowerBound(after, true);
@@ -38,7 +40,7 @@ export async function backupPage(store: BackupPageStore, after?: string, pageCha
   await tx.done;
   if (store === 'notes') return { notes: records.map(([, v]) => fromStored(v as Parameters<typeof fromStored>[0])), next };
   if (store === 'personal') return { personal: records.map(([, v]) => v as NonNullable<BackupPage['personal']>[number]), next };
-  return { choices: Object.fromEntries(records) as BackupPage['choices'], next };
+  return { corrections: records.map(([, v]) => v as NonNullable<BackupPage['corrections']>[number]), next };
 }
 
 interface Upload {

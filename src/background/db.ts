@@ -4,6 +4,7 @@
  * from a fixture of the previous version's data (src/background/db.test.ts).
  */
 import { openDB, type DBSchema, type IDBPDatabase, type IDBPTransaction, type StoreNames } from 'idb';
+import type { Correction } from '../core/corrections';
 import type { Note } from '../core/notes/model';
 import { pageKey } from '../core/notes/model';
 import type { PersonalEntity } from '../core/personal';
@@ -31,13 +32,16 @@ export function fromStored(stored: StoredNote): Note {
 
 export interface DramatisDB extends DBSchema {
   settings: { key: string; value: Settings };
-  /** The reader's picks for ambiguous names, per page (URL without its fragment). */
+  /**
+   * Before corrections: the reader's picks for ambiguous names, per page (URL without its
+   * fragment). Read once and moved into `corrections` as page corrections (corrections-store.ts).
+   */
   choices: { key: string; value: Record<string, string> };
   notes: { key: string; value: StoredNote; indexes: { byPage: string; byEntity: string; byUpdated: number } };
   /** Names the reader tracks that are not in the dataset. */
   personal: { key: string; value: PersonalEntity };
-  /** The reader's corrections ("Not this?"), keyed by their id. */
-  corrections: { key: string; value: StoredRecord };
+  /** The reader's corrections ("Not this?"), keyed by their id (core/corrections.ts). */
+  corrections: { key: string; value: Correction };
   /** Imported reference packs, keyed by their id. */
   packs: { key: string; value: StoredRecord };
   /**
@@ -138,19 +142,6 @@ export async function updateSettings(patch: Partial<Settings>): Promise<Settings
   const tx = conn.transaction('settings', 'readwrite');
   const next = { ...DEFAULT_SETTINGS, ...(await tx.store.get('settings')), ...patch };
   await tx.store.put(next, 'settings');
-  await tx.done;
-  return next;
-}
-
-export async function getChoices(url: string): Promise<Record<string, string>> {
-  return (await (await db()).get('choices', pageKey(url))) ?? {};
-}
-
-export async function setChoice(url: string, key: string, id: string): Promise<Record<string, string>> {
-  const conn = await db();
-  const tx = conn.transaction('choices', 'readwrite');
-  const next = { ...(await tx.store.get(pageKey(url))), [key]: id };
-  await tx.store.put(next, pageKey(url));
   await tx.done;
   return next;
 }

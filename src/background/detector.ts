@@ -13,8 +13,10 @@ import { Matcher } from '../core/match/matcher';
 import { resolveDocument } from '../core/match/resolve';
 import { personalIndex, type PersonalEntity } from '../core/personal';
 import { DramatisError } from '../core/protocol/errors';
-import type { DetectResult } from '../core/protocol/messages';
+import type { DetectResult, NameSearch } from '../core/protocol/messages';
+import { foldKey } from '../core/text/fold';
 import { relationLines, type RelationLine } from '../core/relations';
+import { correctionsFor } from './corrections-store';
 import { listPersonal } from './personal-store';
 
 interface Loaded {
@@ -105,9 +107,9 @@ async function withShards(l: Loaded, indices: readonly number[]): Promise<void> 
   await Promise.all([...new Set(indices.filter((i) => i < l.shipped).map(shardOf))].map(loadShard));
 }
 
-export async function detect(blocks: string[], onPage?: string[]): Promise<DetectResult> {
-  const l = await loaded();
-  const { mentions, years } = resolveDocument(blocks, l.matcher, { onPage });
+export async function detect(blocks: string[], onPage?: string[], url?: string): Promise<DetectResult> {
+  const [l, corrections] = await Promise.all([loaded(), correctionsFor(url)]);
+  const { mentions, years } = resolveDocument(blocks, l.matcher, { onPage, corrections });
   const entities: Record<string, MatchEntity | CardEntity> = {};
   for (const m of mentions) {
     for (const id of m.id ? [m.id] : (m.candidates ?? [])) {
@@ -163,4 +165,55 @@ export async function getEntities(ids: string[]): Promise<CardEntity[]> {
     const full = record(l, i);
     return isCardEntity(full) ? [full] : [];
   });
+}
+
+const SEARCH_LIMIT = 20;
+
+/** Every entity's name folded as the matcher folds text, built on the first search (per matcher). */
+let foldedNames: { matcher: Matcher; names: string[] } | undefined;
+
+function namesFolded(matcher: Matcher): string[] {
+  if (foldedNames?.matcher !== matcher) {
+    const names: string[] = [];
+    for (let i = 0; i < matcher.entityCount; i++) names.push(foldKey(matcher.entity(i).name));
+    foldedNames = { matcher, names };
+  }
+  return foldedNames.names;
+}
+
+/**
+ * "Not this?": the entities that hold the name's own form (its namesakes), and others whose name
+ * contains the words typed, whole-word matches and shorter names first. The first search of a
+ * worker's life folds every entity's name once (about 28,000 short strings, some tens of ms); each
+ * search after that is one substring test per name. The card asks only as the reader types.
+ */
+export async function searchNames(query: string, limit = SEARCH_LIMIT): Promise<NameSearch> {
+  const l = await loaded();
+  const { matcher } = l;
+  const folded = foldKey(query);
+  const found = matcher.candidates(query);
+  const whole = found.find((c) => c.start === 0 && c.end === query.trim().length) ?? found[0];
+  const key = whole?.key ?? null;
+  const seen = new Set<number>();
+  const namesakes: MatchEntity[] = [];
+  const entries = key === null ? [] : (matcher.lookup(key) ?? []);
+  for (let k = 0; k < entries.length; k += 2) {
+    const i = entries[k]!;
+    if (seen.has(i)) continue;
+    seen.add(i);
+    namesakes.push(matcher.entity(i));
+  }
+  const matches: { entity: MatchEntity; rank: number }[] = [];
+  if (folded.length >= 2 && limit > 0) {
+    const names = namesFolded(matcher);
+    for (let i = 0; i < names.length; i++) {
+      const name = names[i]!;
+      const at = name.indexOf(folded);
+      if (at === -1 || seen.has(i)) continue;
+      const wordStart = at === 0 || name[at - 1] === ' ';
+      matches.push({ entity: matcher.entity(i), rank: (wordStart ? 0 : 1000) + name.length });
+    }
+  }
+  matches.sort((a, b) => a.rank - b.rank || a.entity.name.localeCompare(b.entity.name));
+  return { key, namesakes, matches: matches.slice(0, limit).map((m) => m.entity) };
 }

@@ -7,14 +7,16 @@ import browser from 'webextension-polyfill';
 import { MAX_DETECT_CHARS, validateRequest } from '../core/protocol/validate';
 import { InFlightBudget } from '../core/protocol/budget';
 import { DramatisError, errorCodeOf } from '../core/protocol/errors';
-import { authorize, settingsFor } from './access';
+import { authorize, senderKind, settingsFor } from './access';
 import type { ImportSummary, Request, Responses } from '../core/protocol/messages';
 import { createRouter } from '../shared/messaging';
-import { getChoices, getSettings, setChoice, updateSettings } from './db';
+import { getSettings, updateSettings } from './db';
 import { onCommand } from './commands';
 import { backupData, importBackup } from './backup-store';
 import { cardDetails } from './card-details';
-import { detect, getEntities, getMatcher, reloadMatcher } from './detector';
+import { deleteCorrection, listCorrections, saveCorrection } from './corrections-store';
+import { broadcastCorrections } from './tell-tabs';
+import { detect, getEntities, getMatcher, reloadMatcher, searchNames } from './detector';
 import { deleteNote, notesForEntity, notesForPage, saveNote, searchNotes } from './notes-store';
 import { checkPersonalRoom, deletePersonal, listPersonal, savePersonal } from './personal-store';
 import { requestPersistence, storageStatus } from './storage';
@@ -56,6 +58,7 @@ async function restored(run: () => Promise<ImportSummary>): Promise<ImportSummar
   try {
     const summary = await run();
     if (summary.personalAdded + summary.personalUpdated > 0) reloadMatcher();
+    if (summary.correctionsAdded + summary.correctionsUpdated > 0) void broadcastCorrections();
     await resume();
     afterWrite();
     return summary;
@@ -77,7 +80,8 @@ const router = createRouter<Request, Responses>(
       detectBudget.run(
         budgetKey(sender),
         m.blocks.reduce((n, b) => n + b.length, 0),
-        () => detect(m.blocks, m.onPage),
+        // A content script's corrections are those of its own page, whatever address it claims.
+        () => detect(m.blocks, m.onPage, senderKind(sender).kind === 'extension' ? m.url : sender.url),
         () =>
           new DramatisError(
             'busy',
@@ -116,8 +120,21 @@ const router = createRouter<Request, Responses>(
     'backup.import.commit': (m) => restored(() => commitImport(m.upload, m.parts)),
     'safety.copy': (m) => safetyCopyPart(m.index),
     'safety.resume': () => resume(),
-    'choices.get': (m) => getChoices(m.url),
-    'choices.set': (m) => written(() => setChoice(m.url, m.key, m.id)),
+    // Sent by content scripts ("Not this?" in a card) and the options page.
+    'names.search': (m) => searchNames(m.query, m.limit),
+    'corrections.list': () => listCorrections(),
+    'corrections.save': (m, sender) =>
+      written(async () => {
+        const saved = await saveCorrection(m.correction);
+        void broadcastCorrections(sender.tab?.id);
+        return saved;
+      }),
+    'corrections.delete': (m, sender) =>
+      written(async () => {
+        const deleted = await deleteCorrection(m.id);
+        if (deleted) void broadcastCorrections(sender.tab?.id);
+        return deleted;
+      }, afterDelete),
     'sync.status': (_m, sender) => (assertExtensionPage(sender), syncStatus()),
     'sync.test': (m, sender) => (assertExtensionPage(sender), syncTest(m.account)),
     'sync.enable': (m, sender) => (assertExtensionPage(sender), syncEnable(m.account, m.passphrase, m.deviceName)),
@@ -148,7 +165,8 @@ const CHANGES: ReadonlySet<string> = new Set([
   'settings.set',
   'backup.import',
   'backup.import.commit',
-  'choices.set',
+  'corrections.save',
+  'corrections.delete',
 ]);
 
 browser.runtime.onMessage.addListener(((message: unknown, sender: Parameters<typeof router>[1]) => {

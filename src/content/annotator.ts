@@ -68,7 +68,8 @@ export class Annotator {
     const onPage = this.mentions.linkedIds();
     // A worker woken by this very message may drop it while it starts: detection is safe to repeat.
     const result: DetectResult = await sendPatiently(
-      { type: 'detect', blocks: blocks.map((b) => b.text), onPage: onPage.length > 0 ? onPage : undefined },
+      // The URL lets the background apply the reader's corrections for this page, site or everywhere.
+      { type: 'detect', blocks: blocks.map((b) => b.text), onPage: onPage.length > 0 ? onPage : undefined, url: location.href },
       DETECT_DEADLINE_MS,
     );
     if (this.signal.aborted) return;

@@ -38,6 +38,10 @@ const router = createRouter<TabRequest, TabResponses>(validateTabRequest, {
     await session?.reloadNotes();
     return true;
   },
+  'page.correctionsChanged': async () => {
+    await session?.reresolve();
+    return true;
+  },
   'page.setSiteEnabled': async (m) => {
     if (!m.on) stopSession();
     else if (!isHtmlPage(document)) return false;
@@ -67,11 +71,7 @@ function afterFirstPaint(): Promise<void> {
  * (the background answers them while it loads its index), the page is read meanwhile and nothing is
  * shown until they say this site is on.
  */
-async function startSession(
-  settings: Pick<Settings, 'highlightsEnabled'> | undefined,
-  later?: Promise<Settings>,
-  choices: Promise<Record<string, string>> = send({ type: 'choices.get', url: location.href }),
-): Promise<void> {
+async function startSession(settings: Pick<Settings, 'highlightsEnabled'> | undefined, later?: Promise<Settings>): Promise<void> {
   const s = (session = new ContentSession());
   if (settings?.highlightsEnabled) s.setHighlights(true);
   void later?.then((known) => {
@@ -79,7 +79,6 @@ async function startSession(
       if (session === s) stopSession();
     } else if (known.highlightsEnabled) s.setHighlights(true);
   });
-  void choices.then((c) => s.applyChoices(c)).catch(() => undefined);
   // Counting elements is one native call.
   if (document.getElementsByTagName('*').length > BIG_PAGE_ELEMENTS) {
     s.paintNearViewport();
@@ -92,12 +91,11 @@ async function main(): Promise<void> {
   // We run at document_start: wake the background now, so its index loads while the page parses.
   void send({ type: 'warm' }).catch(() => undefined);
   const settingsReply = send({ type: 'settings.get' });
-  const choicesReply = send({ type: 'choices.get', url: location.href });
   await domReady();
   if (!isHtmlPage(document)) return;
   const settings = await Promise.race([settingsReply, new Promise<undefined>((r) => setTimeout(r, 0))]);
   if (settings && !enabledHere(settings)) return;
-  await startSession(settings, settings ? undefined : settingsReply, choicesReply);
+  await startSession(settings, settings ? undefined : settingsReply);
 }
 
 main().catch((err: unknown) => {

@@ -87,6 +87,22 @@ describe('PageMentions', () => {
     expect(m.entries()[0]!.id).toBeUndefined();
   });
 
+  it("carries the resolver's reason; a pick is the reader's correction; forgotten picks no longer apply", () => {
+    const blocks = blocksOf('<p>Hoover spoke. Hoover left.</p>');
+    const m = owner();
+    const ambiguous = { block: 0, start: 0, end: 6, candidates: ['herbert-hoover', 'j-edgar-hoover'], key: 'hoover' };
+    const [linked] = m.add(blocks, [{ block: 0, start: 14, end: 20, id: 'j-edgar-hoover', why: 'q:FBI' }], ENTITIES);
+    expect(linked!.why).toBe('q:FBI');
+    m.add(blocks, [ambiguous], ENTITIES);
+    m.choose('hoover', 'herbert-hoover');
+    expect(m.entries()[1]).toMatchObject({ id: 'herbert-hoover', why: 'c' });
+    m.forgetChoices();
+    m.removeWithin(document.body);
+    const [again] = m.add(blocks, [ambiguous], ENTITIES);
+    expect(again!.id).toBeUndefined();
+    expect(again!.candidates).toEqual(['herbert-hoover', 'j-edgar-hoover']);
+  });
+
   it('finds the mention at a caret position and forgets mentions whose text left the page', () => {
     const blocks = blocksOf('<p>Paris.</p><p id="gone">Paris again.</p>');
     const m = owner();

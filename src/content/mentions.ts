@@ -6,6 +6,7 @@
 import { isCardEntity, type CardEntity, type MatchEntity } from '../core/index/format';
 import type { EntityType } from '../core/dataset/types';
 import type { Mention } from '../core/match/mention';
+import { WHY } from '../core/match/why';
 import { locate } from '../core/extract';
 import { rangeOf, type PageBlock } from './block-range';
 import { Highlighter } from './highlights';
@@ -22,6 +23,8 @@ export interface PageMention {
   readonly candidates?: readonly string[];
   /** The form's key, under which the reader's choice is remembered. */
   readonly key?: string;
+  /** Why it was linked, as the resolver said (core/match/why.ts); absent: its own name, no namesake. */
+  readonly why?: string;
   /** Which highlight paints it. */
   readonly kind: EntityType | 'ambiguous';
 }
@@ -79,6 +82,7 @@ export class PageMentions {
         id,
         key: m.key,
         candidates: id ? undefined : m.candidates,
+        why: m.id ? m.why : chosen !== undefined && id ? WHY.correction : undefined,
       };
       const first = locate(block, m.start)[0];
       const last = locate(block, Math.max(m.start, m.end - 1))[0];
@@ -120,9 +124,18 @@ export class PageMentions {
       this.countLink(id, 1);
       pm.id = id;
       pm.candidates = undefined;
+      pm.why = WHY.correction;
       pm.kind = this.kindOf(id);
       if (this.painted(pm)) this.highlighter.add(pm.kind, pm.range);
     }
+  }
+
+  /**
+   * Forgets the picks made on this page: once stored as corrections they come back from the
+   * resolver, and a pick the reader deleted since must not linger here.
+   */
+  forgetChoices(): void {
+    this.choices.clear();
   }
 
   /** Replaces a name-and-type record with the full card record once the card texts arrive. */

@@ -4,12 +4,13 @@
  * or a settings answer that arrives late, leaves nothing running: no observer, no listener, no
  * toolbar, no highlight, and no late detection result is painted.
  */
+import { makeCorrection } from '../core/corrections';
 import type { Note } from '../core/notes/model';
 import type { PageSummary } from '../core/protocol/messages';
 import { yearSpan } from '../core/years';
 import { send } from '../shared/messaging';
 import { Annotator } from './annotator';
-import { targetAtPoint } from './hit-test';
+import { isPassage, targetAtPoint } from './hit-test';
 import { HoverController } from './hover';
 import { LiveUpdates } from './live';
 import { PageMentions, type PageMention } from './mentions';
@@ -17,7 +18,7 @@ import { Navigation } from './navigation';
 import { NotesLayer } from './notes-layer';
 import { NotedPassages } from './passages';
 import { pageSummary } from './summary';
-import type { CardContext } from './ui-contract';
+import type { CardContext, CorrectionChoice } from './ui-contract';
 import { isOurNode } from './ui-host';
 import { LazyUi } from './ui-loader';
 
@@ -93,10 +94,47 @@ export class ContentSession {
     this.mentions.paintNearViewport();
   }
 
-  /** The reader's remembered picks for this page's ambiguous names. */
-  applyChoices(choices: Readonly<Record<string, string>>): void {
-    if (this.stopped) return;
-    for (const [key, id] of Object.entries(choices)) this.mentions.choose(key, id);
+  private resolving: Promise<void> = Promise.resolve();
+
+  /**
+   * The reader's corrections changed (here, in another tab, or on the options page): they apply in
+   * the resolver, so the page's names are detected again, one run after another however many
+   * changes arrive. An open card follows its name: redrawn for the name's new entity, or closed when
+   * the name is no longer marked. Cost: one detection of the page (a few ms of background work for
+   * the real post's ~400 names); highlights are repainted in the same slices as on load.
+   */
+  reresolve(): Promise<void> {
+    this.resolving = this.resolving.then(() => this.redetect()).catch(() => undefined);
+    return this.resolving;
+  }
+
+  private async redetect(): Promise<void> {
+    if (this.stopped || !this.annotated) return;
+    await this.annotated;
+    const open = this.ui.current;
+    const at = open && !isPassage(open) ? { node: open.range.startContainer, offset: open.range.startOffset } : undefined;
+    this.mentions.forgetChoices();
+    this.mentions.removeWithin(pageRoot());
+    await this.annotator.annotate(pageRoot());
+    if (this.stopped || !at || this.ui.current !== open) return;
+    const now = this.mentions.at(at.node, at.offset);
+    if (now) this.ui.open(now, { focus: true });
+    else this.ui.close();
+  }
+
+  /** "Not this?" or a pick among namesakes: the correction is stored, every tab told, this page re-resolved. */
+  private async correct(pm: PageMention, choice: CorrectionChoice): Promise<void> {
+    const correction = makeCorrection({
+      key: choice.key,
+      surface: pm.range.toString().trim().slice(0, 200) || choice.key,
+      scope: choice.scope,
+      url: location.href,
+      entityId: choice.entityId,
+      entityName: choice.entityName,
+      now: Date.now(),
+    });
+    await send({ type: 'corrections.save', correction });
+    await this.reresolve();
   }
 
   summary(): PageSummary {
@@ -139,11 +177,16 @@ export class ContentSession {
       linkedIds: () => this.mentions.linkedIds(),
       pageYears: () => yearSpan(this.annotator.years),
       onChoose: (pm: PageMention, id: string) => {
-        // The reader's pick applies to every mention of the same form on this page, and is remembered.
+        // A pick among namesakes is a correction for this page: shown at once on every mention of
+        // the form here, then stored (and re-resolved with it) like any other correction.
         this.mentions.choose(pm.key, id, pm);
-        if (pm.key) void send({ type: 'choices.set', url: location.href, key: pm.key, id }).catch(() => undefined);
         this.ui.open(pm);
+        if (pm.key)
+          void this.correct(pm, { key: pm.key, scope: 'page', entityId: id, entityName: this.mentions.entity(id)?.name }).catch(
+            (err: unknown) => console.warn('[Dramatis]', err instanceof Error ? err.message : err),
+          );
       },
+      onCorrect: (pm, choice) => this.correct(pm, choice),
       onShowRelated: (id) => this.navigation.openEntity(id),
       onAddNote: (entityId) => {
         const rect = this.ui.current?.range.getBoundingClientRect() ?? fallbackRect();

@@ -2,6 +2,7 @@
  * What the content script and the lazily loaded UI bundle (ui.js, src/content/ui/) know of each
  * other. Types only: the two are separate bundles, so values cross through these interfaces.
  */
+import type { CorrectionScope } from '../core/corrections';
 import type { CardEntity, MatchEntity } from '../core/index/format';
 import type { Note } from '../core/notes/model';
 import type { Request, RequestOf, Responses } from '../core/protocol/messages';
@@ -19,6 +20,15 @@ export interface OpenOptions {
   focus?: boolean;
 }
 
+/** What the reader said in "Not this?": which entity the form names (null: not a name here), and where. */
+export interface CorrectionChoice {
+  /** The form's key as the matcher folds it (from names.search, or the ambiguous mention's own). */
+  key: string;
+  scope: CorrectionScope;
+  entityId: string | null;
+  entityName?: string;
+}
+
 /** What the card reads of the page and what it asks the page to do. */
 export interface CardContext {
   entity(id: string): CardEntity | MatchEntity | undefined;
@@ -26,6 +36,8 @@ export interface CardContext {
   linkedIds(): string[];
   pageYears(): [number, number] | undefined;
   onChoose(pm: PageMention, id: string): void;
+  /** Stores the reader's correction and re-resolves the page's names; rejects if it was not saved. */
+  onCorrect(pm: PageMention, choice: CorrectionChoice): Promise<void>;
   onShowRelated(id: string): void;
   onAddNote(entityId: string): void;
   /** The note behind a highlighted passage. */

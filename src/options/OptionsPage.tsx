@@ -1,9 +1,11 @@
 /** The options page: one Section component per part, in the order a reader looks for them. */
 import { t } from '../shared/i18n';
+import { CorrectionsSection } from './CorrectionsSection';
 import { SyncSection } from './SyncSection';
 
 /** Each part of the page: its anchor, its title and the component that draws it. */
 const SECTIONS: { id: string; title: () => string; render: () => preact.JSX.Element }[] = [
+  { id: 'corrections', title: () => t('correctionsSectionTitle'), render: () => <CorrectionsSection /> },
   { id: 'sync', title: () => t('syncTitle'), render: () => <SyncSection /> },
 ];
 

@@ -104,7 +104,7 @@ test('the malformed-backup suite: each refused with its message, nothing changed
       notes: JSON.parse(readFileSync(join(TEST_FIXTURES_DIR, 'export', 'notes.json'), 'utf8')) as Note[],
       personal: [],
       settings: { highlightsEnabled: true, disabledSites: [] },
-      choices: {},
+      corrections: [],
       exportedAt: 1,
     }),
   );

@@ -1,4 +1,5 @@
 /** The hover card: who or what a name is, when, why it matters, how it relates, and the reader's notes. */
+import type { ComponentChildren } from 'preact';
 import type { CardEntity, MatchEntity } from '../../core/index/format';
 import type { CardDetails } from '../../core/protocol/messages';
 import { formatLifespan } from '../../core/dates';
@@ -20,18 +21,31 @@ export interface HoverCardProps {
   onChoose?: (id: string) => void;
   onShowRelated?: (id: string) => void;
   onAddNote?: () => void;
+  /** The "Why: … · Not this?" line and its correction panel (CardCorrection), drawn by the card view. */
+  correction?: ComponentChildren;
 }
 
 export function wikipediaUrl(title: string): string {
   return `https://en.wikipedia.org/wiki/${encodeURIComponent(title.replace(/ /g, '_'))}`;
 }
 
-export function HoverCard({ entity, candidates, details, pageYears, sheet, onChoose, onShowRelated, onAddNote }: HoverCardProps) {
+export function HoverCard({
+  entity,
+  candidates,
+  details,
+  pageYears,
+  sheet,
+  onChoose,
+  onShowRelated,
+  onAddNote,
+  correction,
+}: HoverCardProps) {
   const cls = sheet ? 'card sheet' : 'card';
   if (!entity) {
     return (
       <div class={cls} role="dialog" aria-label="Which one is meant?" tabIndex={-1}>
         <CandidateList candidates={candidates ?? []} onChoose={onChoose} />
+        {correction}
       </div>
     );
   }
@@ -47,6 +61,7 @@ export function HoverCard({ entity, candidates, details, pageYears, sheet, onCho
       </div>
       {span && <p class="span">{span}</p>}
       <p class="description">{entity.description}</p>
+      {correction}
       <CardTimeline entity={entity} pageYears={pageYears} />
       {details?.map && <LocatorMapView map={details.map} name={entity.name} />}
       {entity.roles && entity.roles.length > 0 && (

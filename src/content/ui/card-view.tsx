@@ -11,6 +11,7 @@ import type { CardDetails } from '../../core/protocol/messages';
 import { isPassage, type CardTarget } from '../hit-test';
 import type { CardContext, CardSurface, OpenOptions, Send } from '../ui-contract';
 import type { UiApi, UiHost } from '../ui-host';
+import { CardCorrection } from './CardCorrection';
 import { HoverCard } from './HoverCard';
 import { NoteCard } from './NoteCard';
 import uiCss from './ui.css';
@@ -103,6 +104,7 @@ export class CardView implements CardSurface {
 
   private paint(pm: CardTarget): void {
     if (!this.ui) return;
+    const generation = this.generation;
     if (isPassage(pm)) {
       const note = this.context.noteFor(pm.noteId);
       render(note ? <NoteCard note={note} onEdit={() => this.context.onEditNote(note)} /> : null, this.ui.mount('card'));
@@ -122,8 +124,23 @@ export class CardView implements CardSurface {
     const candidates = (pm.candidates ?? []).flatMap((id) => this.context.entity(id) ?? []);
     const id = pm.id;
     const onAddNote = id ? () => this.context.onAddNote(id) : undefined;
+    const surface = pm.range.toString().replace(/\s+/g, ' ').trim();
+    const correction = (
+      <CardCorrection
+        why={pm.why}
+        linked={entity !== undefined}
+        surface={surface}
+        formKey={pm.key}
+        currentId={pm.id}
+        send={this.send}
+        onCorrect={(choice) => this.context.onCorrect(pm, choice)}
+      />
+    );
     render(
       <HoverCard
+        // A new card for each opening: the correction panel's state belongs to one mention.
+        key={generation}
+        correction={correction}
         entity={entity}
         candidates={candidates}
         details={pm.id ? this.details.get(pm.id) : undefined}

@@ -1,6 +1,7 @@
 /** The JSON backup: lossless round trip, whole-file validation with readable messages, and merging. */
 import { describe, expect, it } from 'vitest';
 import { createBackup, mergeRecords, parseBackup, serializeBackup } from './backup';
+import { makeCorrection, type Correction } from '../corrections';
 import type { Note } from '../notes/model';
 import type { PersonalEntity } from '../personal';
 import notesFixture from '../../../test/fixtures/export/notes.json';
@@ -20,10 +21,23 @@ const personal: PersonalEntity[] = [
   { id: 'personal-1', type: 'place', name: 'Bellevue Hotel', aliases: [], description: '', created: 5, updated: 5 },
 ];
 const settings = { highlightsEnabled: false, disabledSites: ['news.example.com'] };
-const choices = { 'https://en.wikipedia.org/wiki/Walter_Krivitsky': { reiss: 'ignace-reiss', nin: 'andreu-nin' } };
+const KRIVITSKY = 'https://en.wikipedia.org/wiki/Walter_Krivitsky';
+const corrections: Correction[] = [
+  makeCorrection({ key: 'reiss', surface: 'Reiss', scope: 'page', url: KRIVITSKY, entityId: 'ignace-reiss', now: 7 }),
+  makeCorrection({
+    key: 'hoover',
+    surface: 'Hoover',
+    scope: 'everywhere',
+    url: KRIVITSKY,
+    entityId: 'herbert-hoover',
+    entityName: 'Herbert Hoover',
+    now: 8,
+  }),
+  makeCorrection({ key: 'dies', surface: 'Dies', scope: 'site', url: KRIVITSKY, entityId: null, now: 9 }),
+];
 const EXPORTED_AT = Date.UTC(2026, 10, 25, 8, 30);
 
-const backup = createBackup({ notes, personal, settings, choices, exportedAt: EXPORTED_AT });
+const backup = createBackup({ notes, personal, settings, corrections, exportedAt: EXPORTED_AT });
 const text = serializeBackup(backup);
 
 function error(input: string): string {
@@ -43,19 +57,20 @@ describe('backup', () => {
   it('round-trips: create, serialize, parse gives an equal backup', () => {
     const parsed = parseBackup(text);
     expect(parsed).toEqual({ ok: true, backup });
-    expect(backup).toMatchObject({ format: 'dramatis-backup', version: 1, exportedAt: EXPORTED_AT, settings, choices });
+    expect(backup).toMatchObject({ format: 'dramatis-backup', version: 2, exportedAt: EXPORTED_AT, settings });
+    expect(new Set(backup.corrections)).toEqual(new Set(corrections));
     expect(backup.notes).toHaveLength(notes.length);
     expect(new Set(backup.notes)).toEqual(new Set(notes));
     expect(backup.personal.map((p) => p.id)).toEqual(['personal-1', 'personal-2']);
   });
 
   it('serializes stably: fixed key order, pretty, same bytes whatever the input order', () => {
-    expect(text.startsWith('{\n  "format": "dramatis-backup",\n  "version": 1,\n  "exportedAt": ')).toBe(true);
+    expect(text.startsWith('{\n  "format": "dramatis-backup",\n  "version": 2,\n  "exportedAt": ')).toBe(true);
     const shuffled = createBackup({
       notes: [...notes].reverse(),
       personal: [...personal].reverse(),
       settings: { disabledSites: settings.disabledSites, highlightsEnabled: false },
-      choices: { 'https://en.wikipedia.org/wiki/Walter_Krivitsky': { nin: 'andreu-nin', reiss: 'ignace-reiss' } },
+      corrections: [...corrections].reverse(),
       exportedAt: EXPORTED_AT,
     });
     expect(serializeBackup(shuffled)).toBe(text);
@@ -66,7 +81,7 @@ describe('backup', () => {
 
   it('leaves out the derived keys a stored note carries', () => {
     const stored = Object.assign({}, notes[0]!, { pageKey: 'x', entityKey: '' });
-    const keys = Object.keys(createBackup({ notes: [stored], personal: [], settings, choices: {}, exportedAt: 0 }).notes[0]!);
+    const keys = Object.keys(createBackup({ notes: [stored], personal: [], settings, corrections: [], exportedAt: 0 }).notes[0]!);
     expect(keys).not.toContain('pageKey');
     expect(keys).not.toContain('entityKey');
     expect(keys.sort()).toEqual(Object.keys(notes[0]!).sort());
@@ -124,7 +139,7 @@ describe('a bad backup is refused whole, with a message a reader understands', (
         }),
       ),
     ).toBe(
-      'This backup was made by a newer version of Dramatis (backup version 99; this version reads up to 1), so update Dramatis and import it again.',
+      'This backup was made by a newer version of Dramatis (backup version 99; this version reads up to 2), so update Dramatis and import it again.',
     );
     expect(
       error(
@@ -174,6 +189,45 @@ describe('a bad backup is refused whole, with a message a reader understands', (
     ).toMatch(/^Personal entities 1 and 2 have the same id "personal-1"/);
   });
 
+  it('a malformed correction, named by its place in the list', () => {
+    expect(
+      error(
+        altered((b) => {
+          (b.corrections as Record<string, unknown>[])[1]!.scope = 'galaxy';
+        }),
+      ),
+    ).toMatch(/^Correction 2 of 3 \(id "[^"]+"\) is damaged: its scope must be page, site or everywhere\.$/);
+    expect(
+      error(
+        altered((b) => {
+          (b.corrections as Record<string, unknown>[])[0]!.entityId = 42;
+        }),
+      ),
+    ).toMatch(/^Correction 1 of 3 .* is damaged: its entity must be an id or null/);
+    expect(
+      error(
+        altered((b) => {
+          delete b.corrections;
+        }),
+      ),
+    ).toMatch(/corrections are missing or not a list/);
+  });
+
+  it('a version 1 backup: its picks for ambiguous names become page corrections', () => {
+    const v1 = altered((b) => {
+      b.version = 1;
+      delete b.corrections;
+      b.choices = { [KRIVITSKY]: { reiss: 'ignace-reiss', nin: 'andreu-nin' } };
+    });
+    const parsed = parseBackup(v1);
+    if (!parsed.ok) throw new Error(parsed.error);
+    expect(parsed.backup.version).toBe(1);
+    expect(parsed.backup.corrections.map((c) => [c.scope, c.where, c.key, c.entityId])).toEqual([
+      ['page', KRIVITSKY, 'nin', 'andreu-nin'],
+      ['page', KRIVITSKY, 'reiss', 'ignace-reiss'],
+    ]);
+  });
+
   it('a bad personal entity, settings or choices', () => {
     expect(
       error(
@@ -206,6 +260,7 @@ describe('a bad backup is refused whole, with a message a reader understands', (
     expect(
       error(
         altered((b) => {
+          b.version = 1;
           b.choices = { 'https://a.example': { x: 3 } };
         }),
       ),
@@ -220,9 +275,10 @@ describe('the bounds of issue 12: refused with a reason, and never written', () 
     expect(error(withHuge)).toMatch(/^Personal entity 2 of 2 \(id "personal-2"\) is damaged: created and updated must be times\.$/);
     const stored = { ...personal[0]!, updated: Infinity, created: Infinity };
     const written = serializeBackup(
-      createBackup({ notes: [{ ...notes[0]!, updated: NaN }], personal: [stored], settings, choices, exportedAt: EXPORTED_AT }),
+      createBackup({ notes: [{ ...notes[0]!, updated: NaN }], personal: [stored], settings, corrections, exportedAt: EXPORTED_AT }),
     );
-    expect(written).not.toContain('null');
+    // Only a correction's "not a name here" is null; no time ever is.
+    expect(written).not.toMatch(/"(created|updated|exportedAt)": null/);
     expect(parseBackup(written).ok).toBe(true);
   });
 
@@ -243,7 +299,8 @@ describe('the bounds of issue 12: refused with a reason, and never written', () 
         }),
       ),
     ).toMatch(/unknown field "constructor"/);
-    expect(error(text.replace('"choices": {', '"choices": {"__proto__": {"a": "b"},'))).toMatch(/"__proto__" key/);
+    expect(error(text.replace('"corrections": [', '"corrections": [{"__proto__": {"polluted": true}, "id": "p"},'))).toMatch(/is damaged/);
+    expect(({} as Record<string, unknown>).polluted).toBeUndefined();
   });
 
   it('too many switched-off sites or tracked names', () => {

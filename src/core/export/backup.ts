@@ -1,14 +1,19 @@
 /** A lossless, versioned JSON backup of everything the reader made, checked whole before anything is imported. */
+import { correctionProblem, correctionsFromChoices, type Correction } from '../corrections';
 import { noteProblem, type Note, type PageRef } from '../notes/model';
 import { personalEntityProblem, personalListProblem, type PersonalEntity } from '../personal';
 import { MAX_DISABLED_SITES, type Settings } from '../protocol/messages';
 import { byCreated, compareCodes } from './group';
 
 export const BACKUP_FORMAT = 'dramatis-backup';
-/** The newest backup version this code reads and the one it writes. */
-export const BACKUP_VERSION = 1;
+/**
+ * The newest backup version this code reads and the one it writes. 2: the reader's corrections
+ * (`corrections`, a list of core/corrections records) replace version 1's `choices` (per-page picks
+ * for ambiguous names), which are read as page corrections.
+ */
+export const BACKUP_VERSION = 2;
 
-/** The reader's picks for ambiguous names: page (URL without fragment) -> name key -> entity id. */
+/** Version 1's picks for ambiguous names: page (URL without fragment) -> name key -> entity id. */
 export type Choices = Record<string, Record<string, string>>;
 
 export interface BackupFile {
@@ -18,7 +23,7 @@ export interface BackupFile {
   notes: Note[];
   personal: PersonalEntity[];
   settings: Settings;
-  choices: Choices;
+  corrections: Correction[];
 }
 
 export type ParsedBackup = { ok: true; backup: BackupFile } | { ok: false; error: string };
@@ -27,7 +32,7 @@ export function createBackup(input: {
   notes: Note[];
   personal: PersonalEntity[];
   settings: Settings;
-  choices: Choices;
+  corrections: Correction[];
   exportedAt: number;
 }): BackupFile {
   return normalize({ format: BACKUP_FORMAT, version: BACKUP_VERSION, ...input });
@@ -51,8 +56,23 @@ function normalize(b: BackupFile): BackupFile {
     personal: b.personal.map(cleanPersonal).sort((x, y) => compareCodes(x.id, y.id)),
     // Listed field by field: a new Settings field fails to compile here until the backup learns it.
     settings: { highlightsEnabled: b.settings.highlightsEnabled, disabledSites: [...b.settings.disabledSites] },
-    choices: sortedRecord(b.choices, (picks) => sortedRecord(picks, (id) => id)),
+    corrections: b.corrections.map(cleanCorrection).sort((x, y) => compareCodes(x.id, y.id)),
   };
+}
+
+function cleanCorrection(c: Correction): Correction {
+  const out: Correction = {
+    id: c.id,
+    key: c.key,
+    surface: c.surface,
+    scope: c.scope,
+    where: c.where,
+    entityId: c.entityId,
+    created: c.created,
+    updated: c.updated,
+  };
+  if (c.entityName !== undefined) out.entityName = c.entityName;
+  return out;
 }
 
 const cleanPage = (p: PageRef): PageRef => ({ url: p.url, title: p.title });
@@ -100,14 +120,6 @@ function cleanPersonal(e: PersonalEntity): PersonalEntity {
   };
 }
 
-function sortedRecord<T, U>(record: Record<string, T>, map: (v: T) => U): Record<string, U> {
-  return Object.fromEntries(
-    Object.keys(record)
-      .sort(compareCodes)
-      .map((k) => [k, map(record[k]!)]),
-  );
-}
-
 const isObj = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 const isTime = (v: unknown): v is number => typeof v === 'number' && Number.isFinite(v) && v >= 0 && v < 1e14;
 const fail = (error: string): ParsedBackup => ({ ok: false, error });
@@ -139,8 +151,10 @@ export function parseBackup(text: string): ParsedBackup {
     listProblem(data.personal, 'personal entities', 'Personal entity', personalEntityProblem) ??
     personalListProblem(data.personal as PersonalEntity[]) ??
     settingsProblem(data.settings) ??
-    choicesProblem(data.choices);
+    (version === 1 ? choicesProblem(data.choices) : listProblem(data.corrections, 'corrections', 'Correction', correctionProblem));
   if (problem) return fail(problem);
+  // Version 1 kept per-page picks for ambiguous names: they are page corrections now.
+  if (version === 1) data.corrections = correctionsFromChoices(data.choices as Choices, data.exportedAt);
   return { ok: true, backup: normalize(data as unknown as BackupFile) };
 }
 
@@ -212,11 +226,8 @@ function choicesProblem(v: unknown): string | null {
   for (const [page, picks] of Object.entries(v)) {
     if (page === '__proto__' || (isObj(picks) && Object.hasOwn(picks, '__proto__')))
       return 'The backup\'s choices for ambiguous names hold a "__proto__" key, so it looks damaged or edited by hand.';
-    if (
-      page.length > 8192 ||
-      !isObj(picks) ||
-      !Object.entries(picks).every(([key, id]) => key.length <= 500 && typeof id === 'string' && id.length <= 200)
-    )
+    const fine = (k: string, id: unknown) => k !== '' && k.length <= 500 && typeof id === 'string' && id !== '' && id.length <= 200;
+    if (page === '' || page.length > 8192 || !isObj(picks) || !Object.entries(picks).every(([k, id]) => fine(k, id)))
       return `The backup's choices for ambiguous names are damaged (on page ${page.slice(0, 200)}).`;
   }
   return null;

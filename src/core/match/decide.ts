@@ -5,6 +5,7 @@
 import type { Candidate } from './matcher';
 import type { Mention } from './mention';
 import type { Scored } from './score';
+import { encodeWhy, WHY } from './why';
 
 /** A mention while the resolver works on it: what the wire form carries, plus how it was linked. */
 export interface Decided extends Mention {
@@ -14,20 +15,34 @@ export interface Decided extends Mention {
   explicit?: boolean;
 }
 
+/** The card's reason for the winner among `namesakes` scored entities (score.ts whyLinked). */
+export type WhyOf = (winner: Scored, namesakes: number) => string | undefined;
+
 /** The decision for one candidate from its scored entries. */
-export function decide(c: Candidate, scored: readonly Scored[], block: number, idOf: (i: number) => string): Decided | undefined {
+export function decide(
+  c: Candidate,
+  scored: readonly Scored[],
+  block: number,
+  idOf: (i: number) => string,
+  whyOf: WhyOf = () => undefined,
+): Decided | undefined {
   const at = { block, start: c.start, end: c.end };
   const valid = scored.filter((s) => s.valid).sort((x, y) => y.score - x.score || x.entity - y.entity);
   if (valid.length === 0) return undefined;
-  if (valid.length === 1 && scored.length === 1) return { ...at, id: idOf(valid[0]!.entity), explicit: !valid[0]!.derived };
+  const linked = (s: Scored, extra?: Partial<Decided>): Decided => {
+    const d: Decided = { ...at, id: idOf(s.entity), explicit: !s.derived, ...extra };
+    const why = whyOf(s, scored.length);
+    if (why !== undefined) d.why = why;
+    return d;
+  };
+  if (valid.length === 1 && scored.length === 1) return linked(valid[0]!);
   const best = valid[0]!;
   // A namesake that is not valid here but scores as high still makes the others doubtful.
   const runnerUp = Math.max(valid[1]?.score ?? -Infinity, ...scored.filter((s) => !s.valid && s.score >= best.score).map((s) => s.score));
   // Linked with confidence among namesakes: remember the form, for one sense per page.
-  if (best.score - runnerUp >= 2 || (valid.length === 1 && best.score - runnerUp >= 1))
-    return { ...at, id: idOf(best.entity), formKey: c.key, explicit: !best.derived };
+  if (best.score - runnerUp >= 2 || (valid.length === 1 && best.score - runnerUp >= 1)) return linked(best, { formKey: c.key });
   if (valid.length > 1) return { ...at, candidates: valid.map((s) => idOf(s.entity)), key: c.key };
-  return { ...at, id: idOf(best.entity), explicit: !best.derived };
+  return linked(best);
 }
 
 /**
@@ -52,6 +67,7 @@ export function oneSensePerPage(mentions: Decided[]): void {
     m.id = id;
     m.candidates = undefined;
     m.key = undefined;
+    m.why = encodeWhy(WHY.sameSense);
   }
 }
 
@@ -61,5 +77,6 @@ export function toMention(m: Decided): Mention {
   if (m.id !== undefined) out.id = m.id;
   if (m.candidates !== undefined) out.candidates = m.candidates;
   if (m.key !== undefined) out.key = m.key;
+  if (m.why !== undefined) out.why = m.why;
   return out;
 }

@@ -14,9 +14,23 @@ export function cueSupport(
   c: Candidate,
   positions: () => Map<string, number[]>,
 ): number {
+  return bestCue(matcher, entity, tokens, c, positions)?.points ?? 0;
+}
+
+/**
+ * The cue that counts most for the entity here: its points and where it is (first token and how
+ * many), so a card can say "near: FBI". Cost: O(cues x their positions in the block).
+ */
+export function bestCue(
+  matcher: Matcher,
+  entity: number,
+  tokens: TokenScan,
+  c: Candidate,
+  positions: () => Map<string, number[]>,
+): { points: number; token: number; words: number } | undefined {
   const cues = matcher.cues(entity);
-  if (!cues || cues.length === 0) return 0;
-  let best = 0;
+  if (!cues || cues.length === 0) return undefined;
+  let best: { points: number; token: number; words: number } | undefined;
   const where = positions();
   for (const cue of cues) {
     const space = cue.indexOf(' ');
@@ -25,8 +39,9 @@ export function cueSupport(
       if (t >= c.firstToken && t < c.endToken) continue;
       if (words && !words.every((w, i) => t + i < tokens.count && tokens.key(t + i) === w)) continue;
       const distance = t < c.firstToken ? c.firstToken - t : t - c.endToken + 1;
-      best = Math.max(best, distance <= CUE_WINDOW ? NEAR_CUE : 2);
-      if (best === NEAR_CUE) return best;
+      const points = distance <= CUE_WINDOW ? NEAR_CUE : 2;
+      if (!best || points > best.points) best = { points, token: t, words: words?.length ?? 1 };
+      if (points === NEAR_CUE) return best;
     }
   }
   return best;
@@ -58,4 +73,10 @@ export function relatedSupport(matcher: Matcher, entity: number, onPage: Readonl
 export function relatedInBlock(matcher: Matcher, entity: number, inBlock: ReadonlySet<number>): number {
   for (const other of matcher.neighbours(entity)) if (inBlock.has(other)) return 2;
   return 0;
+}
+
+/** The first entity related to this one that is in `among` (a card's "with X on this page"), or undefined. */
+export function firstRelated(matcher: Matcher, entity: number, among: { has(i: number): boolean }): number | undefined {
+  for (const other of matcher.neighbours(entity)) if (among.has(other)) return other;
+  return undefined;
 }

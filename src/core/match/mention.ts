@@ -10,4 +10,9 @@ export interface Mention {
   candidates?: string[];
   /** Ambiguous mentions: the form's key, under which the reader's choice is remembered. */
   key?: string;
+  /**
+   * Linked mentions: why, as a compact code and argument ("q:FBI", see ./why); absent when the
+   * name is the entity's own and no other entity has it.
+   */
+  why?: string;
 }

@@ -8,6 +8,7 @@ import type { TokenScan } from '../text/scan';
 import type { Candidate, Matcher } from './matcher';
 import type { Mention } from './mention';
 import { isCapitalised } from './name-shape';
+import { encodeWhy, WHY } from './why';
 
 export interface ScannedBlock {
   text: string;
@@ -41,7 +42,8 @@ export function misspellings(blocks: readonly ScannedBlock[], linkedIds: Readonl
         if (match !== id) count++;
         match = id;
       }
-      if (count === 1 && match) out.push({ block: b, start: tokens.starts[t]!, end: tokens.ends[t]!, id: match });
+      if (count === 1 && match)
+        out.push({ block: b, start: tokens.starts[t]!, end: tokens.ends[t]!, id: match, why: encodeWhy(WHY.misspelling) });
     }
   });
   return out;

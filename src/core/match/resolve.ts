@@ -6,16 +6,18 @@
  * score (one function, with its reasons), decide (link, ambiguous or nothing), misspellings.
  */
 import { FormFlag } from '../index/format';
-import { scan } from '../text/scan';
+import { scan, type TokenScan } from '../text/scan';
 import { decide, oneSensePerPage, toMention, type Decided } from './decide';
 import { tokenPositions } from './evidence';
-import type { Matcher } from './matcher';
+import type { CorrectionMap } from '../corrections';
+import type { Candidate, Matcher } from './matcher';
 import type { Mention } from './mention';
 import { misspellings, type ScannedBlock } from './misspellings';
 import { isTitleCase, looksLikeName, titleBefore } from './name-shape';
 import { activeSpan, pageYears } from './page-years';
 import { teamCities } from './team-cities';
-import { scoreCandidate, type BlockEvidence, type PageEvidence, type Scored } from './score';
+import { scoreCandidate, whyLinked, type BlockEvidence, type PageEvidence, type Scored } from './score';
+import { encodeWhy, WHY } from './why';
 
 /** What resolve decided for one candidate, for the CLI's --explain. */
 export interface Explanation {
@@ -35,6 +37,12 @@ export interface ResolveOptions {
   onPage?: readonly string[];
   /** Called with the scoring of every candidate (the CLI's --explain); off the hot path when absent. */
   explain?: (e: Explanation) => void;
+  /**
+   * The reader's corrections that apply on this page (core/corrections correctionsForPage): form
+   * key -> entity id, or null for "not a name here". They are the reader's word: they override
+   * every score and rule, wherever the form is written like a name.
+   */
+  corrections?: CorrectionMap;
 }
 
 export interface Resolved {
@@ -49,6 +57,7 @@ export interface Resolved {
  * name one entity on their own (strong), then the weak ones, scored against what the page holds.
  */
 export function resolveDocument(blocks: readonly string[], matcher: Matcher, options: ResolveOptions = {}): Resolved {
+  const corrections = options.corrections && options.corrections.size > 0 ? options.corrections : undefined;
   const found: ScannedBlock[] = blocks.map((text) => {
     const tokens = scan(text);
     return { text, tokens, candidates: matcher.candidates(text, tokens) };
@@ -64,6 +73,7 @@ export function resolveDocument(blocks: readonly string[], matcher: Matcher, opt
       if (e.length !== 2) continue;
       const flags = e[1]!;
       if (flags & (FormFlag.Surname | FormFlag.FirstName | FormFlag.CommonWord | FormFlag.EraBound)) continue;
+      if (corrections?.has(c.key)) continue;
       if (!looksLikeName(text, tokens, c, flags)) continue;
       onPage.set(e[0]!, (onPage.get(e[0]!) ?? 0) + 1);
       let keys = namedBy.get(e[0]!);
@@ -103,13 +113,15 @@ export function resolveDocument(blocks: readonly string[], matcher: Matcher, opt
     const decided: Decided[] = [];
     found.forEach(({ text, tokens, candidates }, b) => {
       for (const c of candidates) {
+        const fix = corrections?.get(c.key);
+        if (fix !== undefined && corrected(c, fix, b, text, tokens, decided, explain)) continue;
         const titled = titleBefore(text, tokens, c);
         const scored: Scored[] = [];
         for (let k = 0; k < c.entries.length; k += 2) {
           const flags = c.entries[k + 1]!;
           if (looksLikeName(text, tokens, c, flags)) scored.push(scoreCandidate(page, evidence[b]!, c, c.entries[k]!, flags, titled));
         }
-        const mention = decide(c, scored, b, idOf);
+        const mention = decide(c, scored, b, idOf, (winner, namesakes) => whyLinked(page, evidence[b]!, c, winner, namesakes));
         if (mention) decided.push(mention);
         explain?.({
           block: b,
@@ -131,6 +143,37 @@ export function resolveDocument(blocks: readonly string[], matcher: Matcher, opt
     return decided;
   };
 
+  /**
+   * Applies the reader's correction to a candidate written like a name: a link to their entity, or
+   * nothing. False when it does not apply (the entity is gone from the dataset, or the words are
+   * not written as a name here), so the resolver decides as usual.
+   */
+  function corrected(
+    c: Candidate,
+    fix: string | null,
+    b: number,
+    text: string,
+    tokens: TokenScan,
+    decided: Decided[],
+    explain?: (e: Explanation) => void,
+  ): boolean {
+    if (fix !== null && matcher.indexOf(fix) === undefined) return false;
+    let nameLike = false;
+    for (let k = 1; k < c.entries.length && !nameLike; k += 2) nameLike = looksLikeName(text, tokens, c, c.entries[k]!);
+    if (!nameLike) return false;
+    if (fix !== null) decided.push({ block: b, start: c.start, end: c.end, id: fix, explicit: true, why: encodeWhy(WHY.correction) });
+    explain?.({
+      block: b,
+      start: c.start,
+      end: c.end,
+      surface: text.slice(c.start, c.end),
+      pageYear: page.medianYear,
+      scored: [],
+      outcome: fix === null ? 'not a name here (your correction)' : `linked to ${fix} (your correction)`,
+    });
+    return true;
+  }
+
   // Names linked through their own forms ("Castro" for Fidel Castro) put their entities on the page
   // too; a second pass lets first names and surnames ("Fidel") lean on them.
   let decided = decideAll();
@@ -143,11 +186,32 @@ export function resolveDocument(blocks: readonly string[], matcher: Matcher, opt
       grew = true;
     }
   }
-  if (grew || options.explain) decided = decideAll(options.explain);
+  if (grew || options.explain) {
+    const first = decided;
+    decided = decideAll(options.explain);
+    keepFirstReasons(first, decided);
+  }
   oneSensePerPage(decided);
   const mentions = decided.map(toMention);
   const linked = new Set(mentions.flatMap((m) => (m.id ? [m.id] : [])));
   mentions.push(...misspellings(found, linked, matcher));
   mentions.sort((a, b) => a.block - b.block || a.start - b.start);
   return { mentions, years };
+}
+
+/**
+ * A name linked through its own form in the first pass is "on the page" in the second because of
+ * itself; its reason is the first pass's, which weighed the page without it. Both lists are in
+ * candidate order and the second pass decides at least the first's candidates, so one merge walk
+ * pairs them: O(mentions).
+ */
+function keepFirstReasons(first: readonly Decided[], second: Decided[]): void {
+  let i = 0;
+  for (const m of second) {
+    while (i < first.length && (first[i]!.block < m.block || (first[i]!.block === m.block && first[i]!.start < m.start))) i++;
+    const f = first[i];
+    if (!f || f.block !== m.block || f.start !== m.start || !m.explicit || f.id !== m.id) continue;
+    if (f.why === undefined) delete m.why;
+    else m.why = f.why;
+  }
 }

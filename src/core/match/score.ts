@@ -7,7 +7,7 @@ import { FormFlag } from '../index/format';
 import { EVERYDAY_ACRONYMS } from '../text/everyday-acronyms';
 import type { TokenScan } from '../text/scan';
 import { nameKey } from '../text/tokens';
-import { cueSupport, NEAR_CUE, relatedInBlock, relatedSupport } from './evidence';
+import { bestCue, cueSupport, firstRelated, NEAR_CUE, relatedInBlock, relatedSupport } from './evidence';
 import type { Candidate, Matcher } from './matcher';
 import {
   capitalisedAfter,
@@ -21,6 +21,7 @@ import {
   runsOnIntoName,
 } from './name-shape';
 import { activeSpan, eraOf } from './page-years';
+import { encodeWhy, WHY } from './why';
 
 /** What the whole page offers as evidence. */
 export interface PageEvidence {
@@ -54,8 +55,12 @@ export interface Scored {
   valid: boolean;
   /** Matched through a surname or first name derived from the full name. */
   derived: boolean;
+  /** Matched through a form that is also a dictionary word. */
+  common: boolean;
   /** Why, in the order weighed: "named on page +3", "era -2", "part of a longer unknown name". */
   reasons: string[];
+  /** The points each kind of evidence gave, for the card's one-line reason (whyLinked). */
+  points: { onPage: number; cue: number; related: number; era: number; title: number };
 }
 
 /**
@@ -87,20 +92,23 @@ export function scoreCandidate(
   add(cue, 'cue');
   if (titled) add(e.type === 'person' ? 1 : -5, 'title before');
   const related = relatedSupport(page.matcher, entity, page.onPage);
+  const relatedHere = relatedInBlock(page.matcher, entity, block.entities);
   add(related, 'related on page');
-  add(relatedInBlock(page.matcher, entity, block.entities), 'related in paragraph');
+  add(relatedHere, 'related in paragraph');
   // An era name ("Egypt" for Ancient Egypt) names the entity only on a page about its era, given by
   // its start and end; there it is the better reading than the modern namesake, and the general
   // era evidence (which guesses a span for entities with one date) gives way to it.
   const eraBound = (flags & FormFlag.EraBound) !== 0;
-  const era = eraBound ? eraOf(e) : undefined;
-  const inEra = era !== undefined && page.medianYear !== undefined && page.medianYear >= era[0] - 10 && page.medianYear <= era[1] + 10;
+  const eraSpan = eraBound ? eraOf(e) : undefined;
+  const inEra =
+    eraSpan !== undefined && page.medianYear !== undefined && page.medianYear >= eraSpan[0] - 10 && page.medianYear <= eraSpan[1] + 10;
   let outOfEra = false;
-  if (inEra) add(3, "a name of the page's era");
+  let era = 0;
+  if (inEra) add((era = 3), "a name of the page's era");
   else if (page.medianYear !== undefined) {
     const span = activeSpan(e);
     if (span) {
-      if (page.medianYear >= span[0] - 5 && page.medianYear <= span[1] + 5) add(1, 'era');
+      if (page.medianYear >= span[0] - 5 && page.medianYear <= span[1] + 5) add((era = 1), 'era');
       else if (page.medianYear < span[0] - 30 || page.medianYear > span[1] + 30) {
         add(-2, 'era');
         outOfEra = true;
@@ -166,5 +174,42 @@ export function scoreCandidate(
   if (page.teams.has(entity)) rule('a sports team on this page (written before scores)');
   if ((e.type === 'place' || e.type === 'organization') && insideOfName(text, tokens, c, block.titleCase()))
     rule('inside an "X of …" name');
-  return { entity, score, valid, derived, reasons };
+  const points = {
+    onPage: isOnPage ? 3 : 0,
+    cue,
+    related: related + relatedHere,
+    era,
+    title: titled && e.type === 'person' ? 1 : 0,
+  };
+  return { entity, score, valid, derived, common, reasons, points };
+}
+
+/**
+ * The one reason a card gives for a link (see ./why), from the winner's own evidence: the kind
+ * that gave it the most points (cue, then the full name on the page, relations, era, title on a
+ * tie). Called once per linked mention, never per candidate, so finding the cue's text is off the
+ * hot path.
+ */
+export function whyLinked(page: PageEvidence, block: BlockEvidence, c: Candidate, winner: Scored, namesakes: number): string | undefined {
+  // Its own name, no namesake, not a dictionary word: linked because that is its name.
+  if (namesakes <= 1 && !winner.derived && !winner.common) return undefined;
+  const p = winner.points;
+  const best = Math.max(p.cue, p.onPage, p.related, p.era, p.title);
+  if (best <= 0) return encodeWhy(WHY.likeliest);
+  if (p.cue === best) {
+    const cue = bestCue(page.matcher, winner.entity, block.tokens, c, block.positions);
+    if (cue) {
+      const { starts, ends } = block.tokens;
+      return encodeWhy(WHY.cue, block.text.slice(starts[cue.token]!, ends[cue.token + cue.words - 1]!));
+    }
+  }
+  // Through its own (shared) form, "on the page" means the same name was linked to it elsewhere.
+  if (p.onPage === best) return encodeWhy(winner.derived ? WHY.namedOnPage : WHY.sameSense);
+  if (p.related === best) {
+    const other = firstRelated(page.matcher, winner.entity, block.entities) ?? firstRelated(page.matcher, winner.entity, page.onPage);
+    if (other !== undefined) return encodeWhy(WHY.related, page.matcher.entity(other).name);
+  }
+  if (p.era === best && page.medianYear !== undefined) return encodeWhy(WHY.era, page.medianYear);
+  if (p.title === best) return encodeWhy(WHY.title);
+  return encodeWhy(WHY.likeliest);
 }

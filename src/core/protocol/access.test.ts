@@ -25,7 +25,7 @@ describe('who may send each request', () => {
       'storage.status',
     ] as const)
       expect(ACCESS[type], type).toBe('extension');
-    for (const type of ['notes.save', 'notes.delete', 'notes.forPage', 'choices.get', 'choices.set', 'personal.save'] as const)
+    for (const type of ['notes.save', 'notes.delete', 'notes.forPage', 'corrections.save', 'personal.save'] as const)
       expect(ACCESS[type], type).toBe('page');
   });
 
@@ -44,7 +44,23 @@ describe('who may send each request', () => {
   it('lets a content script ask only about its own page (fragment aside)', () => {
     expect(pageScopeProblem({ type: 'notes.forPage', url: `${page}#part-2` }, page)).toBeNull();
     expect(pageScopeProblem({ type: 'notes.forPage', url: 'https://bank.example/' }, page)).toMatch(/its own address/);
-    expect(pageScopeProblem({ type: 'choices.set', url: 'https://other.example/', key: 'k', id: 'i' }, page)).toMatch(/own address/);
+    const correction = (scope: 'page' | 'site' | 'everywhere', where: string) => ({
+      id: `${scope} ${where} hoover`,
+      key: 'hoover',
+      surface: 'Hoover',
+      scope,
+      where,
+      entityId: null,
+      created: 1,
+      updated: 1,
+    });
+    expect(pageScopeProblem({ type: 'corrections.save', correction: correction('page', 'https://other.example/') }, page)).toMatch(
+      /own address/,
+    );
+    expect(pageScopeProblem({ type: 'corrections.save', correction: correction('page', page) }, page)).toBeNull();
+    expect(pageScopeProblem({ type: 'corrections.save', correction: correction('site', 'bank.example') }, page)).toMatch(/own site/);
+    expect(pageScopeProblem({ type: 'corrections.save', correction: correction('site', new URL(page).hostname) }, page)).toBeNull();
+    expect(pageScopeProblem({ type: 'corrections.save', correction: correction('everywhere', '') }, page)).toBeNull();
     expect(pageScopeProblem({ type: 'notes.save', note: noteOn(page) }, page)).toBeNull();
     expect(pageScopeProblem({ type: 'notes.save', note: noteOn('https://other.example/') }, page)).toMatch(/own notes/);
     const entityNote: Note = { id: 'e', kind: 'entity', text: 't', tags: [], created: 1, updated: 1, entityId: 'x', entityName: 'X' };

@@ -41,14 +41,18 @@ export const ACCESS: Record<Request['type'], Access> = {
   'storage.status': 'extension',
   'backup.data': 'extension',
   'backup.import': 'extension',
-  'choices.get': 'page',
-  'choices.set': 'page',
   'backup.page': 'extension',
   'backup.import.begin': 'extension',
   'backup.import.part': 'extension',
   'backup.import.commit': 'extension',
   'safety.copy': 'extension',
   'safety.resume': 'extension',
+  // "Not this?" on a card: the dataset's names, and the reader's correction for this page, its
+  // site or everywhere (a card offers all three); listing and deleting are the options page's.
+  'names.search': 'anyone',
+  'corrections.save': 'page',
+  'corrections.list': 'extension',
+  'corrections.delete': 'extension',
   // Sync is set up and run from the options page and the popup only.
   'sync.status': 'extension',
   'sync.test': 'extension',
@@ -83,6 +87,14 @@ export const originOf = (extensionBaseUrl: string): string => extensionBaseUrl.r
 
 const samePage = (a: string, b: string): boolean => pageKey(a) === pageKey(b);
 
+const hostOf = (url: string): string | undefined => {
+  try {
+    return new URL(url).hostname;
+  } catch {
+    return undefined;
+  }
+};
+
 /** Whether a note belongs to the page a content script runs on (entity notes belong to every page). */
 export function noteOnPage(note: Pick<Note, 'kind' | 'page'>, pageUrl: string): boolean {
   if (note.kind === 'entity') return note.page === undefined || samePage(note.page.url, pageUrl);
@@ -97,9 +109,13 @@ export function noteOnPage(note: Pick<Note, 'kind' | 'page'>, pageUrl: string): 
 export function pageScopeProblem(message: Request, pageUrl: string): string | null {
   switch (message.type) {
     case 'notes.forPage':
-    case 'choices.get':
-    case 'choices.set':
       return samePage(message.url, pageUrl) ? null : 'a page may ask only about its own address';
+    case 'corrections.save': {
+      const { scope, where } = message.correction;
+      if (scope === 'page') return samePage(where, pageUrl) ? null : 'a page may correct names only on its own address';
+      if (scope === 'site') return hostOf(pageUrl) === where ? null : 'a page may correct names only on its own site';
+      return null;
+    }
     case 'notes.save':
       return noteOnPage(message.note, pageUrl) ? null : 'a page may save only its own notes and entity notes';
     default:

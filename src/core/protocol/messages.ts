@@ -3,6 +3,7 @@
  * background; the popup sends TabRequests to the content script of a tab. Every message is checked
  * by ./validate at the boundary before a handler sees it.
  */
+import type { Correction } from '../corrections';
 import type { CardEntity, MatchEntity } from '../index/format';
 import type { Mention } from '../match/mention';
 import type { RelationLine } from '../relations';
@@ -125,10 +126,20 @@ export interface SyncStatus {
 /** The answer to a connection test or a set-up: fine, or the problem by its code. */
 export type SyncCheck = { ok: true } | { ok: false; problem: SyncProblemCode; detail: string };
 
+/** "Not this?": the dataset's entities for a name, to pick another from. */
+export interface NameSearch {
+  /** The form's key as the matcher folds it (what a correction is keyed by), or null if it is no known form. */
+  key: string | null;
+  /** Every entity that holds this very form (the namesakes), by name. */
+  namesakes: MatchEntity[];
+  /** Other entities whose name contains the words searched, best first (at most `limit`). */
+  matches: MatchEntity[];
+}
+
 /** Messages to the background, each with the type of its answer. */
 export type Request =
   | { type: 'warm' }
-  | { type: 'detect'; blocks: string[]; onPage?: string[] }
+  | { type: 'detect'; blocks: string[]; onPage?: string[]; /** The page, for the reader's corrections that apply there. */ url?: string }
   | { type: 'entities.get'; ids: string[] }
   | { type: 'card.details'; id: string; onPage: string[] }
   | { type: 'settings.get' }
@@ -144,8 +155,6 @@ export type Request =
   | { type: 'storage.status' }
   | { type: 'backup.data' }
   | { type: 'backup.import'; text: string }
-  | { type: 'choices.get'; url: string }
-  | { type: 'choices.set'; url: string; key: string; id: string }
   // Backups of any size (issue 12): read in pages, imported in parts, each message well under 64 MiB.
   | { type: 'backup.page'; store: BackupPageStore; after?: string }
   | { type: 'backup.import.begin'; chars: number }
@@ -160,7 +169,11 @@ export type Request =
   | { type: 'sync.enable'; account: SyncAccount; passphrase: string; deviceName: string }
   | { type: 'sync.now' }
   | { type: 'sync.disable' }
-  | { type: 'sync.removeServerData' };
+  | { type: 'sync.removeServerData' }
+  | { type: 'names.search'; query: string; /** How many other matches by name (default 20; 0: namesakes only). */ limit?: number }
+  | { type: 'corrections.list' }
+  | { type: 'corrections.save'; correction: Correction }
+  | { type: 'corrections.delete'; id: string };
 
 export interface Responses {
   warm: boolean;
@@ -178,10 +191,8 @@ export interface Responses {
   'personal.save': PersonalEntity;
   'personal.delete': boolean;
   'storage.status': StorageStatus;
-  'backup.data': { notes: Note[]; personal: PersonalEntity[]; settings: Settings; choices: Record<string, Record<string, string>> };
+  'backup.data': { notes: Note[]; personal: PersonalEntity[]; settings: Settings; corrections: Correction[] };
   'backup.import': ImportSummary;
-  'choices.get': Record<string, string>;
-  'choices.set': Record<string, string>;
   'backup.page': BackupPage;
   'backup.import.begin': { upload: string; partChars: number };
   'backup.import.part': { received: number };
@@ -194,15 +205,21 @@ export interface Responses {
   'sync.now': SyncStatus;
   'sync.disable': SyncStatus;
   'sync.removeServerData': SyncCheck;
+  'names.search': NameSearch;
+  'corrections.list': Correction[];
+  /** The stored correction (the tabs are told to re-resolve their names). */
+  'corrections.save': Correction;
+  /** The correction deleted, or null if there was none (for undo). */
+  'corrections.delete': Correction | null;
 }
 
-export type BackupPageStore = 'notes' | 'personal' | 'choices';
+export type BackupPageStore = 'notes' | 'personal' | 'corrections';
 
 /** One page of a store for a backup: records in key order, and the key to continue after (none: the end). */
 export interface BackupPage {
   notes?: Note[];
   personal?: PersonalEntity[];
-  choices?: Record<string, Record<string, string>>;
+  corrections?: Correction[];
   next?: string;
 }
 
@@ -212,6 +229,8 @@ export interface ImportSummary {
   notesUnchanged: number;
   personalAdded: number;
   personalUpdated: number;
+  correctionsAdded: number;
+  correctionsUpdated: number;
 }
 
 /** One part of the last safety copy: a deflate-compressed backup file, base64, cut in parts. */
@@ -261,7 +280,8 @@ export type TabRequest =
   | { type: 'page.setHighlights'; on: boolean }
   | { type: 'page.step'; direction: 'next' | 'previous' }
   | { type: 'page.notesChanged' }
-  | { type: 'page.setSiteEnabled'; on: boolean };
+  | { type: 'page.setSiteEnabled'; on: boolean }
+  | { type: 'page.correctionsChanged' };
 
 export interface TabResponses {
   'page.summary': PageSummary;
@@ -272,6 +292,8 @@ export interface TabResponses {
   'page.notesChanged': boolean;
   /** Dramatis switched on or off for this site from the popup: the tab starts or stops its session. */
   'page.setSiteEnabled': boolean;
+  /** The reader's corrections changed (in any tab or the options page): names re-resolved. */
+  'page.correctionsChanged': boolean;
 }
 
 /** What crosses the wire back: a value, or an error with a code to act on and a message a person can read. */

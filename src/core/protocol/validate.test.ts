@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { makeCorrection } from '../corrections';
 import type { Note } from '../notes/model';
 import type { Request, TabRequest } from './messages';
 import { REQUEST_TYPES, TAB_REQUEST_TYPES, validateRequest, validateTabRequest } from './validate';
@@ -12,12 +13,24 @@ const note: Note = {
   updated: 1,
   page: { url: 'https://example.org/', title: 'Example' },
 };
+const correction = makeCorrection({
+  key: 'hoover',
+  surface: 'Hoover',
+  scope: 'everywhere',
+  url: 'https://example.org/',
+  entityId: 'herbert-hoover',
+  now: 1,
+});
 const personal = { id: 'personal-1', name: 'Reba Hansen', type: 'person', aliases: [], description: '', created: 1, updated: 1 };
 
 /** For every request type: one message the boundary accepts and one it refuses, with the reason. */
 const REQUESTS: Record<Request['type'], { accept: object; refuse: object; because: string }> = {
   warm: { accept: {}, refuse: { now: true }, because: 'has an unknown field "now"' },
-  detect: { accept: { blocks: ['Trotsky'], onPage: ['leon-trotsky'] }, refuse: { blocks: 'Trotsky' }, because: 'blocks must be an array' },
+  detect: {
+    accept: { blocks: ['Trotsky'], onPage: ['leon-trotsky'], url: 'https://example.org/' },
+    refuse: { blocks: 'Trotsky' },
+    because: 'blocks must be an array',
+  },
   'entities.get': {
     accept: { ids: ['leon-trotsky'] },
     refuse: { ids: [7] },
@@ -45,16 +58,15 @@ const REQUESTS: Record<Request['type'], { accept: object; refuse: object; becaus
   'storage.status': { accept: {}, refuse: { detail: 1 }, because: 'has an unknown field "detail"' },
   'backup.data': { accept: {}, refuse: { since: 0 }, because: 'has an unknown field "since"' },
   'backup.import': { accept: { text: '{}' }, refuse: { text: {} }, because: 'text must be a string' },
-  'choices.get': { accept: { url: 'https://example.org/' }, refuse: { url: 3 }, because: 'url must be a string' },
-  'choices.set': {
-    accept: { url: 'https://example.org/', key: 'hoover', id: 'herbert-hoover' },
-    refuse: { url: 'https://example.org/', key: 'hoover' },
-    because: 'id must be a string',
+  'names.search': {
+    accept: { query: 'Hoover', limit: 0 },
+    refuse: { query: 'x'.repeat(201) },
+    because: 'query must be a string of at most 200',
   },
   'backup.page': {
     accept: { store: 'notes', after: 'n1' },
     refuse: { store: 'settings' },
-    because: 'store must be notes, personal or choices',
+    because: 'store must be notes, personal or corrections',
   },
   'backup.import.begin': { accept: { chars: 1000 }, refuse: { chars: 2 ** 31 }, because: 'chars must be a number from 0 to 1073741824' },
   'backup.import.part': {
@@ -79,6 +91,13 @@ const REQUESTS: Record<Request['type'], { accept: object; refuse: object; becaus
   'sync.now': { accept: {}, refuse: { force: true }, because: 'has an unknown field "force"' },
   'sync.disable': { accept: {}, refuse: { wipe: true }, because: 'has an unknown field "wipe"' },
   'sync.removeServerData': { accept: {}, refuse: { now: 1 }, because: 'has an unknown field "now"' },
+  'corrections.list': { accept: {}, refuse: { scope: 'page' }, because: 'has an unknown field "scope"' },
+  'corrections.save': {
+    accept: { correction },
+    refuse: { correction: { ...correction, scope: 'galaxy' } },
+    because: 'correction is not valid: its scope must be page, site or everywhere',
+  },
+  'corrections.delete': { accept: { id: correction.id }, refuse: { id: null }, because: 'id must be a string' },
 };
 
 const TAB_REQUESTS: Record<TabRequest['type'], { accept: object; refuse: object; because: string }> = {
@@ -88,6 +107,7 @@ const TAB_REQUESTS: Record<TabRequest['type'], { accept: object; refuse: object;
   'page.step': { accept: { direction: 'next' }, refuse: { direction: 'up' }, because: 'direction must be one of next, previous' },
   'page.notesChanged': { accept: {}, refuse: { id: 'n1' }, because: 'has an unknown field "id"' },
   'page.setSiteEnabled': { accept: { on: false }, refuse: { on: 0 }, because: 'on must be true or false' },
+  'page.correctionsChanged': { accept: {}, refuse: { id: 'x' }, because: 'has an unknown field "id"' },
 };
 
 describe('message validation at the boundary', () => {

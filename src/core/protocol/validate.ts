@@ -2,6 +2,7 @@
  * Boundary checks for every message type: a message from a content script is untrusted input (the
  * page may have been hostile to it), so each field is checked before any handler runs.
  */
+import { correctionProblem } from '../corrections';
 import { noteProblem } from '../notes/model';
 import { personalEntityProblem } from '../personal';
 import { MAX_DISABLED_SITES, type Request, type TabRequest } from './messages';
@@ -131,14 +132,12 @@ const REQUESTS: Record<Request['type'], Check> = {
   // A backup is checked whole by the handler (parseBackup); here only its size is bounded.
   'backup.import': shape({ text: str(512 * 1024 * 1024) }),
   warm: shape({}),
-  detect: shape({ blocks, onPage: optional(arrayOf(str(200), 100_000)) }),
+  detect: shape({ blocks, onPage: optional(arrayOf(str(200), 100_000)), url: optional(str(8192)) }),
   'entities.get': shape({ ids: arrayOf(str(200), 10_000) }),
   'card.details': shape({ id: str(200), onPage: arrayOf(str(200), 100_000) }),
   'settings.get': shape({}),
-  'choices.get': shape({ url: str(8192) }),
-  'choices.set': shape({ url: str(8192), key: str(500), id: str(200) }),
   'backup.page': shape({
-    store: (v) => (v === 'notes' || v === 'personal' || v === 'choices' ? null : 'must be notes, personal or choices'),
+    store: (v) => (v === 'notes' || v === 'personal' || v === 'corrections' ? null : 'must be notes, personal or corrections'),
     after: optional(str(8192)),
   }),
   'backup.import.begin': shape({ chars: num(0, MAX_IMPORT_CHARS) }),
@@ -152,6 +151,10 @@ const REQUESTS: Record<Request['type'], Check> = {
   'sync.now': shape({}),
   'sync.disable': shape({}),
   'sync.removeServerData': shape({}),
+  'names.search': shape({ query: str(200), limit: optional(num(0, 50)) }),
+  'corrections.list': shape({}),
+  'corrections.save': shape({ correction: via(correctionProblem) }),
+  'corrections.delete': shape({ id: str(9000) }),
   'settings.set': shape({
     patch: shape({ highlightsEnabled: optional(bool), disabledSites: optional(arrayOf(str(253), MAX_DISABLED_SITES)) }),
   }),
@@ -169,6 +172,7 @@ const TAB_REQUESTS: Record<TabRequest['type'], Check> = {
   'page.scrollTo': shape({ id: str(200) }),
   'page.setHighlights': shape({ on: bool }),
   'page.setSiteEnabled': shape({ on: bool }),
+  'page.correctionsChanged': shape({}),
 };
 
 function check<T extends { type: string }>(

@@ -69,6 +69,18 @@
       const r = el.getBoundingClientRect();
       return { ok: true, rect: { x: r.x + r.width / 2, y: r.y + r.height / 2 }, text: visibleText() };
     }
+    if (action.check) {
+      // A radio button or checkbox by its label's text, clicked as a reader would.
+      const label = [...root.querySelectorAll('label')].find((l) => l.textContent.trim() === action.check);
+      const input = label && label.querySelector('input');
+      if (!input) return { ok: false, error: 'no option ' + action.check, text: visibleText() };
+      input.click();
+    }
+    if (action.clickStart) {
+      const button = [...root.querySelectorAll('button')].find((b) => b.textContent.trim().startsWith(action.clickStart));
+      if (!button) return { ok: false, error: 'no button starting ' + action.clickStart, text: visibleText() };
+      button.click();
+    }
     if (action.click) {
       const button = [...root.querySelectorAll('button')].find((b) => b.textContent.trim() === action.click);
       if (!button) return { ok: false, error: 'no button ' + action.click, text: visibleText() };

@@ -1,0 +1,18 @@
+/** Messages from the background to every tab's content script. */
+import browser from 'webextension-polyfill';
+
+/**
+ * Tells every tab that corrections changed, so each content session re-resolves its names without
+ * a reload. The tab that made the change re-resolves on its own answer, so it is left out. Tabs
+ * without our content script refuse the message; that is expected.
+ */
+export async function broadcastCorrections(exceptTab?: number): Promise<void> {
+  const tabs = await browser.tabs.query({});
+  await Promise.all(
+    tabs.map((tab) =>
+      tab.id === undefined || tab.id === exceptTab
+        ? undefined
+        : browser.tabs.sendMessage(tab.id, { type: 'page.correctionsChanged' }).catch(() => undefined),
+    ),
+  );
+}
