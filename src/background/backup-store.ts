@@ -7,7 +7,8 @@ import { DramatisError, errorCodeOf } from '../core/protocol/errors';
 import { mergeRecords, parseBackup, type BackupFile, type Choices } from '../core/export/backup';
 import type { Note } from '../core/notes/model';
 import type { PersonalEntity } from '../core/personal';
-import { DEFAULT_SETTINGS, type Settings } from '../core/protocol/messages';
+import type { Settings } from '../core/protocol/messages';
+import { settingsFrom } from '../core/settings';
 import { db, fromStored, toStored } from './db';
 import { dropNotesCache } from './notes-store';
 
@@ -41,7 +42,7 @@ export async function backupData(): Promise<BackupData> {
   choiceKeys.forEach((k, i) => {
     choices[String(k)] = choiceValues[i]!;
   });
-  return { notes: notes.map(fromStored), personal, settings: { ...DEFAULT_SETTINGS, ...settings }, choices };
+  return { notes: notes.map(fromStored), personal, settings: settingsFrom(settings), choices };
 }
 
 /** An import refused or undone: nothing was written. */
@@ -74,13 +75,14 @@ async function writeBackup(backup: BackupFile): Promise<ImportSummary> {
     const writes: Promise<unknown>[] = [];
     for (const n of notes.toWrite) writes.push(notesStore.put(toStored(n)));
     for (const p of personal.toWrite) writes.push(personalStore.put(p));
-    // Settings: sites switched off in either copy stay off; the global switch follows the backup.
-    const current = { ...DEFAULT_SETTINGS, ...settings };
+    // Settings: sites listed in either copy stay listed (switched off, or on); every other choice follows the backup.
+    const current = settingsFrom(settings);
     writes.push(
       tx.objectStore('settings').put(
         {
-          highlightsEnabled: backup.settings.highlightsEnabled,
+          ...backup.settings,
           disabledSites: [...new Set([...current.disabledSites, ...backup.settings.disabledSites])].sort(),
+          enabledSites: [...new Set([...current.enabledSites, ...backup.settings.enabledSites])].sort(),
         },
         'settings',
       ),

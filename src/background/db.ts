@@ -7,7 +7,8 @@ import { openDB, type DBSchema, type IDBPDatabase, type IDBPTransaction, type St
 import type { Note } from '../core/notes/model';
 import { pageKey } from '../core/notes/model';
 import type { PersonalEntity } from '../core/personal';
-import { DEFAULT_SETTINGS, type Settings } from '../core/protocol/messages';
+import type { Settings } from '../core/protocol/messages';
+import { applySettingsPatch, settingsFrom } from '../core/settings';
 
 export const DB_NAME = 'dramatis';
 export const DB_VERSION = 3;
@@ -112,15 +113,15 @@ export function useDatabase(conn: Promise<IDBPDatabase<DramatisDB>>): void {
   dbPromise = conn;
 }
 
+/** The stored settings made whole: fields an older version did not store take their defaults (settingsFrom). */
 export async function getSettings(): Promise<Settings> {
-  const stored = await (await db()).get('settings', 'settings');
-  return { ...DEFAULT_SETTINGS, ...stored };
+  return settingsFrom(await (await db()).get('settings', 'settings'));
 }
 
 export async function updateSettings(patch: Partial<Settings>): Promise<Settings> {
   const conn = await db();
   const tx = conn.transaction('settings', 'readwrite');
-  const next = { ...DEFAULT_SETTINGS, ...(await tx.store.get('settings')), ...patch };
+  const next = applySettingsPatch(settingsFrom(await tx.store.get('settings')), patch);
   await tx.store.put(next, 'settings');
   await tx.done;
   return next;

@@ -15,6 +15,10 @@ import { detect, getEntities, getMatcher, reloadMatcher } from './detector';
 import { deleteNote, notesForEntity, notesForPage, saveNote, searchNotes } from './notes-store';
 import { deletePersonal, listPersonal, savePersonal } from './personal-store';
 import { requestPersistence, storageStatus } from './storage';
+import { dataSummary, deleteEverything } from './data-store';
+import { broadcastSettings } from './settings-broadcast';
+import { dropNotesCache } from './notes-store';
+import { sendToTab } from '../shared/messaging';
 
 const router = createRouter<Request, Responses>(validateRequest, {
   // Sent by content scripts at document_start: the worker wakes and loads the index while the page parses.
@@ -26,7 +30,11 @@ const router = createRouter<Request, Responses>(validateRequest, {
   'entities.get': (m) => getEntities(m.ids),
   'card.details': (m) => cardDetails(m.id, m.onPage),
   'settings.get': () => getSettings(),
-  'settings.set': (m) => updateSettings(m.patch),
+  'settings.set': async (m) => {
+    const next = await updateSettings(m.patch);
+    await broadcastSettings(next);
+    return next;
+  },
   'notes.save': (m) => saveNote(m.note),
   'notes.delete': (m) => deleteNote(m.id),
   'notes.forPage': (m) => notesForPage(m.url),
@@ -48,10 +56,23 @@ const router = createRouter<Request, Responses>(validateRequest, {
   'backup.import': async (m) => {
     const summary = await importBackup(m.text);
     if (summary.personalAdded + summary.personalUpdated > 0) reloadMatcher();
+    await broadcastSettings(await getSettings());
     return summary;
   },
   'choices.get': (m) => getChoices(m.url),
   'choices.set': (m) => setChoice(m.url, m.key, m.id),
+  'data.summary': () => dataSummary(),
+  'data.deleteAll': async () => {
+    const deleted = await deleteEverything();
+    dropNotesCache();
+    reloadMatcher();
+    await broadcastSettings(await getSettings());
+    // Open tabs drop the notes they show.
+    for (const tab of await browser.tabs.query({})) {
+      if (tab.id !== undefined) void sendToTab(tab.id, { type: 'page.notesChanged' }).catch(() => undefined);
+    }
+    return deleted;
+  },
 });
 
 browser.runtime.onMessage.addListener(router as Parameters<typeof browser.runtime.onMessage.addListener>[0]);
@@ -60,6 +81,8 @@ browser.commands?.onCommand.addListener((command: string) => {
   void onCommand(command).catch((err: unknown) => console.warn('[Dramatis]', err));
 });
 
-browser.runtime.onInstalled.addListener(() => {
+browser.runtime.onInstalled.addListener((details) => {
   void requestPersistence();
+  // The welcome page opens once, on a fresh install: never on an update or a browser restart.
+  if (details.reason === 'install') void browser.tabs.create({ url: browser.runtime.getURL('welcome.html') }).catch(() => undefined);
 });

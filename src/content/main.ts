@@ -7,6 +7,7 @@
 import browser from 'webextension-polyfill';
 import type { Settings, TabRequest, TabResponses } from '../core/protocol/messages';
 import { validateTabRequest } from '../core/protocol/validate';
+import { settingsFrom, siteEnabled } from '../core/settings';
 import { createRouter, send } from '../shared/messaging';
 import { ContentSession } from './session';
 import { idleSummary } from './summary';
@@ -15,8 +16,32 @@ import { idleSummary } from './summary';
 const BIG_PAGE_ELEMENTS = 8000;
 
 let session: ContentSession | undefined;
+/** The settings last known in this tab (from settings.get, then every `page.settings` broadcast). */
+let known: Settings | undefined;
 
-const enabledHere = (settings: Settings): boolean => !settings.disabledSites.includes(location.hostname);
+const enabledHere = (settings: Settings): boolean => siteEnabled(settings, location.hostname);
+
+/**
+ * New settings from the background (the options page, the popup, a restore): the site may have
+ * been switched off or on, and the marks, kinds, style and card trigger apply at once, without
+ * reloading. The global highlight switch is applied only when it changed, so a page whose
+ * highlights the reader turned off from the popup stays off when some other setting changes.
+ */
+async function onSettings(next: Settings): Promise<boolean> {
+  const before = known;
+  known = next;
+  if (!enabledHere(next)) {
+    stopSession();
+    return false;
+  }
+  if (!session) {
+    await startSession(next);
+    return true;
+  }
+  session.applySettings(next);
+  if (before && before.highlightsEnabled !== next.highlightsEnabled) session.setHighlights(next.highlightsEnabled);
+  return true;
+}
 
 const router = createRouter<TabRequest, TabResponses>(validateTabRequest, {
   'page.summary': () => session?.summary() ?? idleSummary(),
@@ -29,9 +54,10 @@ const router = createRouter<TabRequest, TabResponses>(validateTabRequest, {
   },
   'page.setSiteEnabled': async (m) => {
     if (!m.on) stopSession();
-    else if (!session) await startSession({ highlightsEnabled: true });
+    else if (!session) await startSession({ ...(known ?? (await send({ type: 'settings.get' }))), highlightsEnabled: true });
     return m.on;
   },
+  'page.settings': (m) => onSettings(settingsFrom(m.settings)),
 });
 browser.runtime.onMessage.addListener(router as Parameters<typeof browser.runtime.onMessage.addListener>[0]);
 
@@ -56,16 +82,24 @@ function afterFirstPaint(): Promise<void> {
  * shown until they say this site is on.
  */
 async function startSession(
-  settings: Pick<Settings, 'highlightsEnabled'> | undefined,
+  settings: Settings | undefined,
   later?: Promise<Settings>,
   choices: Promise<Record<string, string>> = send({ type: 'choices.get', url: location.href }),
 ): Promise<void> {
   const s = (session = new ContentSession());
-  if (settings?.highlightsEnabled) s.setHighlights(true);
-  void later?.then((known) => {
-    if (!enabledHere(known)) {
+  if (settings) {
+    known ??= settings;
+    s.applySettings(settings);
+    if (settings.highlightsEnabled) s.setHighlights(true);
+  }
+  void later?.then((arrived) => {
+    known ??= arrived;
+    if (!enabledHere(arrived)) {
       if (session === s) stopSession();
-    } else if (known.highlightsEnabled) s.setHighlights(true);
+      return;
+    }
+    s.applySettings(arrived);
+    if (arrived.highlightsEnabled) s.setHighlights(true);
   });
   void choices.then((c) => s.applyChoices(c)).catch(() => undefined);
   // Counting elements is one native call.
@@ -83,6 +117,7 @@ async function main(): Promise<void> {
   const choicesReply = send({ type: 'choices.get', url: location.href });
   await domReady();
   const settings = await Promise.race([settingsReply, new Promise<undefined>((r) => setTimeout(r, 0))]);
+  if (settings) known = settings;
   if (settings && !enabledHere(settings)) return;
   await startSession(settings, settings ? undefined : settingsReply, choicesReply);
 }

@@ -7,8 +7,10 @@ import { isCardEntity, type CardEntity, type MatchEntity } from '../core/index/f
 import type { EntityType } from '../core/dataset/types';
 import type { Mention } from '../core/match/mention';
 import { locate } from '../core/extract';
+import { MarkSelector, type MarkCandidate } from '../core/marks';
+import { DEFAULT_SETTINGS, type Settings } from '../core/protocol/messages';
 import { rangeOf, type PageBlock } from './block-range';
-import { Highlighter } from './highlights';
+import { Highlighter, type HighlightKind } from './highlights';
 import { RangeIndex } from './range-index';
 import { ViewportGate } from './viewport-gate';
 
@@ -21,9 +23,31 @@ export interface PageMention {
   readonly candidates?: readonly string[];
   /** The form's key, under which the reader's choice is remembered. */
   readonly key?: string;
-  /** Which highlight paints it. */
+  /** Its type, or 'ambiguous'. */
   readonly kind: EntityType | 'ambiguous';
+  /** The highlight that paints it, or undefined when the reader's density or kinds leave it unmarked. */
+  readonly paint?: HighlightKind;
+  /** It sits inside a link: its mark is drawn so that it does not look like (or sit on) the link's underline. */
+  readonly inLink: boolean;
 }
+
+/** What of the settings decides the marks. */
+export type MarkSettings = Pick<Settings, 'density' | 'kinds' | 'markStyle'>;
+
+/**
+ * The highlight a mention is painted with under a mark style. Inside a link the page already
+ * underlines the text, so our mark there is a tint behind it instead of a second underline.
+ */
+export function markName(kind: EntityType | 'ambiguous', style: Settings['markStyle'], inLink: boolean): HighlightKind {
+  if (inLink) return style === 'quiet' && kind !== 'ambiguous' ? 'link-quiet' : `link-${kind}`;
+  if (kind === 'ambiguous') return 'ambiguous';
+  if (style === 'quiet') return 'quiet';
+  if (style === 'dotted') return `dotted-${kind}`;
+  return kind;
+}
+
+/** Whether a text node sits inside a link. Cost: one closest() walk up the tree per mention. */
+const insideLink = (node: Node): boolean => (node.nodeType === 1 ? (node as Element) : node.parentElement)?.closest('a[href]') != null;
 
 /** Mutable inside this module only: outside, a PageMention is read-only. */
 type Owned = { -readonly [K in keyof PageMention]: PageMention[K] };
@@ -40,6 +64,12 @@ export class PageMentions {
   private gate: ViewportGate | undefined;
   private readonly byRoot = new Map<Element, Owned[]>();
   private readonly visibleRoots = new Set<Element>();
+  private rules: MarkSettings = DEFAULT_SETTINGS;
+  private selector = new MarkSelector(this.rules);
+  /** The session wants names shown (the reader's highlight switch). */
+  private wanted = false;
+  /** Density 'modifier': the reader holds the key. */
+  private held = false;
 
   /**
    * Adds resolved mentions for the given blocks (mention.block indexes blocks) and paints them.
@@ -55,19 +85,24 @@ export class PageMentions {
       if (!known || !isCardEntity(known)) this.entities.set(id, e);
     }
     const added: Owned[] = [];
+    const previousLast = this.list[this.list.length - 1];
     for (const m of mentions) {
       const block = blocks[m.block];
       if (!block) continue;
       const chosen = !m.id && m.key ? this.choices.get(m.key) : undefined;
       const id = m.id ?? (chosen !== undefined && m.candidates?.includes(chosen) ? chosen : undefined);
+      const range = rangeOf(block, m.start, m.end);
       const pm: Owned = {
-        range: rangeOf(block, m.start, m.end),
+        range,
         block,
         kind: this.kindOf(id),
         id,
         key: m.key,
         candidates: id ? undefined : m.candidates,
+        inLink: insideLink(range.startContainer),
       };
+      // Batches arrive in reading order, so the selector's "first mention" holds as they come.
+      pm.paint = this.selector.marks(this.candidate(pm)) ? markName(pm.kind, this.rules.markStyle, pm.inLink) : undefined;
       const first = locate(block, m.start)[0];
       const last = locate(block, Math.max(m.start, m.end - 1))[0];
       this.list.push(pm);
@@ -79,9 +114,18 @@ export class PageMentions {
         list.push(pm);
         this.gate!.watch(root);
       }
-      if (this.painted(pm)) this.highlighter.add(pm.kind, pm.range);
+      if (pm.paint && this.painted(pm)) this.highlighter.add(pm.paint, pm.range);
       added.push(pm);
     }
+    // Live pages add text anywhere: a batch that lands before names already marked changes which is "first".
+    const firstAdded = added[0];
+    if (
+      firstAdded &&
+      previousLast &&
+      (this.rules.density === 'page' || this.rules.density === 'block') &&
+      firstAdded.range.compareBoundaryPoints(Range.START_TO_START, previousLast.range) < 0
+    )
+      this.reselect();
     return added;
   }
 
@@ -91,15 +135,65 @@ export class PageMentions {
    */
   choose(key: string | undefined, id: string, first?: PageMention): void {
     if (key) this.choices.set(key, id);
+    let changed = false;
     for (const pm of this.list) {
       const matches = pm === first || (key !== undefined && pm.key === key && !pm.id && pm.candidates?.includes(id));
       if (!matches) continue;
-      this.highlighter.remove(pm.kind, pm.range);
       pm.id = id;
       pm.candidates = undefined;
       pm.kind = this.kindOf(id);
-      if (this.painted(pm)) this.highlighter.add(pm.kind, pm.range);
+      changed = true;
     }
+    // The picked name may now be a "first mention" elsewhere, or no longer one: select afresh.
+    if (changed) this.reselect();
+  }
+
+  /**
+   * The reader changed how much is marked, how, or which kinds: every mention is selected again in
+   * reading order and only the marks that changed are repainted (no detection runs again).
+   * Cost: O(n log n) for the order, O(n) for the selection.
+   */
+  applyMarkSettings(rules: MarkSettings): void {
+    this.rules = { density: rules.density, kinds: { ...rules.kinds }, markStyle: rules.markStyle };
+    this.reselect();
+    this.updateShown();
+  }
+
+  /** Density 'modifier': names light up while the reader holds the key. */
+  setHeld(held: boolean): void {
+    if (held === this.held) return;
+    this.held = held;
+    this.updateShown();
+  }
+
+  private reselect(): void {
+    this.selector = new MarkSelector(this.rules);
+    for (const pm of this.inDocumentOrder() as Owned[]) {
+      const paint = this.selector.marks(this.candidate(pm)) ? markName(pm.kind, this.rules.markStyle, pm.inLink) : undefined;
+      if (paint === pm.paint) continue;
+      const visible = this.painted(pm);
+      if (pm.paint && visible) this.highlighter.remove(pm.paint, pm.range);
+      pm.paint = paint;
+      if (paint && visible) this.highlighter.add(paint, pm.range);
+    }
+  }
+
+  private candidate(pm: Owned): MarkCandidate {
+    const types = pm.id ? [pm.kind as EntityType] : (pm.candidates ?? []).flatMap((c) => this.entities.get(c)?.type ?? []);
+    return { id: pm.id, key: pm.key, types, block: pm.block };
+  }
+
+  /** Marks are on screen while the session wants them and, in 'modifier' density, while the key is held. */
+  private updateShown(): void {
+    const show = this.wanted && (this.rules.density !== 'modifier' || this.held);
+    if (show === this.highlighter.visible) return;
+    if (show) this.highlighter.show();
+    else this.highlighter.hide();
+  }
+
+  /** Whether marks are on screen now (hit-testing finds only what the reader can see). */
+  get marksVisible(): boolean {
+    return this.highlighter.visible;
   }
 
   /** Replaces a name-and-type record with the full card record once the card texts arrive. */
@@ -142,16 +236,21 @@ export class PageMentions {
     return this.index.forRange(range);
   }
 
+  /** The marked mention at a text position, when marks are on screen: an unmarked name opens no card. */
   at(node: Node, offset: number): PageMention | undefined {
-    return this.index.at(node, offset);
+    if (!this.highlighter.visible) return undefined;
+    const pm = this.index.at(node, offset);
+    return pm?.paint ? pm : undefined;
   }
 
   show(): void {
-    this.highlighter.show();
+    this.wanted = true;
+    this.updateShown();
   }
 
   hide(): void {
-    this.highlighter.hide();
+    this.wanted = false;
+    this.updateShown();
   }
 
   /**
@@ -182,8 +281,9 @@ export class PageMentions {
     if (visible) this.visibleRoots.add(root);
     else this.visibleRoots.delete(root);
     for (const pm of this.byRoot.get(root) ?? []) {
-      if (visible) this.highlighter.add(pm.kind, pm.range);
-      else this.highlighter.remove(pm.kind, pm.range);
+      if (!pm.paint) continue;
+      if (visible) this.highlighter.add(pm.paint, pm.range);
+      else this.highlighter.remove(pm.paint, pm.range);
     }
   }
 
@@ -197,6 +297,7 @@ export class PageMentions {
     this.visibleRoots.clear();
     this.highlighter.clear();
     this.entities.clear();
+    this.selector = new MarkSelector(this.rules);
   }
 
   private kindOf(id: string | undefined): EntityType | 'ambiguous' {
@@ -204,12 +305,14 @@ export class PageMentions {
   }
 
   private removeWhere(drop: (pm: Owned) => boolean): void {
+    let removed = false;
     for (let i = this.list.length - 1; i >= 0; i--) {
       const pm = this.list[i]!;
       if (!drop(pm)) continue;
+      removed = true;
       this.list.splice(i, 1);
       this.index.remove(pm);
-      this.highlighter.remove(pm.kind, pm.range);
+      if (pm.paint) this.highlighter.remove(pm.paint, pm.range);
       const root = this.gatedRoot(pm);
       const list = root ? this.byRoot.get(root) : undefined;
       if (list) {
@@ -221,5 +324,7 @@ export class PageMentions {
         }
       }
     }
+    // A removed first mention leaves the next one first; the selector's memory must forget it.
+    if (removed && this.rules.density !== 'every' && this.rules.density !== 'modifier') this.reselect();
   }
 }

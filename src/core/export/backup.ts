@@ -2,6 +2,7 @@
 import { noteProblem, type Note, type PageRef } from '../notes/model';
 import { personalEntityProblem, type PersonalEntity } from '../personal';
 import type { Settings } from '../protocol/messages';
+import { settingsFrom, settingsPatchProblem } from '../settings';
 import { byCreated, compareCodes } from './group';
 
 export const BACKUP_FORMAT = 'dramatis-backup';
@@ -49,8 +50,8 @@ function normalize(b: BackupFile): BackupFile {
     exportedAt: b.exportedAt,
     notes: b.notes.map(cleanNote).sort(byCreated),
     personal: b.personal.map(cleanPersonal).sort((x, y) => compareCodes(x.id, y.id)),
-    // Listed field by field: a new Settings field fails to compile here until the backup learns it.
-    settings: { highlightsEnabled: b.settings.highlightsEnabled, disabledSites: [...b.settings.disabledSites] },
+    // Field by field in the Settings order; a backup from before a field existed takes its default.
+    settings: settingsFrom(b.settings),
     choices: sortedRecord(b.choices, (picks) => sortedRecord(picks, (id) => id)),
   };
 }
@@ -174,12 +175,18 @@ function listProblem(list: unknown, plural: string, singular: string, problemOf:
   return null;
 }
 
+/**
+ * The two fields every version wrote are required; the later ones (site mode, density, kinds, mark
+ * style, card trigger) are checked when present and take their defaults when absent, so backups
+ * from before they existed still import.
+ */
 function settingsProblem(v: unknown): string | null {
   if (!isObj(v)) return "The backup's settings are missing, so it looks damaged.";
   if (typeof v.highlightsEnabled !== 'boolean') return "The backup's settings are damaged: highlightsEnabled must be true or false.";
   if (!Array.isArray(v.disabledSites) || !v.disabledSites.every((s) => typeof s === 'string' && s.length <= 500))
     return "The backup's settings are damaged: disabledSites must be a list of site names.";
-  return null;
+  const problem = settingsPatchProblem(v, true);
+  return problem ? `The backup's settings are damaged: ${problem}.` : null;
 }
 
 function choicesProblem(v: unknown): string | null {

@@ -3,6 +3,7 @@
  * background; the popup sends TabRequests to the content script of a tab. Every message is checked
  * by ./validate at the boundary before a handler sees it.
  */
+import type { EntityType } from '../dataset/types';
 import type { CardEntity, MatchEntity } from '../index/format';
 import type { Mention } from '../match/mention';
 import type { RelationLine } from '../relations';
@@ -23,11 +24,47 @@ export interface StorageStatus {
 export interface Settings {
   /** Highlights everywhere (the global toggle). */
   highlightsEnabled: boolean;
-  /** Hostnames where the reader switched Dramatis off. */
+  /** Hostnames where the reader switched Dramatis off (used when siteMode is 'all-except'). */
   disabledSites: string[];
+  /** Where Dramatis runs: everywhere but disabledSites (the default), or only on enabledSites. */
+  siteMode: SiteMode;
+  /** Hostnames where the reader switched Dramatis on (used when siteMode is 'only-listed'). */
+  enabledSites: string[];
+  /** How much is marked: every mention, the first per block, the first on the page, or nothing until the modifier key is held. */
+  density: Density;
+  /** The key the reader holds to light names up (density 'modifier') or to open cards (cardTrigger 'modifier'). */
+  modifierKey: ModifierKey;
+  /** How marks look: coloured by type, one quiet colour, or dotted. */
+  markStyle: MarkStyle;
+  /** Which kinds of entity are marked. */
+  kinds: Record<EntityType, boolean>;
+  /** When a card opens: after a short, normal or long rest on a name, or only while the modifier key is held. */
+  cardTrigger: CardTrigger;
 }
 
-export const DEFAULT_SETTINGS: Settings = { highlightsEnabled: true, disabledSites: [] };
+export const SITE_MODES = ['all-except', 'only-listed'] as const;
+export type SiteMode = (typeof SITE_MODES)[number];
+export const DENSITIES = ['every', 'block', 'page', 'modifier'] as const;
+export type Density = (typeof DENSITIES)[number];
+export const MODIFIER_KEYS = ['Alt', 'Control', 'Shift', 'Meta'] as const;
+export type ModifierKey = (typeof MODIFIER_KEYS)[number];
+export const MARK_STYLES = ['type', 'quiet', 'dotted'] as const;
+export type MarkStyle = (typeof MARK_STYLES)[number];
+export const CARD_TRIGGERS = ['short', 'normal', 'long', 'modifier'] as const;
+export type CardTrigger = (typeof CARD_TRIGGERS)[number];
+
+/** Today's behaviour: every name marked, coloured by type, everywhere, cards after a normal pause. */
+export const DEFAULT_SETTINGS: Settings = {
+  highlightsEnabled: true,
+  disabledSites: [],
+  siteMode: 'all-except',
+  enabledSites: [],
+  density: 'every',
+  modifierKey: 'Alt',
+  markStyle: 'type',
+  kinds: { person: true, organization: true, place: true, event: true, work: true },
+  cardTrigger: 'normal',
+};
 
 export interface DetectResult {
   mentions: Mention[];
@@ -85,7 +122,9 @@ export type Request =
   | { type: 'backup.data' }
   | { type: 'backup.import'; text: string }
   | { type: 'choices.get'; url: string }
-  | { type: 'choices.set'; url: string; key: string; id: string };
+  | { type: 'choices.set'; url: string; key: string; id: string }
+  | { type: 'data.summary' }
+  | { type: 'data.deleteAll' };
 
 export interface Responses {
   warm: boolean;
@@ -107,6 +146,19 @@ export interface Responses {
   'backup.import': { notesAdded: number; notesUpdated: number; notesUnchanged: number; personalAdded: number; personalUpdated: number };
   'choices.get': Record<string, string>;
   'choices.set': Record<string, string>;
+  'data.summary': DataSummary;
+  /** What was deleted, counted before it went. */
+  'data.deleteAll': DataSummary;
+}
+
+/** How much the reader keeps in Dramatis, store by store (the options page's "Your data"). */
+export interface DataSummary {
+  notes: number;
+  personal: number;
+  corrections: number;
+  packs: number;
+  /** Pages with a remembered pick for an ambiguous name. */
+  choices: number;
 }
 
 export interface PageEntitySummary {
@@ -137,7 +189,8 @@ export type TabRequest =
   | { type: 'page.setHighlights'; on: boolean }
   | { type: 'page.step'; direction: 'next' | 'previous' }
   | { type: 'page.notesChanged' }
-  | { type: 'page.setSiteEnabled'; on: boolean };
+  | { type: 'page.setSiteEnabled'; on: boolean }
+  | { type: 'page.settings'; settings: Settings };
 
 export interface TabResponses {
   'page.summary': PageSummary;
@@ -148,6 +201,8 @@ export interface TabResponses {
   'page.notesChanged': boolean;
   /** Dramatis switched on or off for this site from the popup: the tab starts or stops its session. */
   'page.setSiteEnabled': boolean;
+  /** The settings changed (options page, popup, a restore): the tab applies them at once, without reloading. */
+  'page.settings': boolean;
 }
 
 /** What crosses the wire back: a value, or an error with a code to act on and a message a person can read. */

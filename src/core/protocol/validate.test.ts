@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Note } from '../notes/model';
-import type { Request, TabRequest } from './messages';
+import { DEFAULT_SETTINGS, type Request, type TabRequest } from './messages';
 import { REQUEST_TYPES, TAB_REQUEST_TYPES, validateRequest, validateTabRequest } from './validate';
 
 const note: Note = {
@@ -51,6 +51,8 @@ const REQUESTS: Record<Request['type'], { accept: object; refuse: object; becaus
     refuse: { url: 'https://example.org/', key: 'hoover' },
     because: 'id must be a string',
   },
+  'data.summary': { accept: {}, refuse: { store: 'notes' }, because: 'has an unknown field "store"' },
+  'data.deleteAll': { accept: {}, refuse: { keep: ['notes'] }, because: 'has an unknown field "keep"' },
 };
 
 const TAB_REQUESTS: Record<TabRequest['type'], { accept: object; refuse: object; because: string }> = {
@@ -60,6 +62,11 @@ const TAB_REQUESTS: Record<TabRequest['type'], { accept: object; refuse: object;
   'page.step': { accept: { direction: 'next' }, refuse: { direction: 'up' }, because: 'direction must be one of next, previous' },
   'page.notesChanged': { accept: {}, refuse: { id: 'n1' }, because: 'has an unknown field "id"' },
   'page.setSiteEnabled': { accept: { on: false }, refuse: { on: 0 }, because: 'on must be true or false' },
+  'page.settings': {
+    accept: { settings: { ...DEFAULT_SETTINGS, density: 'page' } },
+    refuse: { settings: { ...DEFAULT_SETTINGS, density: 'some' } },
+    because: 'settings density must be one of every, block, page, modifier',
+  },
 };
 
 describe('message validation at the boundary', () => {

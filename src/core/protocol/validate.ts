@@ -4,6 +4,7 @@
  */
 import { noteProblem } from '../notes/model';
 import { personalEntityProblem } from '../personal';
+import { settingsPatchProblem } from '../settings';
 import type { Request, TabRequest } from './messages';
 
 type Check = (value: unknown) => string | null;
@@ -94,9 +95,9 @@ const REQUESTS: Record<Request['type'], Check> = {
   'settings.get': shape({}),
   'choices.get': shape({ url: str(8192) }),
   'choices.set': shape({ url: str(8192), key: str(500), id: str(200) }),
-  'settings.set': shape({
-    patch: shape({ highlightsEnabled: optional(bool), disabledSites: optional(arrayOf(str(253), 10_000)) }),
-  }),
+  'settings.set': shape({ patch: (v) => settingsPatchProblem(v) }),
+  'data.summary': shape({}),
+  'data.deleteAll': shape({}),
 };
 
 const oneOf =
@@ -111,6 +112,7 @@ const TAB_REQUESTS: Record<TabRequest['type'], Check> = {
   'page.scrollTo': shape({ id: str(200) }),
   'page.setHighlights': shape({ on: bool }),
   'page.setSiteEnabled': shape({ on: bool }),
+  'page.settings': shape({ settings: (v) => settingsPatchProblem(v) }),
 };
 
 function check<T extends { type: string }>(
