@@ -83,6 +83,17 @@ browser.commands?.onCommand.addListener((command: string) => {
 
 browser.runtime.onInstalled.addListener((details) => {
   void requestPersistence();
-  // The welcome page opens once, on a fresh install: never on an update or a browser restart.
-  if (details.reason === 'install') void browser.tabs.create({ url: browser.runtime.getURL('welcome.html') }).catch(() => undefined);
+  if (details.reason === 'install') void welcomeOnce().catch((err: unknown) => console.warn('[Dramatis]', err));
 });
+
+/**
+ * The welcome page opens once, on a fresh install: never on an update or a browser restart. The
+ * mark in storage.local also keeps it from opening again where an install keeps the old storage
+ * (Firefox reinstalling a temporary add-on with its data kept).
+ */
+async function welcomeOnce(): Promise<void> {
+  const { welcomed } = await browser.storage.local.get('welcomed');
+  if (welcomed) return;
+  await browser.storage.local.set({ welcomed: true });
+  await browser.tabs.create({ url: browser.runtime.getURL('welcome.html') });
+}
