@@ -189,6 +189,8 @@ const tabUrls = (ext: TestPage) =>
 
 test('a site switched off stays off after the browser restarts; another site still runs', async ({ engine, server }) => {
   needsSharedPages();
+  // Two launches of a browser on a shared machine (Firefox takes up to half a minute each).
+  test.setTimeout(240_000);
   const profileDir = mkdtempSync(join(tmpdir(), `dramatis-site-off-${engine}-`));
   const offUrl = server.url(`/shared/${REAL_POST}`); // 127.0.0.1
   const onUrl = offUrl.replace('127.0.0.1', 'localhost');
@@ -249,6 +251,7 @@ test('a site switched off stays off after the browser restarts; another site sti
 });
 
 test('the welcome page opens once on install, and not again when the browser restarts', async ({ engine }) => {
+  test.setTimeout(240_000);
   const profileDir = mkdtempSync(join(tmpdir(), `dramatis-welcome-${engine}-`));
   try {
     let session = await openProfile(engine, profileDir);
@@ -287,6 +290,7 @@ async function axeOnPage(page: TestPage): Promise<{ id: string; impact: string; 
 
 for (const scheme of ['light', 'dark'] as const) {
   test(`the options and welcome pages are clean under axe (${scheme})`, async ({ engine }) => {
+    test.setTimeout(180_000);
     let session: ExtensionSession | undefined;
     try {
       session = await launch(engine, { colorScheme: scheme });
