@@ -29,7 +29,7 @@ export function DemoCard({ mention, entities, onClose }: DemoCardProps) {
   return (
     <section class="demo-card" aria-label={entity.name}>
       <p class="demo-card-head">
-        <strong>{entity.name}</strong> <span class={`badge kind-text-${entity.type}`}>{t(`optionsKind_${entity.type}`)}</span>
+        <strong>{entity.name}</strong> <span class={`badge kind-text-${entity.type}`}>{t(`optionsType_${entity.type}`)}</span>
       </p>
       {span && <p class="muted">{span}</p>}
       {isCardEntity(entity) && <p>{entity.description}</p>}

@@ -39,7 +39,7 @@ export function TrackedNamesSection() {
         <ul class="tracked-list">
           {names.map((e) => (
             <li key={e.id}>
-              <span class="tracked-name">{e.name}</span> <span class="muted small">{t(`optionsKind_${e.type}`)}</span>
+              <span class="tracked-name">{e.name}</span> <span class="muted small">{t(`optionsType_${e.type}`)}</span>
               {e.aliases.length > 0 && <span class="muted small"> · {e.aliases.join(', ')}</span>}
               <button type="button" onClick={() => void remove(e)} aria-label={t('optionsTrackedDeleteLabel', e.name)}>
                 {t('optionsTrackedDelete')}
