@@ -197,6 +197,13 @@ test('a site switched off stays off after the browser restarts; another site sti
   try {
     let session = await openProfile(engine, profileDir);
     let options = await extensionPage(session, 'options.html');
+    // The form is drawn once the settings arrive from the background.
+    await waitFor(
+      () => evaluate<boolean>(options, `!!document.querySelector('.add-site input')`),
+      (drawn) => drawn,
+      10_000,
+      'the options page to draw',
+    );
     // Switched off through the options page's own form.
     await evaluate(
       options,
