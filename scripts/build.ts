@@ -30,6 +30,7 @@ const STATIC: [from: string, to: string][] = [
   ['src/notebook/notebook.css', 'notebook.css'],
   ['src/options/options.html', 'options.html'],
   ['src/options/options.css', 'options.css'],
+  ['src/options/welcome.html', 'welcome.html'],
   ['src/content/content.css', 'content.css'],
   // Natural Earth country outlines (world-atlas, ISC; data public domain) for place cards' maps.
   ['node_modules/world-atlas/countries-110m.json', 'data/countries-110m.json'],
@@ -44,6 +45,7 @@ function esbuildOptions(outdir: string): esbuild.BuildOptions {
       popup: 'src/popup/main.tsx',
       notebook: 'src/notebook/main.tsx',
       options: 'src/options/main.tsx',
+      welcome: 'src/options/welcome.tsx',
     },
     outdir,
     bundle: true,

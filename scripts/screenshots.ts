@@ -2,13 +2,14 @@
  * npm run screenshots: the pictures in docs/screenshots/ (for the README), taken from the built
  * extension in headless Chromium on the real post (or the demo post when ../shared is absent):
  * a card in light and dark mode, a place with its map, a card with its reason and "Not this?",
- * the popup's cast of characters.
+ * the popup's cast of characters, and the options and welcome pages in light and dark.
+ * `npm run screenshots -- pages` takes only those two.
  */
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { launchChromium } from '../tools/browser/launch';
 import { extensionPage, tabIdFor } from '../tools/browser/extension';
-import { hoverName, openExtensionPage, waitForHighlights, type CardInfo } from '../tools/browser/page';
+import { hoverName, openExtensionPage, waitFor, waitForHighlights, type CardInfo } from '../tools/browser/page';
 import { runBuild } from '../tools/run-build';
 import { DOCS_DIR, hasSharedPages, REAL_POST } from '../tools/paths';
 import { startServer } from '../tools/browser/server';
@@ -22,9 +23,53 @@ async function shoot(page: TestPage, name: string): Promise<void> {
   console.log(`wrote docs/screenshots/${name}`);
 }
 
+/** The options page and the welcome page (with the demo card of Walter Krivitsky open), full length. */
+async function shootPages(scheme: 'light' | 'dark'): Promise<void> {
+  const session = await launchChromium({ colorScheme: scheme });
+  try {
+    const page = await session.newPage();
+    await (page as unknown as { setViewportSize(s: { width: number; height: number }): Promise<void> }).setViewportSize({
+      width: 860,
+      height: 900,
+    });
+    const evaluate = <T>(script: string) => (page as unknown as { evaluate(s: string): Promise<T> }).evaluate(script);
+    await openExtensionPage(page, `${session.extensionOrigin}/options.html`);
+    await waitFor(
+      () => evaluate<number>('document.querySelectorAll(".section").length'),
+      (n) => n >= 6,
+      8000,
+      'the options page',
+    );
+    await new Promise((r) => setTimeout(r, 500));
+    await page.screenshot({ path: join(OUT, `options-${scheme}.png`), fullPage: true });
+    console.log(`wrote docs/screenshots/options-${scheme}.png`);
+    await openExtensionPage(page, `${session.extensionOrigin}/welcome.html`);
+    await waitFor(
+      () => evaluate<number>('document.querySelectorAll(".demo-mark").length'),
+      (n) => n > 5,
+      8000,
+      'the demo',
+    );
+    await evaluate(`[...document.querySelectorAll('.demo-mark')].find((b) => b.textContent === 'Walter Krivitsky').click()`);
+    await waitFor(
+      () => evaluate<number>('document.querySelectorAll(".demo-card").length'),
+      (n) => n > 0,
+      8000,
+      'the demo card',
+    );
+    await new Promise((r) => setTimeout(r, 500));
+    await page.screenshot({ path: join(OUT, `welcome-${scheme}.png`), fullPage: true });
+    console.log(`wrote docs/screenshots/welcome-${scheme}.png`);
+  } finally {
+    await session.close();
+  }
+}
+
 async function main(): Promise<void> {
   if (runBuild() !== 0) process.exit(1);
   mkdirSync(OUT, { recursive: true });
+  for (const scheme of ['light', 'dark'] as const) await shootPages(scheme);
+  if (process.argv.includes('pages')) return;
   const server = await startServer();
   const path = hasSharedPages() ? `/shared/${REAL_POST}` : '/demo/defectors-1937.html';
   const url = server.url(path);

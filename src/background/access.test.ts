@@ -1,4 +1,5 @@
 /** The sender check against the store: a content script reaches only its own page's notes; extension pages reach all. */
+import { DEFAULT_SETTINGS } from '../core/protocol/messages';
 import 'fake-indexeddb/auto';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import type { Note } from '../core/notes/model';
@@ -68,11 +69,16 @@ describe('authorize', () => {
   });
 
   it('tells a content script only whether its own site is switched off, never the list', () => {
-    const settings = { highlightsEnabled: true, disabledSites: ['bank.example', 'blog.example', 'health.example'] };
-    expect(settingsFor(settings, blog as never)).toEqual({ highlightsEnabled: true, disabledSites: ['blog.example'] });
+    const settings = {
+      ...DEFAULT_SETTINGS,
+      disabledSites: ['bank.example', 'blog.example', 'health.example'],
+      enabledSites: ['blog.example'],
+    };
+    expect(settingsFor(settings, blog as never)).toEqual({ ...settings, disabledSites: ['blog.example'], enabledSites: ['blog.example'] });
     expect(settingsFor(settings, { ...blog, url: 'https://news.example/' } as never)).toEqual({
-      highlightsEnabled: true,
+      ...settings,
       disabledSites: [],
+      enabledSites: [],
     });
     expect(settingsFor(settings, notebook as never)).toEqual(settings);
   });

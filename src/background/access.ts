@@ -58,5 +58,9 @@ export function settingsFor(settings: Settings, sender: browser.Runtime.MessageS
   } catch {
     /* no host: an address without one is never in the list */
   }
-  return { ...settings, disabledSites: host && settings.disabledSites.includes(host) ? [host] : [] };
+  return {
+    ...settings,
+    disabledSites: host && settings.disabledSites.includes(host) ? [host] : [],
+    enabledSites: host && settings.enabledSites.includes(host) ? [host] : [],
+  };
 }

@@ -8,7 +8,8 @@ import type { Correction } from '../core/corrections';
 import { mergeRecords, parseBackup, type BackupFile } from '../core/export/backup';
 import type { Note } from '../core/notes/model';
 import { personalListProblem, type PersonalEntity } from '../core/personal';
-import { DEFAULT_SETTINGS, MAX_DISABLED_SITES, type Settings } from '../core/protocol/messages';
+import { MAX_DISABLED_SITES, type Settings } from '../core/protocol/messages';
+import { settingsFrom } from '../core/settings';
 import { db, fromStored, toStored } from './db';
 import { dropCorrectionsCache, listCorrections } from './corrections-store';
 import { dropNotesCache } from './notes-store';
@@ -41,7 +42,7 @@ export async function backupData(): Promise<BackupData> {
     tx.objectStore('corrections').getAll(),
   ]);
   await tx.done;
-  return { notes: notes.map(fromStored), personal, settings: { ...DEFAULT_SETTINGS, ...settings }, corrections };
+  return { notes: notes.map(fromStored), personal, settings: settingsFrom(settings), corrections };
 }
 
 /** An import refused or undone: nothing was written. */
@@ -79,7 +80,7 @@ async function writeBackup(backup: BackupFile): Promise<ImportSummary> {
     for (const p of personal.toWrite) mergedPersonal.set(p.id, p);
     const tooMany = personalListProblem([...mergedPersonal.values()]);
     if (tooMany) throw new ImportError('invalid', `Nothing was imported: ${tooMany}`);
-    const current = { ...DEFAULT_SETTINGS, ...settings };
+    const current = settingsFrom(settings);
     const disabledSites = [...new Set([...current.disabledSites, ...backup.settings.disabledSites])].sort();
     if (disabledSites.length > MAX_DISABLED_SITES)
       throw new ImportError(
@@ -92,9 +93,16 @@ async function writeBackup(backup: BackupFile): Promise<ImportSummary> {
     for (const n of notes.toWrite) writes.push(notesStore.put(toStored(n)));
     for (const p of personal.toWrite) writes.push(personalStore.put(p));
     for (const c of corrections.toWrite) writes.push(correctionsStore.put(c));
-    // Settings: sites switched off in either copy stay off; the global switch follows the backup.
+    // Settings: sites listed in either copy stay listed (switched off, or on); every other choice follows the backup.
     writes.push(
-      tx.objectStore('settings').put({ ...current, highlightsEnabled: backup.settings.highlightsEnabled, disabledSites }, 'settings'),
+      tx.objectStore('settings').put(
+        {
+          ...backup.settings,
+          disabledSites,
+          enabledSites: [...new Set([...current.enabledSites, ...backup.settings.enabledSites])].sort(),
+        },
+        'settings',
+      ),
     );
     await Promise.all(writes);
     await tx.done;

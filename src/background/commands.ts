@@ -6,6 +6,7 @@ import browser from 'webextension-polyfill';
 import type { TabRequest } from '../core/protocol/messages';
 import { sendToTab } from '../shared/messaging';
 import { getSettings, updateSettings } from './db';
+import { broadcastSettings } from './settings-broadcast';
 
 /** The tab message a step command sends, or undefined for the other commands. */
 function stepMessage(command: string): Extract<TabRequest, { type: 'page.step' }> | undefined {
@@ -28,5 +29,6 @@ export async function onCommand(command: string): Promise<void> {
     for (const tab of await browser.tabs.query({})) {
       if (tab.id !== undefined) void sendToTab(tab.id, { type: 'page.setHighlights', on: next.highlightsEnabled }).catch(() => undefined);
     }
+    void broadcastSettings(next);
   }
 }

@@ -8,7 +8,8 @@ import type { Correction } from '../core/corrections';
 import type { Note } from '../core/notes/model';
 import { pageKey } from '../core/notes/model';
 import type { PersonalEntity } from '../core/personal';
-import { DEFAULT_SETTINGS, type Settings, type SyncAccount, type SyncStatus } from '../core/protocol/messages';
+import type { Settings, SyncAccount, SyncStatus } from '../core/protocol/messages';
+import { applySettingsPatch, settingsFrom } from '../core/settings';
 import type { SyncKeys } from '../core/sync/crypto';
 import type { RecordMeta, SyncState } from '../core/sync/engine';
 
@@ -132,15 +133,15 @@ export function useDatabase(conn: Promise<IDBPDatabase<DramatisDB>>): void {
   dbPromise = conn;
 }
 
+/** The stored settings made whole: fields an older version did not store take their defaults (settingsFrom). */
 export async function getSettings(): Promise<Settings> {
-  const stored = await (await db()).get('settings', 'settings');
-  return { ...DEFAULT_SETTINGS, ...stored };
+  return settingsFrom(await (await db()).get('settings', 'settings'));
 }
 
 export async function updateSettings(patch: Partial<Settings>): Promise<Settings> {
   const conn = await db();
   const tx = conn.transaction('settings', 'readwrite');
-  const next = { ...DEFAULT_SETTINGS, ...(await tx.store.get('settings')), ...patch };
+  const next = applySettingsPatch(settingsFrom(await tx.store.get('settings')), patch);
   await tx.store.put(next, 'settings');
   await tx.done;
   return next;

@@ -20,6 +20,10 @@ import { detect, getEntities, getMatcher, reloadMatcher, searchNames } from './d
 import { deleteNote, notesForEntity, notesForPage, saveNote, searchNotes } from './notes-store';
 import { checkPersonalRoom, deletePersonal, listPersonal, savePersonal } from './personal-store';
 import { requestPersistence, storageStatus } from './storage';
+import { dataSummary, deleteEverything } from './data-store';
+import { broadcastSettings } from './settings-broadcast';
+import { dropNotesCache } from './notes-store';
+import { sendToTab } from '../shared/messaging';
 import { backupPage, beginImport, commitImport, importPart } from './backup-transfer';
 import { afterDelete, afterWrite, checkStore, guardWrite, recordQuotaError, resume, safetyCopyPart, safetyState } from './safety';
 import {
@@ -59,6 +63,7 @@ async function restored(run: () => Promise<ImportSummary>): Promise<ImportSummar
     const summary = await run();
     if (summary.personalAdded + summary.personalUpdated > 0) reloadMatcher();
     if (summary.correctionsAdded + summary.correctionsUpdated > 0) void broadcastCorrections();
+    await broadcastSettings(await getSettings());
     await resume();
     afterWrite();
     return summary;
@@ -91,7 +96,12 @@ const router = createRouter<Request, Responses>(
     'entities.get': (m) => getEntities(m.ids),
     'card.details': (m) => cardDetails(m.id, m.onPage),
     'settings.get': async (_m, sender) => settingsFor(await getSettings(), sender),
-    'settings.set': (m) => written(() => updateSettings(m.patch)),
+    'settings.set': (m) =>
+      written(async () => {
+        const next = await updateSettings(m.patch);
+        await broadcastSettings(next);
+        return next;
+      }),
     'notes.save': (m) => written(() => saveNote(m.note)),
     'notes.delete': (m) => written(() => deleteNote(m.id), afterDelete),
     'notes.forPage': (m) => notesForPage(m.url),
@@ -120,6 +130,19 @@ const router = createRouter<Request, Responses>(
     'backup.import.commit': (m) => restored(() => commitImport(m.upload, m.parts)),
     'safety.copy': (m) => safetyCopyPart(m.index),
     'safety.resume': () => resume(),
+    'data.summary': () => dataSummary(),
+    'data.deleteAll': () =>
+      written(async () => {
+        const deleted = await deleteEverything();
+        dropNotesCache();
+        reloadMatcher();
+        await broadcastSettings(await getSettings());
+        // Open tabs drop the notes they show.
+        for (const tab of await browser.tabs.query({})) {
+          if (tab.id !== undefined) void sendToTab(tab.id, { type: 'page.notesChanged' }).catch(() => undefined);
+        }
+        return deleted;
+      }, afterDelete),
     // Sent by content scripts ("Not this?" in a card) and the options page.
     'names.search': (m) => searchNames(m.query, m.limit),
     'corrections.list': () => listCorrections(),
@@ -189,6 +212,19 @@ browser.commands?.onCommand.addListener((command: string) => {
   void onCommand(command).catch((err: unknown) => console.warn('[Dramatis]', err));
 });
 
-browser.runtime.onInstalled.addListener(() => {
+browser.runtime.onInstalled.addListener((details) => {
   void requestPersistence();
+  if (details.reason === 'install') void welcomeOnce().catch((err: unknown) => console.warn('[Dramatis]', err));
 });
+
+/**
+ * The welcome page opens once, on a fresh install: never on an update or a browser restart. The
+ * mark in storage.local also keeps it from opening again where an install keeps the old storage
+ * (Firefox reinstalling a temporary add-on with its data kept).
+ */
+async function welcomeOnce(): Promise<void> {
+  const { welcomed } = await browser.storage.local.get('welcomed');
+  if (welcomed) return;
+  await browser.storage.local.set({ welcomed: true });
+  await browser.tabs.create({ url: browser.runtime.getURL('welcome.html') });
+}

@@ -5,7 +5,12 @@
 import type { EntityType } from '../core/dataset/types';
 import { highlightRegistry, newHighlight, supportsHighlightApi } from './highlight-api';
 
-export type HighlightKind = EntityType | 'ambiguous' | 'note';
+/**
+ * The highlight a range is painted with (registered as `dramatis-<name>`, styled in content.css):
+ * a type, 'ambiguous' or 'note', or a mark-style variant of a type ('quiet', 'dotted-person',
+ * 'link-person'; see markName in mentions.ts).
+ */
+export type HighlightKind = EntityType | 'ambiguous' | 'note' | `${'quiet' | 'dotted' | 'link'}${string}`;
 
 /**
  * Each change to a registered Highlight makes the browser re-walk the page before the next paint

@@ -96,4 +96,24 @@ describe('hover intent', () => {
     wait(OPEN_DELAY * 2);
     expect(card.opened).toEqual([]);
   });
+
+  it("follows the reader's card trigger: its delay, and only while the modifier key is held", () => {
+    session.abort();
+    let held = false;
+    const trigger = { delay: () => 900, allowed: () => held };
+    hover = new HoverController(() => under, card as unknown as HoverCard, trigger);
+    session = new AbortController();
+    hover.start(session.signal);
+    under = name;
+    move(5);
+    wait(2000);
+    expect(card.opened).toEqual([]);
+    // The key goes down while the pointer rests on the name: the card opens after the trigger's delay.
+    held = true;
+    hover.poke();
+    wait(850);
+    expect(card.opened).toEqual([]);
+    wait(100);
+    expect(card.opened).toEqual([name]);
+  });
 });

@@ -13,6 +13,15 @@ export type HoverCard = Pick<LazyUi, 'current' | 'open' | 'close' | 'preload' | 
 export const OPEN_DELAY = 400;
 export const CLOSE_DELAY = 300;
 
+/** The reader's card trigger: how long the pointer rests before a card opens, and whether cards may open now. */
+export interface HoverTrigger {
+  delay(): number;
+  /** False while the trigger is "only while the modifier key is held" and the key is up. */
+  allowed(): boolean;
+}
+
+const ALWAYS: HoverTrigger = { delay: () => OPEN_DELAY, allowed: () => true };
+
 export class HoverController {
   private pending: CardTarget | undefined;
   private openTimer = 0;
@@ -28,7 +37,13 @@ export class HoverController {
   constructor(
     private readonly at: (x: number, y: number) => CardTarget | undefined,
     private readonly card: HoverCard,
+    private readonly trigger: HoverTrigger = ALWAYS,
   ) {}
+
+  /** The trigger may have changed (the modifier key went down): look again at what is under the pointer. */
+  poke(): void {
+    if (this.listening && !this.insideCard) this.evaluate();
+  }
 
   /** Listens until stop() or until `session` aborts, whichever comes first. */
   start(session: AbortSignal): void {
@@ -74,7 +89,7 @@ export class HoverController {
 
   private evaluate(): void {
     const selecting = !(document.getSelection()?.isCollapsed ?? true);
-    const pm = selecting ? undefined : this.at(this.last.x, this.last.y);
+    const pm = selecting || !this.trigger.allowed() ? undefined : this.at(this.last.x, this.last.y);
     if (pm && pm === this.card.current) {
       window.clearTimeout(this.closeTimer);
       this.closeTimer = 0;
@@ -87,7 +102,7 @@ export class HoverController {
         // The pointer rests on a name: load the card code and its text now, while intent is confirmed.
         void this.card.preload().catch(() => undefined);
         this.card.prefetch(pm);
-        this.openTimer = window.setTimeout(() => this.open(pm), OPEN_DELAY);
+        this.openTimer = window.setTimeout(() => this.open(pm), this.trigger.delay());
       }
     }
     if (this.card.current && !this.closeTimer) {

@@ -7,6 +7,7 @@
 import browser from 'webextension-polyfill';
 import type { Settings, TabRequest, TabResponses } from '../core/protocol/messages';
 import { validateTabRequest } from '../core/protocol/validate';
+import { settingsFrom, siteEnabled } from '../core/settings';
 import { createRouter, send } from '../shared/messaging';
 import { ContentSession } from './session';
 import { idleSummary } from './summary';
@@ -15,8 +16,10 @@ import { idleSummary } from './summary';
 const BIG_PAGE_ELEMENTS = 8000;
 
 let session: ContentSession | undefined;
+/** The settings last known in this tab (from settings.get, then every `page.settings` broadcast). */
+let known: Settings | undefined;
 
-const enabledHere = (settings: Settings): boolean => !settings.disabledSites.includes(location.hostname);
+const enabledHere = (settings: Settings): boolean => siteEnabled(settings, location.hostname);
 
 const XHTML = 'http://www.w3.org/1999/xhtml';
 
@@ -27,6 +30,28 @@ const XHTML = 'http://www.w3.org/1999/xhtml';
  */
 export function isHtmlPage(doc: Document): boolean {
   return doc.documentElement?.namespaceURI === XHTML && doc.body?.namespaceURI === XHTML;
+}
+
+/**
+ * New settings from the background (the options page, the popup, a restore): the site may have
+ * been switched off or on, and the marks, kinds, style and card trigger apply at once, without
+ * reloading. The global highlight switch is applied only when it changed, so a page whose
+ * highlights the reader turned off from the popup stays off when some other setting changes.
+ */
+async function onSettings(next: Settings): Promise<boolean> {
+  const before = known;
+  known = next;
+  if (!enabledHere(next)) {
+    stopSession();
+    return false;
+  }
+  if (!session) {
+    await startSession(next);
+    return true;
+  }
+  session.applySettings(next);
+  if (before && before.highlightsEnabled !== next.highlightsEnabled) session.setHighlights(next.highlightsEnabled);
+  return true;
 }
 
 const router = createRouter<TabRequest, TabResponses>(validateTabRequest, {
@@ -45,9 +70,12 @@ const router = createRouter<TabRequest, TabResponses>(validateTabRequest, {
   'page.setSiteEnabled': async (m) => {
     if (!m.on) stopSession();
     else if (!isHtmlPage(document)) return false;
-    else if (!session) await startSession({ highlightsEnabled: true });
+    else if (!session) await startSession({ ...(known ?? (await send({ type: 'settings.get' }))), highlightsEnabled: true });
     return m.on;
   },
+  // The broadcast carries no site lists (a content script never holds where the reader reads):
+  // this site's own answer comes from settings.get.
+  'page.settings': async () => onSettings(settingsFrom(await send({ type: 'settings.get' }))),
 });
 browser.runtime.onMessage.addListener(router as Parameters<typeof browser.runtime.onMessage.addListener>[0]);
 
@@ -71,13 +99,21 @@ function afterFirstPaint(): Promise<void> {
  * (the background answers them while it loads its index), the page is read meanwhile and nothing is
  * shown until they say this site is on.
  */
-async function startSession(settings: Pick<Settings, 'highlightsEnabled'> | undefined, later?: Promise<Settings>): Promise<void> {
+async function startSession(settings: Settings | undefined, later?: Promise<Settings>): Promise<void> {
   const s = (session = new ContentSession());
-  if (settings?.highlightsEnabled) s.setHighlights(true);
-  void later?.then((known) => {
-    if (!enabledHere(known)) {
+  if (settings) {
+    known ??= settings;
+    s.applySettings(settings);
+    if (settings.highlightsEnabled) s.setHighlights(true);
+  }
+  void later?.then((arrived) => {
+    known ??= arrived;
+    if (!enabledHere(arrived)) {
       if (session === s) stopSession();
-    } else if (known.highlightsEnabled) s.setHighlights(true);
+      return;
+    }
+    s.applySettings(arrived);
+    if (arrived.highlightsEnabled) s.setHighlights(true);
   });
   // Counting elements is one native call.
   if (document.getElementsByTagName('*').length > BIG_PAGE_ELEMENTS) {
@@ -94,6 +130,7 @@ async function main(): Promise<void> {
   await domReady();
   if (!isHtmlPage(document)) return;
   const settings = await Promise.race([settingsReply, new Promise<undefined>((r) => setTimeout(r, 0))]);
+  if (settings) known = settings;
   if (settings && !enabledHere(settings)) return;
   await startSession(settings, settings ? undefined : settingsReply);
 }

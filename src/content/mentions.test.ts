@@ -2,6 +2,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { MatchEntity } from '../core/index/format';
 import type { Mention } from '../core/match/mention';
+import { DEFAULT_SETTINGS } from '../core/protocol/messages';
 import { PageMentions } from './mentions';
 import { blocksOf } from './test-support/blocks';
 import { installFakeHighlights, paintedTexts, type FakeHighlight } from './test-support/fake-highlights';
@@ -106,6 +107,7 @@ describe('PageMentions', () => {
   it('finds the mention at a caret position and forgets mentions whose text left the page', () => {
     const blocks = blocksOf('<p>Paris.</p><p id="gone">Paris again.</p>');
     const m = owner();
+    m.show();
     const [first, second] = m.add(
       blocks,
       [
@@ -189,5 +191,88 @@ describe('PageMentions', () => {
     } finally {
       g.IntersectionObserver = before;
     }
+  });
+
+  describe("the reader's marks: density, kinds, style, links, the modifier key", () => {
+    const html = '<p>Paris and Paris again, and <a href="/x">Paris</a>.</p><p>Hoover in Paris.</p>';
+    function page(m: PageMentions) {
+      const blocks = blocksOf(html);
+      const a = blocks[0]!.text;
+      const b = blocks[1]!.text;
+      return m.add(
+        blocks,
+        [
+          { block: 0, ...span(a, 'Paris', 0), id: 'paris' },
+          { block: 0, ...span(a, 'Paris', 1), id: 'paris' },
+          { block: 0, ...span(a, 'Paris', 2), id: 'paris' },
+          { block: 1, ...span(b, 'Hoover'), id: 'herbert-hoover' },
+          { block: 1, ...span(b, 'Paris'), id: 'paris' },
+        ],
+        ENTITIES,
+      );
+    }
+    // The registered highlights with at least one range, and how many each paints.
+    const painted = () =>
+      [...fake.registry.keys()]
+        .sort()
+        .map((name) => [name, paintedTexts(fake.registry, name).length] as const)
+        .filter(([, n]) => n > 0)
+        .map(([name, n]) => `${name}:${n}`);
+    const flushAll = (m: PageMentions) => (m as unknown as { highlighter: { flush(all: boolean): void } }).highlighter.flush(true);
+
+    it('a name inside a link gets the link style; the others their type', () => {
+      const m = owner();
+      m.show();
+      const added = page(m);
+      flushAll(m);
+      expect(added.map((pm) => pm.inLink)).toEqual([false, false, true, false, false]);
+      expect(painted()).toEqual(['dramatis-link-place:1', 'dramatis-person:1', 'dramatis-place:3']);
+    });
+
+    it('re-selects the marks at once when the density, kinds or style change, without detecting again', () => {
+      const m = owner();
+      m.show();
+      page(m);
+      m.applyMarkSettings({ ...DEFAULT_SETTINGS, density: 'page' });
+      flushAll(m);
+      expect(painted()).toEqual(['dramatis-person:1', 'dramatis-place:1']);
+      m.applyMarkSettings({ ...DEFAULT_SETTINGS, density: 'block' });
+      flushAll(m);
+      expect(painted()).toEqual(['dramatis-person:1', 'dramatis-place:2']);
+      m.applyMarkSettings({ ...DEFAULT_SETTINGS, kinds: { ...DEFAULT_SETTINGS.kinds, place: false } });
+      flushAll(m);
+      expect(painted()).toEqual(['dramatis-person:1']);
+      m.applyMarkSettings({ ...DEFAULT_SETTINGS, markStyle: 'quiet' });
+      flushAll(m);
+      expect(painted()).toEqual(['dramatis-link-quiet:1', 'dramatis-quiet:4']);
+      m.applyMarkSettings({ ...DEFAULT_SETTINGS, markStyle: 'dotted' });
+      flushAll(m);
+      expect(painted()).toEqual(['dramatis-dotted-person:1', 'dramatis-dotted-place:3', 'dramatis-link-place:1']);
+    });
+
+    it('an unmarked name is not found under the caret', () => {
+      const m = owner();
+      m.show();
+      const added = page(m);
+      m.applyMarkSettings({ ...DEFAULT_SETTINGS, density: 'page' });
+      const second = added[1]!;
+      expect(m.at(second.range.startContainer, second.range.startOffset + 1)).toBeUndefined();
+      const first = added[0]!;
+      expect(m.at(first.range.startContainer, first.range.startOffset + 1)).toBe(first);
+    });
+
+    it('modifier density: nothing is shown until the key is held, everything while it is', () => {
+      const m = owner();
+      m.show();
+      page(m);
+      m.applyMarkSettings({ ...DEFAULT_SETTINGS, density: 'modifier' });
+      flushAll(m);
+      expect(painted()).toEqual([]);
+      expect(m.marksVisible).toBe(false);
+      m.setHeld(true);
+      expect(painted()).toEqual(['dramatis-link-place:1', 'dramatis-person:1', 'dramatis-place:3']);
+      m.setHeld(false);
+      expect(painted()).toEqual([]);
+    });
   });
 });

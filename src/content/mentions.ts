@@ -8,8 +8,10 @@ import type { EntityType } from '../core/dataset/types';
 import type { Mention } from '../core/match/mention';
 import { WHY } from '../core/match/why';
 import { locate } from '../core/extract';
+import { MarkSelector, type MarkCandidate } from '../core/marks';
+import { DEFAULT_SETTINGS, type Settings } from '../core/protocol/messages';
 import { rangeOf, type PageBlock } from './block-range';
-import { Highlighter } from './highlights';
+import { Highlighter, type HighlightKind } from './highlights';
 import { RangeIndex } from './range-index';
 import { ViewportGate } from './viewport-gate';
 import { BlockWindows, HUGE_BLOCK_CHARS } from './block-windows';
@@ -25,9 +27,31 @@ export interface PageMention {
   readonly key?: string;
   /** Why it was linked, as the resolver said (core/match/why.ts); absent: its own name, no namesake. */
   readonly why?: string;
-  /** Which highlight paints it. */
+  /** Its type, or 'ambiguous'. */
   readonly kind: EntityType | 'ambiguous';
+  /** The highlight that paints it, or undefined when the reader's density or kinds leave it unmarked. */
+  readonly paint?: HighlightKind;
+  /** It sits inside a link: its mark is drawn so that it does not look like (or sit on) the link's underline. */
+  readonly inLink: boolean;
 }
+
+/** What of the settings decides the marks. */
+export type MarkSettings = Pick<Settings, 'density' | 'kinds' | 'markStyle'>;
+
+/**
+ * The highlight a mention is painted with under a mark style. Inside a link the page already
+ * underlines the text, so our mark there is a tint behind it instead of a second underline.
+ */
+export function markName(kind: EntityType | 'ambiguous', style: Settings['markStyle'], inLink: boolean): HighlightKind {
+  if (inLink) return style === 'quiet' && kind !== 'ambiguous' ? 'link-quiet' : `link-${kind}`;
+  if (kind === 'ambiguous') return 'ambiguous';
+  if (style === 'quiet') return 'quiet';
+  if (style === 'dotted') return `dotted-${kind}`;
+  return kind;
+}
+
+/** Whether a text node sits inside a link. Cost: one closest() walk up the tree per mention. */
+const insideLink = (node: Node): boolean => (node.nodeType === 1 ? (node as Element) : node.parentElement)?.closest('a[href]') != null;
 
 /** Mutable inside this module only: outside, a PageMention is read-only. */
 type Owned = { -readonly [K in keyof PageMention]: PageMention[K] };
@@ -51,10 +75,20 @@ export class PageMentions {
   private readonly byBlockRoot = new Map<Node, Set<Owned>>();
   /** Mentions of huge blocks, painted a window at a time near the viewport (block-windows.ts). */
   private readonly windows = new BlockWindows<Owned>({
-    paint: (pm, on) => (on ? this.highlighter.add(pm.kind, pm.range) : this.highlighter.remove(pm.kind, pm.range)),
+    paint: (pm, on) => {
+      if (!pm.paint) return;
+      if (on) this.highlighter.add(pm.paint, pm.range);
+      else this.highlighter.remove(pm.paint, pm.range);
+    },
   });
   /** How many mentions link each entity (linkedIds() is asked once per detection batch). */
   private readonly linkCounts = new Map<string, number>();
+  private rules: MarkSettings = DEFAULT_SETTINGS;
+  private selector = new MarkSelector(this.rules);
+  /** The session wants names shown (the reader's highlight switch). */
+  private wanted = false;
+  /** Density 'modifier': the reader holds the key. */
+  private held = false;
 
   /**
    * Adds resolved mentions for the given blocks (mention.block indexes blocks) and paints them.
@@ -70,20 +104,25 @@ export class PageMentions {
       if (!known || !isCardEntity(known)) this.entities.set(id, e);
     }
     const added: Owned[] = [];
+    const previousLast = this.list[this.list.length - 1];
     for (const m of mentions) {
       const block = blocks[m.block];
       if (!block) continue;
       const chosen = !m.id && m.key ? this.choices.get(m.key) : undefined;
       const id = m.id ?? (chosen !== undefined && m.candidates?.includes(chosen) ? chosen : undefined);
+      const range = rangeOf(block, m.start, m.end);
       const pm: Owned = {
-        range: rangeOf(block, m.start, m.end),
+        range,
         block,
         kind: this.kindOf(id),
         id,
         key: m.key,
         candidates: id ? undefined : m.candidates,
         why: m.id ? m.why : chosen !== undefined && id ? WHY.correction : undefined,
+        inLink: insideLink(range.startContainer),
       };
+      // Batches arrive in reading order, so the selector's "first mention" holds as they come.
+      pm.paint = this.selector.marks(this.candidate(pm)) ? markName(pm.kind, this.rules.markStyle, pm.inLink) : undefined;
       const first = locate(block, m.start)[0];
       const last = locate(block, Math.max(m.start, m.end - 1))[0];
       this.list.push(pm);
@@ -105,8 +144,17 @@ export class PageMentions {
         list.push(pm);
         this.gate!.watch(root);
       }
-      if (this.painted(pm)) this.highlighter.add(pm.kind, pm.range);
+      if (pm.paint && this.painted(pm)) this.highlighter.add(pm.paint, pm.range);
     }
+    // Live pages add text anywhere: a batch that lands before names already marked changes which is "first".
+    const firstAdded = added[0];
+    if (
+      firstAdded &&
+      previousLast &&
+      (this.rules.density === 'page' || this.rules.density === 'block') &&
+      firstAdded.range.compareBoundaryPoints(Range.START_TO_START, previousLast.range) < 0
+    )
+      this.reselect();
     return added;
   }
 
@@ -116,18 +164,68 @@ export class PageMentions {
    */
   choose(key: string | undefined, id: string, first?: PageMention): void {
     if (key) this.choices.set(key, id);
+    let changed = false;
     for (const pm of this.list) {
       const matches = pm === first || (key !== undefined && pm.key === key && !pm.id && pm.candidates?.includes(id));
       if (!matches) continue;
-      this.highlighter.remove(pm.kind, pm.range);
       this.countLink(pm.id, -1);
       this.countLink(id, 1);
       pm.id = id;
       pm.candidates = undefined;
       pm.why = WHY.correction;
       pm.kind = this.kindOf(id);
-      if (this.painted(pm)) this.highlighter.add(pm.kind, pm.range);
+      changed = true;
     }
+    // The picked name may now be a "first mention" elsewhere, or no longer one: select afresh.
+    if (changed) this.reselect();
+  }
+
+  /**
+   * The reader changed how much is marked, how, or which kinds: every mention is selected again in
+   * reading order and only the marks that changed are repainted (no detection runs again).
+   * Cost: O(n log n) for the order, O(n) for the selection.
+   */
+  applyMarkSettings(rules: MarkSettings): void {
+    this.rules = { density: rules.density, kinds: { ...rules.kinds }, markStyle: rules.markStyle };
+    this.reselect();
+    this.updateShown();
+  }
+
+  /** Density 'modifier': names light up while the reader holds the key. */
+  setHeld(held: boolean): void {
+    if (held === this.held) return;
+    this.held = held;
+    this.updateShown();
+  }
+
+  private reselect(): void {
+    this.selector = new MarkSelector(this.rules);
+    for (const pm of this.inDocumentOrder() as Owned[]) {
+      const paint = this.selector.marks(this.candidate(pm)) ? markName(pm.kind, this.rules.markStyle, pm.inLink) : undefined;
+      if (paint === pm.paint) continue;
+      const visible = this.painted(pm);
+      if (pm.paint && visible) this.highlighter.remove(pm.paint, pm.range);
+      pm.paint = paint;
+      if (paint && visible) this.highlighter.add(paint, pm.range);
+    }
+  }
+
+  private candidate(pm: Owned): MarkCandidate {
+    const types = pm.id ? [pm.kind as EntityType] : (pm.candidates ?? []).flatMap((c) => this.entities.get(c)?.type ?? []);
+    return { id: pm.id, key: pm.key, types, block: pm.block };
+  }
+
+  /** Marks are on screen while the session wants them and, in 'modifier' density, while the key is held. */
+  private updateShown(): void {
+    const show = this.wanted && (this.rules.density !== 'modifier' || this.held);
+    if (show === this.highlighter.visible) return;
+    if (show) this.highlighter.show();
+    else this.highlighter.hide();
+  }
+
+  /** Whether marks are on screen now (hit-testing finds only what the reader can see). */
+  get marksVisible(): boolean {
+    return this.highlighter.visible;
   }
 
   /**
@@ -206,16 +304,21 @@ export class PageMentions {
     return this.index.forRange(range);
   }
 
+  /** The marked mention at a text position, when marks are on screen: an unmarked name opens no card. */
   at(node: Node, offset: number): PageMention | undefined {
-    return this.index.at(node, offset);
+    if (!this.highlighter.visible) return undefined;
+    const pm = this.index.at(node, offset);
+    return pm?.paint ? pm : undefined;
   }
 
   show(): void {
-    this.highlighter.show();
+    this.wanted = true;
+    this.updateShown();
   }
 
   hide(): void {
-    this.highlighter.hide();
+    this.wanted = false;
+    this.updateShown();
   }
 
   /**
@@ -247,8 +350,9 @@ export class PageMentions {
     if (visible) this.visibleRoots.add(root);
     else this.visibleRoots.delete(root);
     for (const pm of this.byRoot.get(root) ?? []) {
-      if (visible) this.highlighter.add(pm.kind, pm.range);
-      else this.highlighter.remove(pm.kind, pm.range);
+      if (!pm.paint) continue;
+      if (visible) this.highlighter.add(pm.paint, pm.range);
+      else this.highlighter.remove(pm.paint, pm.range);
     }
   }
 
@@ -265,6 +369,7 @@ export class PageMentions {
     this.visibleRoots.clear();
     this.highlighter.clear();
     this.entities.clear();
+    this.selector = new MarkSelector(this.rules);
   }
 
   private kindOf(id: string | undefined): EntityType | 'ambiguous' {
@@ -279,7 +384,7 @@ export class PageMentions {
     this.list.length = kept;
     for (const pm of drop) {
       this.index.remove(pm);
-      this.highlighter.remove(pm.kind, pm.range);
+      if (pm.paint) this.highlighter.remove(pm.paint, pm.range);
       this.countLink(pm.id, -1);
       const root = this.gatedRoot(pm);
       this.windows.remove(pm);
@@ -296,5 +401,7 @@ export class PageMentions {
         }
       }
     }
+    // A removed first mention leaves the next one first; the selector's memory must forget it.
+    if (this.rules.density !== 'every' && this.rules.density !== 'modifier') this.reselect();
   }
 }

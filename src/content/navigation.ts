@@ -28,7 +28,8 @@ export class Navigation {
 
   /** The next or previous name from the open card (or the last one visited); its text, or null on a page without names. */
   step(direction: 'next' | 'previous'): string | null {
-    const ordered = this.mentions.inDocumentOrder();
+    // Only names the reader's density and kinds mark: stepping never lands on an unmarked name.
+    const ordered = this.mentions.inDocumentOrder().filter((m) => m.paint);
     if (ordered.length === 0) return null;
     const open = this.card.current;
     const current = open ? ordered.indexOf(open as PageMention) : this.cursor;

@@ -6,8 +6,9 @@
  */
 import { makeCorrection } from '../core/corrections';
 import type { Note } from '../core/notes/model';
-import type { PageSummary } from '../core/protocol/messages';
-import { yearSpan } from '../core/years';
+import { DEFAULT_SETTINGS, type PageSummary, type Settings } from '../core/protocol/messages';
+import { cardDelay } from '../core/settings';
+import { pageEra } from '../core/years';
 import { send } from '../shared/messaging';
 import { Annotator } from './annotator';
 import { isPassage, targetAtPoint } from './hit-test';
@@ -21,6 +22,7 @@ import { pageSummary } from './summary';
 import type { CardContext, CorrectionChoice } from './ui-contract';
 import { isOurNode } from './ui-host';
 import { LazyUi } from './ui-loader';
+import { ModifierKeyWatch } from './modifier-key';
 
 const pageRoot = (): Node => document.body ?? document.documentElement;
 
@@ -39,6 +41,8 @@ export class ContentSession {
   private readonly navigation: Navigation;
   private highlightsOn = false;
   private annotated: Promise<void> | undefined;
+  private settings: Settings = DEFAULT_SETTINGS;
+  private readonly modifier: ModifierKeyWatch;
 
   constructor() {
     const signal = this.controller.signal;
@@ -50,7 +54,14 @@ export class ContentSession {
       (entityId) => this.ui.refresh(entityId),
       () => void this.reannotate(),
     );
-    this.hover = new HoverController((x, y) => targetAtPoint(this.mentions, this.passages, x, y), this.ui);
+    this.modifier = new ModifierKeyWatch((held) => {
+      this.mentions.setHeld(held);
+      this.hover.poke();
+    });
+    this.hover = new HoverController((x, y) => targetAtPoint(this.mentions, this.passages, x, y), this.ui, {
+      delay: () => cardDelay(this.settings.cardTrigger),
+      allowed: () => this.settings.cardTrigger !== 'modifier' || this.modifier.held,
+    });
     this.live = new LiveUpdates(this.mentions, this.annotator, isOurNode);
     this.navigation = new Navigation(this.mentions, this.ui, () => this.setHighlights(true));
   }
@@ -87,6 +98,21 @@ export class ContentSession {
       this.hover.stop();
     }
     return on;
+  }
+
+  /**
+   * The reader's settings, at start and whenever they change in any tab or the options page: the
+   * marks are selected again from the mentions already found (no detection runs again), and the
+   * card trigger and modifier key take effect at the next hover.
+   */
+  applySettings(settings: Settings): void {
+    if (this.stopped) return;
+    this.settings = settings;
+    this.modifier.key = settings.modifierKey;
+    const needsKey = settings.density === 'modifier' || settings.cardTrigger === 'modifier';
+    if (needsKey) this.modifier.start(this.controller.signal);
+    else this.modifier.stop();
+    this.mentions.applyMarkSettings(settings);
   }
 
   /** Very large pages: only names near the viewport are painted, as the reader scrolls. */
@@ -175,7 +201,8 @@ export class ContentSession {
       entity: (id) => this.mentions.entity(id),
       upgradeEntity: (entity) => this.mentions.upgradeEntity(entity),
       linkedIds: () => this.mentions.linkedIds(),
-      pageYears: () => yearSpan(this.annotator.years),
+      // Only a page with an era draws "the years this page is about" on its cards.
+      pageYears: () => pageEra(this.annotator.years),
       onChoose: (pm: PageMention, id: string) => {
         // A pick among namesakes is a correction for this page: shown at once on every mention of
         // the form here, then stored (and re-resolved with it) like any other correction.

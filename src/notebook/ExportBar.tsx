@@ -52,7 +52,7 @@ export function ExportBar({ query, filtered, onImported }: ExportBarProps) {
   };
 
   return (
-    <section class="export" aria-label="Export and backup">
+    <section class="export" id="export" aria-label="Export and backup">
       <div class="export-buttons">
         <button type="button" disabled={busy} onClick={() => void run('markdown')}>
           Export Markdown

@@ -3,6 +3,7 @@ import { useState } from 'preact/hooks';
 import browser from 'webextension-polyfill';
 import { newNoteId, parseTags, pageKey } from '../core/notes/model';
 import { exportNotes } from '../shared/export-client';
+import { t } from '../shared/i18n';
 import { saveNote } from '../shared/save-note';
 import { sendToTab } from '../shared/messaging';
 import { EntityGroups } from './EntityGroups';
@@ -15,6 +16,11 @@ import { usePageSummary } from './usePageSummary';
 
 function openNotebook(): void {
   void browser.tabs.create({ url: browser.runtime.getURL('notebook.html') });
+}
+
+/** The options page, as the browser's own extension menu opens it. */
+function openOptions(): void {
+  void browser.runtime.openOptionsPage();
 }
 
 export function Popup() {
@@ -35,6 +41,9 @@ export function Popup() {
           Open notebook
         </button>
         <SyncLine />
+        <button type="button" class="link" onClick={openOptions}>
+          {t('popupOpenOptions')}
+        </button>
       </main>
     );
   }
@@ -108,6 +117,9 @@ export function Popup() {
         )}
         <button type="button" class="link" onClick={openNotebook}>
           Open notebook
+        </button>
+        <button type="button" class="link" onClick={openOptions}>
+          {t('popupOpenOptions')}
         </button>
       </footer>
       <SyncLine />

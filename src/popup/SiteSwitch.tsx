@@ -1,5 +1,7 @@
-/** "Enabled on this site": the reader can switch Dramatis off for a whole site. */
+/** "Enabled on this site": writes the same site list as the options page, in the list the reader's mode reads. */
 import { useEffect, useState } from 'preact/hooks';
+import { siteEnabled, sitePatch } from '../core/settings';
+import { t } from '../shared/i18n';
 import { send, sendToTab } from '../shared/messaging';
 
 export function SiteSwitch({ url, tabId, onChange }: { url: string; tabId: number; onChange(): void }) {
@@ -12,15 +14,13 @@ export function SiteSwitch({ url, tabId, onChange }: { url: string; tabId: numbe
   })();
   const [enabled, setEnabled] = useState<boolean | undefined>(undefined);
   useEffect(() => {
-    void send({ type: 'settings.get' }).then((s) => setEnabled(!s.disabledSites.includes(host)));
+    void send({ type: 'settings.get' }).then((s) => setEnabled(siteEnabled(s, host)));
   }, [host]);
   if (!host || enabled === undefined) return null;
   const toggle = async () => {
     const settings = await send({ type: 'settings.get' });
-    const sites = new Set(settings.disabledSites);
-    if (enabled) sites.add(host);
-    else sites.delete(host);
-    await send({ type: 'settings.set', patch: { disabledSites: [...sites].sort() } });
+    // The background tells every tab of the new settings; the tab message below answers only once it has started or stopped.
+    await send({ type: 'settings.set', patch: sitePatch(settings, host, !enabled) });
     await sendToTab(tabId, { type: 'page.setSiteEnabled', on: !enabled }).catch(() => undefined);
     setEnabled(!enabled);
     onChange();
@@ -28,7 +28,7 @@ export function SiteSwitch({ url, tabId, onChange }: { url: string; tabId: numbe
   return (
     <label class="switch site-switch">
       <input type="checkbox" role="switch" checked={enabled} onChange={() => void toggle()} />
-      Enabled on this site
+      {t('popupSiteEnabled')}
     </label>
   );
 }

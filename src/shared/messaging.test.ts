@@ -1,6 +1,6 @@
 import { describe, expect, it, vi } from 'vitest';
 import { DramatisError, STORAGE_FULL_MESSAGE } from '../core/protocol/errors';
-import type { Request, Responses } from '../core/protocol/messages';
+import { DEFAULT_SETTINGS, type Request, type Responses } from '../core/protocol/messages';
 import { validateRequest } from '../core/protocol/validate';
 
 // The polyfill refuses to load outside an extension: the router needs only our extension's id.
@@ -14,7 +14,7 @@ type Handlers = Parameters<typeof createRouter<Request, Responses>>[1];
 const router = createRouter<Request, Responses>(validateRequest, {
   'settings.get': () => {
     handled.push('settings.get');
-    return { highlightsEnabled: true, disabledSites: [] };
+    return DEFAULT_SETTINGS;
   },
   'notes.delete': (m) => {
     if (m.id === 'missing') throw new DramatisError('not-found', 'no such note');
@@ -30,7 +30,7 @@ describe('the message router', () => {
   it('answers a valid message from this extension with its handler value', async () => {
     await expect(router({ type: 'settings.get' }, ours)).resolves.toEqual({
       ok: true,
-      value: { highlightsEnabled: true, disabledSites: [] },
+      value: DEFAULT_SETTINGS,
     });
     expect(handled).toEqual(['settings.get']);
   });

@@ -4,6 +4,7 @@
  * round trip; the malformed-backup suite, each refused with its message and nothing changed; an
  * import interrupted by a background stop says so, changes nothing, and works when retried.
  */
+import { DEFAULT_SETTINGS } from '../../src/core/protocol/messages';
 import { createBackup, serializeBackup } from '../../src/core/export/backup';
 import type { Note } from '../../src/core/notes/model';
 import { malformedBackups } from '../fixtures/export/malformed-backups';
@@ -103,7 +104,7 @@ test('the malformed-backup suite: each refused with its message, nothing changed
     createBackup({
       notes: JSON.parse(readFileSync(join(TEST_FIXTURES_DIR, 'export', 'notes.json'), 'utf8')) as Note[],
       personal: [],
-      settings: { highlightsEnabled: true, disabledSites: [] },
+      settings: DEFAULT_SETTINGS,
       corrections: [],
       exportedAt: 1,
     }),

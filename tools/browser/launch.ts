@@ -18,7 +18,12 @@ export interface TestPage {
   goto(url: string, options?: { waitUntil?: 'load' | 'domcontentloaded' }): Promise<unknown>;
   evaluate<R, A>(fn: (arg: A) => R | Promise<R>, arg: A): Promise<R>;
   mouse: { move(x: number, y: number): Promise<void>; click(x: number, y: number): Promise<void> };
-  keyboard: { press(key: string): Promise<void>; type(text: string, options?: { delay?: number }): Promise<void> };
+  keyboard: {
+    press(key: string): Promise<void>;
+    type(text: string, options?: { delay?: number }): Promise<void>;
+    down(key: string): Promise<void>;
+    up(key: string): Promise<void>;
+  };
   screenshot(options: { path: string; fullPage?: boolean }): Promise<unknown>;
   setViewportSize?(size: { width: number; height: number }): Promise<void>;
   setViewport?(size: { width: number; height: number }): Promise<void>;

@@ -4,6 +4,7 @@ import { createBackup, mergeRecords, parseBackup, serializeBackup } from './back
 import { makeCorrection, type Correction } from '../corrections';
 import type { Note } from '../notes/model';
 import type { PersonalEntity } from '../personal';
+import { DEFAULT_SETTINGS, type Settings } from '../protocol/messages';
 import notesFixture from '../../../test/fixtures/export/notes.json';
 import { malformedBackups } from '../../../test/fixtures/export/malformed-backups';
 
@@ -20,7 +21,7 @@ const personal: PersonalEntity[] = [
   },
   { id: 'personal-1', type: 'place', name: 'Bellevue Hotel', aliases: [], description: '', created: 5, updated: 5 },
 ];
-const settings = { highlightsEnabled: false, disabledSites: ['news.example.com'] };
+const settings: Settings = { ...DEFAULT_SETTINGS, highlightsEnabled: false, disabledSites: ['news.example.com'], density: 'page' };
 const KRIVITSKY = 'https://en.wikipedia.org/wiki/Walter_Krivitsky';
 const corrections: Correction[] = [
   makeCorrection({ key: 'reiss', surface: 'Reiss', scope: 'page', url: KRIVITSKY, entityId: 'ignace-reiss', now: 7 }),
@@ -69,7 +70,7 @@ describe('backup', () => {
     const shuffled = createBackup({
       notes: [...notes].reverse(),
       personal: [...personal].reverse(),
-      settings: { disabledSites: settings.disabledSites, highlightsEnabled: false },
+      settings: { ...settings, kinds: { ...settings.kinds } },
       corrections: [...corrections].reverse(),
       exportedAt: EXPORTED_AT,
     });
@@ -265,6 +266,39 @@ describe('a bad backup is refused whole, with a message a reader understands', (
         }),
       ),
     ).toMatch(/choices for ambiguous names are damaged/);
+  });
+
+  it('reads a backup from before the reader-control settings: missing fields take their defaults', () => {
+    const old = altered((b) => {
+      b.settings = { highlightsEnabled: false, disabledSites: ['old.example'] };
+    });
+    const parsed = parseBackup(old);
+    if (!parsed.ok) throw new Error(parsed.error);
+    expect(parsed.backup.settings).toEqual({ ...DEFAULT_SETTINGS, highlightsEnabled: false, disabledSites: ['old.example'] });
+  });
+
+  it('checks every settings field it knows, and drops fields a newer version added', () => {
+    expect(
+      error(
+        altered((b) => {
+          (b.settings as Record<string, unknown>).density = 'most';
+        }),
+      ),
+    ).toBe("The backup's settings are damaged: density must be one of every, block, page, modifier.");
+    expect(
+      error(
+        altered((b) => {
+          (b.settings as Record<string, unknown>).kinds = { person: 'no' };
+        }),
+      ),
+    ).toMatch(/settings are damaged: kinds person must be true or false/);
+    const newer = parseBackup(
+      altered((b) => {
+        (b.settings as Record<string, unknown>).syncServer = 'https://dav.example';
+      }),
+    );
+    if (!newer.ok) throw new Error(newer.error);
+    expect(newer.backup.settings).toEqual(settings);
   });
 });
 

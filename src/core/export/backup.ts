@@ -3,6 +3,7 @@ import { correctionProblem, correctionsFromChoices, type Correction } from '../c
 import { noteProblem, type Note, type PageRef } from '../notes/model';
 import { personalEntityProblem, personalListProblem, type PersonalEntity } from '../personal';
 import { MAX_DISABLED_SITES, type Settings } from '../protocol/messages';
+import { settingsFrom, settingsPatchProblem } from '../settings';
 import { byCreated, compareCodes } from './group';
 
 export const BACKUP_FORMAT = 'dramatis-backup';
@@ -54,8 +55,8 @@ function normalize(b: BackupFile): BackupFile {
     exportedAt: b.exportedAt,
     notes: b.notes.map(cleanNote).sort(byCreated),
     personal: b.personal.map(cleanPersonal).sort((x, y) => compareCodes(x.id, y.id)),
-    // Listed field by field: a new Settings field fails to compile here until the backup learns it.
-    settings: { highlightsEnabled: b.settings.highlightsEnabled, disabledSites: [...b.settings.disabledSites] },
+    // Field by field in the Settings order; a backup from before a field existed takes its default.
+    settings: settingsFrom(b.settings),
     corrections: b.corrections.map(cleanCorrection).sort((x, y) => compareCodes(x.id, y.id)),
   };
 }
@@ -211,6 +212,11 @@ function listProblem(list: unknown, plural: string, singular: string, problemOf:
   return null;
 }
 
+/**
+ * The two fields every version wrote are required; the later ones (site mode, density, kinds, mark
+ * style, card trigger) are checked when present and take their defaults when absent, so backups
+ * from before they existed still import.
+ */
 export function settingsProblem(v: unknown): string | null {
   if (!isObj(v)) return "The backup's settings are missing, so it looks damaged.";
   if (typeof v.highlightsEnabled !== 'boolean') return "The backup's settings are damaged: highlightsEnabled must be true or false.";
@@ -218,7 +224,8 @@ export function settingsProblem(v: unknown): string | null {
     return "The backup's settings are damaged: disabledSites must be a list of site names.";
   if (v.disabledSites.length > MAX_DISABLED_SITES)
     return `The backup switches Dramatis off on ${v.disabledSites.length.toLocaleString('en')} sites; Dramatis keeps at most ${MAX_DISABLED_SITES.toLocaleString('en')}, so the backup looks damaged or edited by hand.`;
-  return null;
+  const problem = settingsPatchProblem(v, true);
+  return problem ? `The backup's settings are damaged: ${problem}.` : null;
 }
 
 function choicesProblem(v: unknown): string | null {

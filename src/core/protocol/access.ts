@@ -53,6 +53,9 @@ export const ACCESS: Record<Request['type'], Access> = {
   'corrections.save': 'page',
   'corrections.list': 'extension',
   'corrections.delete': 'extension',
+  // The options page's "Your data".
+  'data.summary': 'extension',
+  'data.deleteAll': 'extension',
   // Sync is set up and run from the options page and the popup only.
   'sync.status': 'extension',
   'sync.test': 'extension',

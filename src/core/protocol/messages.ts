@@ -4,6 +4,7 @@
  * by ./validate at the boundary before a handler sees it.
  */
 import type { Correction } from '../corrections';
+import type { EntityType } from '../dataset/types';
 import type { CardEntity, MatchEntity } from '../index/format';
 import type { Mention } from '../match/mention';
 import type { RelationLine } from '../relations';
@@ -26,11 +27,47 @@ export interface StorageStatus {
 export interface Settings {
   /** Highlights everywhere (the global toggle). */
   highlightsEnabled: boolean;
-  /** Hostnames where the reader switched Dramatis off. */
+  /** Hostnames where the reader switched Dramatis off (used when siteMode is 'all-except'). */
   disabledSites: string[];
+  /** Where Dramatis runs: everywhere but disabledSites (the default), or only on enabledSites. */
+  siteMode: SiteMode;
+  /** Hostnames where the reader switched Dramatis on (used when siteMode is 'only-listed'). */
+  enabledSites: string[];
+  /** How much is marked: every mention, the first per block, the first on the page, or nothing until the modifier key is held. */
+  density: Density;
+  /** The key the reader holds to light names up (density 'modifier') or to open cards (cardTrigger 'modifier'). */
+  modifierKey: ModifierKey;
+  /** How marks look: coloured by type, one quiet colour, or dotted. */
+  markStyle: MarkStyle;
+  /** Which kinds of entity are marked. */
+  kinds: Record<EntityType, boolean>;
+  /** When a card opens: after a short, normal or long rest on a name, or only while the modifier key is held. */
+  cardTrigger: CardTrigger;
 }
 
-export const DEFAULT_SETTINGS: Settings = { highlightsEnabled: true, disabledSites: [] };
+export const SITE_MODES = ['all-except', 'only-listed'] as const;
+export type SiteMode = (typeof SITE_MODES)[number];
+export const DENSITIES = ['every', 'block', 'page', 'modifier'] as const;
+export type Density = (typeof DENSITIES)[number];
+export const MODIFIER_KEYS = ['Alt', 'Control', 'Shift', 'Meta'] as const;
+export type ModifierKey = (typeof MODIFIER_KEYS)[number];
+export const MARK_STYLES = ['type', 'quiet', 'dotted'] as const;
+export type MarkStyle = (typeof MARK_STYLES)[number];
+export const CARD_TRIGGERS = ['short', 'normal', 'long', 'modifier'] as const;
+export type CardTrigger = (typeof CARD_TRIGGERS)[number];
+
+/** Today's behaviour: every name marked, coloured by type, everywhere, cards after a normal pause. */
+export const DEFAULT_SETTINGS: Settings = {
+  highlightsEnabled: true,
+  disabledSites: [],
+  siteMode: 'all-except',
+  enabledSites: [],
+  density: 'every',
+  modifierKey: 'Alt',
+  markStyle: 'type',
+  kinds: { person: true, organization: true, place: true, event: true, work: true },
+  cardTrigger: 'normal',
+};
 
 /**
  * Sites a reader can switch off (settings and imported backups). Far more than anyone switches off
@@ -173,7 +210,9 @@ export type Request =
   | { type: 'names.search'; query: string; /** How many other matches by name (default 20; 0: namesakes only). */ limit?: number }
   | { type: 'corrections.list' }
   | { type: 'corrections.save'; correction: Correction }
-  | { type: 'corrections.delete'; id: string };
+  | { type: 'corrections.delete'; id: string }
+  | { type: 'data.summary' }
+  | { type: 'data.deleteAll' };
 
 export interface Responses {
   warm: boolean;
@@ -211,6 +250,19 @@ export interface Responses {
   'corrections.save': Correction;
   /** The correction deleted, or null if there was none (for undo). */
   'corrections.delete': Correction | null;
+  'data.summary': DataSummary;
+  /** What was deleted, counted before it went. */
+  'data.deleteAll': DataSummary;
+}
+
+/** How much the reader keeps in Dramatis, store by store (the options page's "Your data"). */
+export interface DataSummary {
+  notes: number;
+  personal: number;
+  corrections: number;
+  packs: number;
+  /** Pages with a remembered pick for an ambiguous name. */
+  choices: number;
 }
 
 export type BackupPageStore = 'notes' | 'personal' | 'corrections';
@@ -281,7 +333,8 @@ export type TabRequest =
   | { type: 'page.step'; direction: 'next' | 'previous' }
   | { type: 'page.notesChanged' }
   | { type: 'page.setSiteEnabled'; on: boolean }
-  | { type: 'page.correctionsChanged' };
+  | { type: 'page.correctionsChanged' }
+  | { type: 'page.settings'; settings: Settings };
 
 export interface TabResponses {
   'page.summary': PageSummary;
@@ -294,6 +347,8 @@ export interface TabResponses {
   'page.setSiteEnabled': boolean;
   /** The reader's corrections changed (in any tab or the options page): names re-resolved. */
   'page.correctionsChanged': boolean;
+  /** The settings changed (options page, popup, a restore): the tab applies them at once, without reloading. */
+  'page.settings': boolean;
 }
 
 /** What crosses the wire back: a value, or an error with a code to act on and a message a person can read. */

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { makeCorrection } from '../corrections';
 import type { Note } from '../notes/model';
-import type { Request, TabRequest } from './messages';
+import { DEFAULT_SETTINGS, type Request, type TabRequest } from './messages';
 import { REQUEST_TYPES, TAB_REQUEST_TYPES, validateRequest, validateTabRequest } from './validate';
 
 const note: Note = {
@@ -98,6 +98,8 @@ const REQUESTS: Record<Request['type'], { accept: object; refuse: object; becaus
     because: 'correction is not valid: its scope must be page, site or everywhere',
   },
   'corrections.delete': { accept: { id: correction.id }, refuse: { id: null }, because: 'id must be a string' },
+  'data.summary': { accept: {}, refuse: { store: 'notes' }, because: 'has an unknown field "store"' },
+  'data.deleteAll': { accept: {}, refuse: { keep: ['notes'] }, because: 'has an unknown field "keep"' },
 };
 
 const TAB_REQUESTS: Record<TabRequest['type'], { accept: object; refuse: object; because: string }> = {
@@ -108,6 +110,11 @@ const TAB_REQUESTS: Record<TabRequest['type'], { accept: object; refuse: object;
   'page.notesChanged': { accept: {}, refuse: { id: 'n1' }, because: 'has an unknown field "id"' },
   'page.setSiteEnabled': { accept: { on: false }, refuse: { on: 0 }, because: 'on must be true or false' },
   'page.correctionsChanged': { accept: {}, refuse: { id: 'x' }, because: 'has an unknown field "id"' },
+  'page.settings': {
+    accept: { settings: { ...DEFAULT_SETTINGS, density: 'page' } },
+    refuse: { settings: { ...DEFAULT_SETTINGS, density: 'some' } },
+    because: 'settings density must be one of every, block, page, modifier',
+  },
 };
 
 describe('message validation at the boundary', () => {
@@ -182,7 +189,7 @@ describe('message validation at the boundary', () => {
     const sites = Array.from({ length: 2_001 }, (_, i) => `s${i}.example`);
     expect(validateRequest({ type: 'settings.set', patch: { disabledSites: sites } })).toEqual({
       ok: false,
-      error: 'settings.set: patch disabledSites must have at most 2000 items',
+      error: expect.stringContaining('disabledSites must be a list of at most 2000 site names'),
     });
     const aliases = Array.from({ length: 51 }, (_, i) => `alias ${i}`);
     expect(validateRequest({ type: 'personal.save', entity: { ...personal, aliases } })).toMatchObject({ ok: false });

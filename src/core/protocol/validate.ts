@@ -5,7 +5,8 @@
 import { correctionProblem } from '../corrections';
 import { noteProblem } from '../notes/model';
 import { personalEntityProblem } from '../personal';
-import { MAX_DISABLED_SITES, type Request, type TabRequest } from './messages';
+import { settingsPatchProblem } from '../settings';
+import type { Request, TabRequest } from './messages';
 
 type Check = (value: unknown) => string | null;
 
@@ -155,9 +156,9 @@ const REQUESTS: Record<Request['type'], Check> = {
   'corrections.list': shape({}),
   'corrections.save': shape({ correction: via(correctionProblem) }),
   'corrections.delete': shape({ id: str(9000) }),
-  'settings.set': shape({
-    patch: shape({ highlightsEnabled: optional(bool), disabledSites: optional(arrayOf(str(253), MAX_DISABLED_SITES)) }),
-  }),
+  'settings.set': shape({ patch: (v) => settingsPatchProblem(v) }),
+  'data.summary': shape({}),
+  'data.deleteAll': shape({}),
 };
 
 const oneOf =
@@ -173,6 +174,7 @@ const TAB_REQUESTS: Record<TabRequest['type'], Check> = {
   'page.setHighlights': shape({ on: bool }),
   'page.setSiteEnabled': shape({ on: bool }),
   'page.correctionsChanged': shape({}),
+  'page.settings': shape({ settings: (v) => settingsPatchProblem(v) }),
 };
 
 function check<T extends { type: string }>(
