@@ -8,7 +8,9 @@ import type { EntityType } from '../core/dataset/types';
 import type { Mention } from '../core/match/mention';
 import { locate } from '../core/extract';
 import { rangeOf, type PageBlock } from './block-range';
+import { PERSONAL_PREFIX } from '../core/personal';
 import { Highlighter } from './highlights';
+import { MarkLayer } from './mark-layer';
 import { RangeIndex } from './range-index';
 import { ViewportGate } from './viewport-gate';
 
@@ -35,6 +37,8 @@ export class PageMentions {
   /** The reader's picks on this page: form key -> entity id. */
   private readonly choices = new Map<string, string>();
   private readonly highlighter = new Highlighter();
+  /** The reader's tracked names: painted in the closed root, never in the page-readable registry. */
+  private readonly personal = new MarkLayer('marks-personal');
   private readonly index = new RangeIndex<Owned>();
   /** Very large pages only: paints the names of blocks near the viewport (see viewport-gate.ts). */
   private gate: ViewportGate | undefined;
@@ -79,7 +83,7 @@ export class PageMentions {
         list.push(pm);
         this.gate!.watch(root);
       }
-      if (this.painted(pm)) this.highlighter.add(pm.kind, pm.range);
+      if (this.painted(pm)) this.paint(pm);
       added.push(pm);
     }
     return added;
@@ -94,11 +98,11 @@ export class PageMentions {
     for (const pm of this.list) {
       const matches = pm === first || (key !== undefined && pm.key === key && !pm.id && pm.candidates?.includes(id));
       if (!matches) continue;
-      this.highlighter.remove(pm.kind, pm.range);
+      this.unpaint(pm);
       pm.id = id;
       pm.candidates = undefined;
       pm.kind = this.kindOf(id);
-      if (this.painted(pm)) this.highlighter.add(pm.kind, pm.range);
+      if (this.painted(pm)) this.paint(pm);
     }
   }
 
@@ -148,10 +152,29 @@ export class PageMentions {
 
   show(): void {
     this.highlighter.show();
+    this.personal.show();
   }
 
   hide(): void {
     this.highlighter.hide();
+    this.personal.hide();
+  }
+
+  /**
+   * Where a mention is painted: a name the reader tracks (or an ambiguous form that may be one)
+   * says something about the reader, so it goes to the closed root; dataset names to the registry.
+   */
+  private painterFor(pm: PageMention): Highlighter | MarkLayer {
+    const personal = pm.id ? isPersonal(pm.id) : (pm.candidates?.some(isPersonal) ?? false);
+    return personal ? this.personal : this.highlighter;
+  }
+
+  private paint(pm: PageMention): void {
+    this.painterFor(pm).add(pm.kind, pm.range);
+  }
+
+  private unpaint(pm: PageMention): void {
+    this.painterFor(pm).remove(pm.kind, pm.range);
   }
 
   /**
@@ -182,8 +205,8 @@ export class PageMentions {
     if (visible) this.visibleRoots.add(root);
     else this.visibleRoots.delete(root);
     for (const pm of this.byRoot.get(root) ?? []) {
-      if (visible) this.highlighter.add(pm.kind, pm.range);
-      else this.highlighter.remove(pm.kind, pm.range);
+      if (visible) this.paint(pm);
+      else this.unpaint(pm);
     }
   }
 
@@ -196,6 +219,7 @@ export class PageMentions {
     this.byRoot.clear();
     this.visibleRoots.clear();
     this.highlighter.clear();
+    this.personal.clear();
     this.entities.clear();
   }
 
@@ -209,7 +233,7 @@ export class PageMentions {
       if (!drop(pm)) continue;
       this.list.splice(i, 1);
       this.index.remove(pm);
-      this.highlighter.remove(pm.kind, pm.range);
+      this.unpaint(pm);
       const root = this.gatedRoot(pm);
       const list = root ? this.byRoot.get(root) : undefined;
       if (list) {
@@ -223,3 +247,5 @@ export class PageMentions {
     }
   }
 }
+
+const isPersonal = (id: string): boolean => id.startsWith(PERSONAL_PREFIX);

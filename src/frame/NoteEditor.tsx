@@ -1,8 +1,10 @@
 /**
  * Writing a note: a "Note" textbox (Markdown), "Tags", Save and Cancel. A failed save shows why and
- * keeps the draft in place; Ctrl+Enter saves, Escape cancels.
+ * keeps the draft in place; Ctrl+Enter saves, Escape cancels. In the notes frame, so the page never
+ * sees the keystrokes.
  */
-import { useEffect, useRef, useState } from 'preact/hooks';
+import { useLayoutEffect, useRef, useState } from 'preact/hooks';
+import { t } from '../shared/i18n';
 
 export interface NoteEditorProps {
   heading: string;
@@ -21,12 +23,13 @@ export function NoteEditor({ heading, quote, initialText = '', initialTags = '',
   const [error, setError] = useState('');
   const [saving, setSaving] = useState(false);
   const box = useRef<HTMLTextAreaElement>(null);
-  useEffect(() => box.current?.focus({ preventScroll: true }), []);
+  // Layout effect: focus lands before the editor is first painted, so no early keystroke is lost.
+  useLayoutEffect(() => box.current?.focus({ preventScroll: true }), []);
 
   const save = async () => {
     if (saving) return;
     if (text.trim() === '') {
-      setError('Write something first: an empty note is not saved.');
+      setError(t('frameEmptyNote'));
       return;
     }
     setSaving(true);
@@ -59,16 +62,16 @@ export function NoteEditor({ heading, quote, initialText = '', initialTags = '',
       {quote && <blockquote class="editor-quote">{quote.length > 400 ? `${quote.slice(0, 400)}…` : quote}</blockquote>}
       <textarea
         ref={box}
-        aria-label="Note"
-        placeholder="Your note (Markdown)"
+        aria-label={t('frameNoteLabel')}
+        placeholder={t('frameNotePlaceholder')}
         value={text}
         rows={5}
         onInput={(e) => setText((e.target as HTMLTextAreaElement).value)}
       />
       <input
         type="text"
-        aria-label="Tags"
-        placeholder="Tags, e.g. spies 1937"
+        aria-label={t('frameTagsLabel')}
+        placeholder={t('frameTagsPlaceholder')}
         value={tags}
         onInput={(e) => setTags((e.target as HTMLInputElement).value)}
       />
@@ -79,10 +82,10 @@ export function NoteEditor({ heading, quote, initialText = '', initialTags = '',
       )}
       <div class="editor-actions">
         <button type="button" class="secondary" onClick={onCancel}>
-          Cancel
+          {t('frameCancel')}
         </button>
         <button type="button" class="primary" disabled={saving} onClick={() => void save()}>
-          {saving ? 'Saving…' : 'Save'}
+          {saving ? t('frameSaving') : t('frameSave')}
         </button>
       </div>
     </div>
