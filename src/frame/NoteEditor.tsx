@@ -62,6 +62,7 @@ export function NoteEditor({ heading, quote, initialText = '', initialTags = '',
       {quote && <blockquote class="editor-quote">{quote.length > 400 ? `${quote.slice(0, 400)}…` : quote}</blockquote>}
       <textarea
         ref={box}
+        data-autofocus
         aria-label={t('frameNoteLabel')}
         placeholder={t('frameNotePlaceholder')}
         value={text}

@@ -55,6 +55,7 @@ export function TrackNameForm({ initialName, onSave, onCancel }: TrackNameFormPr
       <p class="editor-head">{t('frameTrackTitle')}</p>
       <input
         ref={first}
+        data-autofocus
         type="text"
         aria-label={t('frameTrackName')}
         value={name}

@@ -35,6 +35,12 @@ window.addEventListener('message', (event: MessageEvent) => {
   new ResizeObserver(reportSize).observe(document.body);
 });
 
+// When the frame gets focus (the content script focuses it as an editor opens), the editor's first
+// field takes it, even if the frame could not focus it while it was still being shown.
+window.addEventListener('focus', () => {
+  if (document.activeElement === document.body) document.querySelector<HTMLElement>('[data-autofocus]')?.focus({ preventScroll: true });
+});
+
 // Escape anywhere in the frame closes what it belongs to (the card or the editor), as it does in the page.
 document.addEventListener('keydown', (event) => {
   if (event.key === 'Escape' && !event.defaultPrevented) tell({ type: 'close' });

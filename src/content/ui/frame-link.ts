@@ -31,7 +31,7 @@ export class FrameLink {
     title: string,
     private readonly onEvent: (event: FromFrame) => void,
     private readonly onSize: (first: boolean) => void,
-    focus: boolean,
+    private readonly focusOnShow: boolean,
   ) {
     const token = newToken();
     const iframe = (this.element = document.createElement('iframe'));
@@ -46,7 +46,6 @@ export class FrameLink {
         channel.port1.onmessage = (message: MessageEvent<FromFrame>) => this.handle(message.data);
         iframe.contentWindow?.postMessage(JSON.stringify({ [FRAME_HELLO]: token }), extensionOrigin(), [channel.port2]);
         if (this.view) this.show(this.view);
-        if (focus) iframe.focus({ preventScroll: true });
       },
       { once: true },
     );
@@ -70,6 +69,8 @@ export class FrameLink {
     const first = !this.sized;
     this.sized = true;
     this.onSize(first);
+    // Focus once the content is there and shown (the frame then puts it on its first field).
+    if (first && this.focusOnShow) this.focus();
   }
 
   destroy(): void {
