@@ -61,7 +61,8 @@ async function startSpying(page: TestPage, url: string): Promise<void> {
 
 /** The page never learned any of `secrets`; and its spying demonstrably worked (so the test can fail). */
 function expectNothingLearned({ spy, dump }: { spy: Spy; dump: string }, secrets: string[]): void {
-  for (const secret of secrets) expect(dump, `the page learned "${secret}"`).not.toContain(secret.toLowerCase());
+  const leaked = secrets.filter((secret) => dump.includes(secret.toLowerCase()));
+  expect(leaked, 'what the page learned of the reader').toEqual([]);
   expect(spy.found).toEqual([spy.control]);
   // Only the page's own control element was upgraded by the page's definitions.
   expect(spy.upgraded).toEqual(['spy-widget']);
@@ -95,7 +96,7 @@ async function openCardAt(page: TestPage, context: string, word: string, expecte
   return waitFor(
     async () => {
       const point = await wordPoint(page, context, word);
-      await page.mouse.move(point.x - 40, point.y + 80);
+      await page.mouse.move(Math.max(1, point.x - 40), point.y + 80);
       await page.mouse.move(point.x, point.y);
       return waitFor(
         () => card(page),
@@ -119,11 +120,11 @@ test("a hostile page learns none of the reader's notes, tracked names or noted p
   await startSpying(page, url);
   await selectText(page, TRACKED);
   await clickUi(page, 'Track this name');
-  await waitForUi(page, 'Organization');
+  await waitForUi(page, 'Cancel');
   await clickUi(page, 'Description');
   await page.keyboard.type(DESCRIPTION, { delay: 5 });
   await clickUi(page, 'Save');
-  await waitForEditorToClose(page, 'Organization');
+  await waitForEditorToClose(page, 'Cancel');
 
   await selectText(page, PASSAGE);
   await clickUi(page, 'Add note');
