@@ -34,6 +34,9 @@ interface Spy {
   highlights: string[];
   found: string[];
   guesses: string[];
+  frameCounts: number[];
+  resources: string[];
+  underPointer: string[];
   control: string;
 }
 
@@ -157,5 +160,19 @@ test("a hostile page learns none of the reader's notes, tracked names or noted p
   const entityCard = await openCardAt(page, 'Walter Krivitsky reached', 'Krivitsky', 'Thistlewick');
   expect(entityCard.name).toBe('Walter Krivitsky');
   await openCardAt(page, TRACKED, 'Vantrell', 'Marrowgate');
-  expectNothingLearned(await learned(page), [...WORDS, TRACKED, 'Vantrell', PASSAGE, 'burned in the winter']);
+  const reading = await learned(page);
+  expectNothingLearned(reading, [...WORDS, TRACKED, 'Vantrell', PASSAGE, 'burned in the winter']);
+  // What a page can still observe, recorded for the README's privacy section: that some element of
+  // ours is under the pointer while a card is open, how many frames it can count, what it can list.
+  const observable = {
+    frameCounts: reading.spy.frameCounts,
+    extensionResources: reading.spy.resources.filter((r) => !r.startsWith('http')),
+    underPointer: reading.spy.underPointer,
+  };
+  await test
+    .info()
+    .attach('what the page can still observe', { body: JSON.stringify(observable, null, 2), contentType: 'application/json' });
+  console.log(`[privacy] ${test.info().project.name}: ${JSON.stringify(observable)}`);
+  // The frame's token is never listed by the page (Resource Timing of the frame's load).
+  expect(observable.extensionResources).toEqual([]);
 });

@@ -72,6 +72,15 @@ interface DriverFrame {
   evaluate(script: string): Promise<unknown>;
 }
 
+/** Evaluates in a frame; a frame that went away meanwhile (Puppeteer throws synchronously then) gives `fallback`. */
+export async function inFrame<T>(frame: DriverFrame, script: string, fallback: T): Promise<T> {
+  try {
+    return (await frame.evaluate(script)) as T;
+  } catch {
+    return fallback;
+  }
+}
+
 /**
  * Dramatis's notes frames (notes-frame.html, an extension page inside the closed root) as the test
  * driver reaches them, each with where it is on the page. Frames are recognised from inside by their
@@ -84,7 +93,7 @@ export async function notesFrames(page: TestPage): Promise<{ frame: DriverFrame;
   const all = (page as unknown as { frames(): DriverFrame[] }).frames();
   const found: { frame: DriverFrame; box: FramesInfo['frames'][number] }[] = [];
   for (const frame of all) {
-    const href = (await frame.evaluate('location.href').catch(() => '')) as string;
+    const href = await inFrame(frame, 'location.href', '');
     const box = info.frames.find((f) => f.src === href);
     if (box) found.push({ frame, box });
   }
@@ -94,7 +103,7 @@ export async function notesFrames(page: TestPage): Promise<{ frame: DriverFrame;
 /** The text the notes frames show (inner text of each, joined). */
 export async function notesFramesText(page: TestPage): Promise<string> {
   const texts: string[] = [];
-  for (const { frame } of await notesFrames(page)) texts.push(String(await frame.evaluate('document.body.innerText').catch(() => '')));
+  for (const { frame } of await notesFrames(page)) texts.push(await inFrame(frame, 'document.body.innerText', ''));
   return texts.join('\n');
 }
 

@@ -1,6 +1,6 @@
 /** Driving the note UI in the page the way a reader does: the test probe for the closed root, the driver for the notes frame. */
 import type { TestPage } from '../../../tools/browser/launch';
-import { ask, notesFrames, waitFor } from '../../../tools/browser/page';
+import { ask, inFrame, notesFrames, waitFor } from '../../../tools/browser/page';
 
 const evaluate = <T>(page: TestPage, script: string) => (page as unknown as { evaluate(s: string): Promise<T> }).evaluate(script);
 
@@ -44,7 +44,7 @@ type UiReply = { ok: boolean; error?: string; text?: string; rect?: { x: number;
  * The same actions inside the notes frame (an extension page the probe cannot enter; the test
  * driver can): the rect is on the page, the frame's place added.
  */
-const inFrame = (action: { click?: string; find?: string; type?: { label: string; text: string } }) => `(() => {
+const frameAction = (action: { click?: string; find?: string; type?: { label: string; text: string } }) => `(() => {
   const action = ${JSON.stringify(action)};
   const text = document.body.innerText;
   const byLabel = (label) => [...document.querySelectorAll('button, [aria-label]')].find((b) => b.textContent.trim() === label || b.getAttribute('aria-label') === label);
@@ -84,7 +84,7 @@ export async function ui(
   const texts = [inRoot.text ?? ''];
   let result: UiReply | undefined = wants && inRoot.ok ? inRoot : undefined;
   for (const { frame, box } of frames) {
-    const reply = (await frame.evaluate(inFrame(result || !wants ? {} : action)).catch(() => ({ ok: false, text: '' }))) as UiReply;
+    const reply = await inFrame<UiReply>(frame, frameAction(result || !wants ? {} : action), { ok: false, text: '' });
     texts.push(reply.text ?? '');
     if (!result && wants && reply.ok)
       result = reply.rect ? { ...reply, rect: { x: reply.rect.x + box.x, y: reply.rect.y + box.y } } : reply;
