@@ -75,8 +75,8 @@ describe('PageMentions', () => {
     m.add(blocks, [amb(1, 0)], ENTITIES);
     expect(m.entries()[2]!.id).toBe('j-edgar-hoover');
     await new Promise((r) => setTimeout(r, 0)); // let the highlighter flush
-    expect(paintedTexts(fake.registry, 'dramatis-person')).toEqual(['Hoover', 'Hoover', 'Hoover']);
-    expect(paintedTexts(fake.registry, 'dramatis-ambiguous')).toEqual([]);
+    expect(paintedTexts(fake.registry, 'dramatis-ext-person')).toEqual(['Hoover', 'Hoover', 'Hoover']);
+    expect(paintedTexts(fake.registry, 'dramatis-ext-ambiguous')).toEqual([]);
   });
 
   it('a choice never takes an entity the mention could not name', () => {
@@ -152,7 +152,7 @@ describe('PageMentions', () => {
       );
       const [a, b] = [document.getElementById('a')!, document.getElementById('b')!];
       expect(observed).toEqual([a, b]);
-      const painted = () => [...(fake.registry.get('dramatis-place') ?? [])].map((r) => r.startContainer.parentElement?.id);
+      const painted = () => [...(fake.registry.get('dramatis-ext-place') ?? [])].map((r) => r.startContainer.parentElement?.id);
       m.forRange(m.entries()[0]!.range); // hit-testing knows every name, painted or not
       expect(painted()).toEqual([]);
       report!([{ target: a, isIntersecting: true }]);
