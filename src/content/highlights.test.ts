@@ -21,7 +21,7 @@ function rangeOver(word: string): Range {
 
 describe('Highlighter', () => {
   it("never replaces or removes a page's own highlight of the same name", () => {
-    const pages = new PageHighlight(rangeOver('Reiss'));
+    const pages = new PageHighlight([rangeOver('Reiss')]);
     fake.registry.set('dramatis-ext-person', pages);
     const h = new Highlighter();
     h.add('person', rangeOver('Krivitsky'));
