@@ -1,11 +1,11 @@
 // ESLint: typescript-eslint's recommended rules plus the rules that keep the architecture:
 // src/core is pure (no DOM, no extension API, nothing outside core), the shells (content,
-// background, popup, notebook, options) never reach into each other, and the lazily loaded UI bundle
+// background, popup, notebook, options, frame: the notes frame inside the card) never reach into each other, and the lazily loaded UI bundle
 // (src/content/ui) is imported from outside its folder for types only.
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
-const SHELLS = ['content', 'background', 'popup', 'notebook', 'options'];
+const SHELLS = ['content', 'background', 'popup', 'notebook', 'options', 'frame'];
 const TESTS = ['**/*.test.ts', '**/*.test.tsx', '**/test-support/**'];
 
 /**
@@ -72,7 +72,7 @@ export default tseslint.config(
             { group: ['node:*'], message: 'src/core runs in the browser too: no Node modules' },
             { group: ['preact/*', '@floating-ui/*'], message: 'src/core has no UI' },
             {
-              regex: '(^|/)(content|background|popup|notebook|options|shared|tools|scripts|test)(/|$)',
+              regex: '(^|/)(content|background|popup|notebook|options|frame|shared|tools|scripts|test)(/|$)',
               message: 'src/core imports nothing outside src/core',
             },
           ],

@@ -32,6 +32,9 @@ const STATIC: [from: string, to: string][] = [
   ['src/options/options.css', 'options.css'],
   ['src/options/welcome.html', 'welcome.html'],
   ['src/content/content.css', 'content.css'],
+  // The notes frame: the reader's notes and editors, an extension page inside the card (web_accessible_resources).
+  ['src/frame/notes-frame.html', 'notes-frame.html'],
+  ['src/frame/notes-frame.css', 'notes-frame.css'],
   // Natural Earth country outlines (world-atlas, ISC; data public domain) for place cards' maps.
   ['node_modules/world-atlas/countries-110m.json', 'data/countries-110m.json'],
 ];
@@ -46,6 +49,7 @@ function esbuildOptions(outdir: string): esbuild.BuildOptions {
       notebook: 'src/notebook/main.tsx',
       options: 'src/options/main.tsx',
       welcome: 'src/options/welcome.tsx',
+      'notes-frame': 'src/frame/main.tsx',
     },
     outdir,
     bundle: true,

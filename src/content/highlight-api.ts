@@ -6,6 +6,7 @@
 /** What we use of `CSS.highlights`; highlightsFromPoint is newer than the registry itself. */
 export interface HighlightRegistryLike {
   set(name: string, highlight: unknown): void;
+  get(name: string): unknown;
   delete(name: string): void;
   highlightsFromPoint?: (x: number, y: number) => unknown[];
 }

@@ -1,7 +1,7 @@
 // @vitest-environment happy-dom
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { Highlighter } from './highlights';
-import { installFakeHighlights, paintedTexts, type FakeHighlight } from './test-support/fake-highlights';
+import { FakeHighlight as PageHighlight, installFakeHighlights, paintedTexts, type FakeHighlight } from './test-support/fake-highlights';
 
 let fake: { registry: Map<string, FakeHighlight>; uninstall(): void };
 beforeEach(() => {
@@ -20,6 +20,22 @@ function rangeOver(word: string): Range {
 }
 
 describe('Highlighter', () => {
+  it("never replaces or removes a page's own highlight of the same name", () => {
+    const pages = new PageHighlight([rangeOver('Reiss')]);
+    fake.registry.set('dramatis-ext-person', pages);
+    const h = new Highlighter();
+    h.add('person', rangeOver('Krivitsky'));
+    h.add('place', rangeOver('Paris'));
+    h.flush(true);
+    h.show();
+    expect(fake.registry.get('dramatis-ext-person')).toBe(pages);
+    expect(paintedTexts(fake.registry, 'dramatis-ext-person')).toEqual(['Reiss']);
+    expect(paintedTexts(fake.registry, 'dramatis-ext-place')).toEqual(['Paris']);
+    h.hide();
+    expect(fake.registry.get('dramatis-ext-person')).toBe(pages);
+    expect(fake.registry.has('dramatis-ext-place')).toBe(false);
+  });
+
   it('registers nothing until shown, then one highlight per kind with its ranges', () => {
     const h = new Highlighter();
     h.add('person', rangeOver('Krivitsky'));
@@ -27,8 +43,8 @@ describe('Highlighter', () => {
     h.flush(true);
     expect(fake.registry.size).toBe(0);
     h.show();
-    expect(paintedTexts(fake.registry, 'dramatis-person')).toEqual(['Krivitsky']);
-    expect(paintedTexts(fake.registry, 'dramatis-place')).toEqual(['Paris']);
+    expect(paintedTexts(fake.registry, 'dramatis-ext-person')).toEqual(['Krivitsky']);
+    expect(paintedTexts(fake.registry, 'dramatis-ext-place')).toEqual(['Paris']);
   });
 
   it('adds ranges after a flush, removes them, hides and shows again', () => {
@@ -37,15 +53,15 @@ describe('Highlighter', () => {
     const reiss = rangeOver('Reiss');
     h.add('person', rangeOver('Krivitsky'));
     h.add('person', reiss);
-    expect(paintedTexts(fake.registry, 'dramatis-person')).toEqual([]); // queued until the flush
+    expect(paintedTexts(fake.registry, 'dramatis-ext-person')).toEqual([]); // queued until the flush
     h.flush(true);
-    expect(paintedTexts(fake.registry, 'dramatis-person')).toEqual(['Krivitsky', 'Reiss']);
+    expect(paintedTexts(fake.registry, 'dramatis-ext-person')).toEqual(['Krivitsky', 'Reiss']);
     h.remove('person', reiss);
-    expect(paintedTexts(fake.registry, 'dramatis-person')).toEqual(['Krivitsky']);
+    expect(paintedTexts(fake.registry, 'dramatis-ext-person')).toEqual(['Krivitsky']);
     h.hide();
-    expect(fake.registry.has('dramatis-person')).toBe(false);
+    expect(fake.registry.has('dramatis-ext-person')).toBe(false);
     h.show();
-    expect(paintedTexts(fake.registry, 'dramatis-person')).toEqual(['Krivitsky']);
+    expect(paintedTexts(fake.registry, 'dramatis-ext-person')).toEqual(['Krivitsky']);
   });
 
   it('clear() unregisters everything and drops what was queued', () => {

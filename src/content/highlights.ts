@@ -1,6 +1,9 @@
 /**
  * Highlights that leave the page's DOM alone: the CSS Custom Highlight API paints ranges without
  * touching a node. Only where the API is missing do we wrap text in <dramatis-mark> elements.
+ * The registry is the document's: the page can enumerate it, so only the bundled dataset's names
+ * (public text of the page itself) are painted here; the reader's notes and tracked names are
+ * painted in the closed root (mark-layer.ts).
  */
 import type { EntityType } from '../core/dataset/types';
 import { highlightRegistry, newHighlight, supportsHighlightApi } from './highlight-api';
@@ -18,6 +21,28 @@ export type HighlightKind = EntityType | 'ambiguous' | 'note' | `${'quiet' | 'do
  * FLUSH_MS. On ordinary pages the walk is cheap and additions go out at once.
  */
 const FLUSH_MS = 300;
+
+/**
+ * The registry name of a kind's highlight (styled in content.css). A page's own highlight is never
+ * replaced: the names are ones a page is unlikely to pick, and an entry we did not create is left
+ * alone (our marks of that kind are then not shown on that page).
+ */
+export const highlightName = (kind: HighlightKind): string => `dramatis-ext-${kind}`;
+
+/** Registers our highlight under its name unless the page holds that name. */
+function register(kind: HighlightKind, set: Set<Range>): void {
+  const registry = highlightRegistry()!;
+  const name = highlightName(kind);
+  const there = registry.get(name);
+  if (there === undefined) registry.set(name, set);
+}
+
+/** Removes our highlight, never a page's own of the same name. */
+function unregister(kind: HighlightKind, set: Set<Range> | undefined): void {
+  const registry = highlightRegistry()!;
+  const name = highlightName(kind);
+  if (set && registry.get(name) === set) registry.delete(name);
+}
 const SLICE_MS = 8;
 
 export class Highlighter {
@@ -73,7 +98,7 @@ export class Highlighter {
     if (!set) {
       set = this.api ? newHighlight() : new Set<Range>();
       this.sets.set(kind, set);
-      if (this.shown && this.api) highlightRegistry()!.set(`dramatis-${kind}`, set);
+      if (this.shown && this.api) register(kind, set);
     }
     set.add(range);
     if (this.shown && !this.api) this.wrap(kind, range);
@@ -92,15 +117,15 @@ export class Highlighter {
   show(): void {
     this.shown = true;
     for (const [kind, set] of this.sets) {
-      if (this.api) highlightRegistry()!.set(`dramatis-${kind}`, set);
+      if (this.api) register(kind, set);
       else for (const r of set) this.wrap(kind, r);
     }
   }
 
   hide(): void {
     this.shown = false;
-    for (const kind of this.sets.keys()) {
-      if (this.api) highlightRegistry()!.delete(`dramatis-${kind}`);
+    for (const [kind, set] of this.sets) {
+      if (this.api) unregister(kind, set);
     }
     for (const r of [...this.wrapped.keys()]) this.unwrap(r);
   }

@@ -76,8 +76,8 @@ describe('PageMentions', () => {
     m.add(blocks, [amb(1, 0)], ENTITIES);
     expect(m.entries()[2]!.id).toBe('j-edgar-hoover');
     await new Promise((r) => setTimeout(r, 0)); // let the highlighter flush
-    expect(paintedTexts(fake.registry, 'dramatis-person')).toEqual(['Hoover', 'Hoover', 'Hoover']);
-    expect(paintedTexts(fake.registry, 'dramatis-ambiguous')).toEqual([]);
+    expect(paintedTexts(fake.registry, 'dramatis-ext-person')).toEqual(['Hoover', 'Hoover', 'Hoover']);
+    expect(paintedTexts(fake.registry, 'dramatis-ext-ambiguous')).toEqual([]);
   });
 
   it('a choice never takes an entity the mention could not name', () => {
@@ -170,7 +170,7 @@ describe('PageMentions', () => {
       );
       const [a, b] = [document.getElementById('a')!, document.getElementById('b')!];
       expect(observed).toEqual([a, b]);
-      const painted = () => [...(fake.registry.get('dramatis-place') ?? [])].map((r) => r.startContainer.parentElement?.id);
+      const painted = () => [...(fake.registry.get('dramatis-ext-place') ?? [])].map((r) => r.startContainer.parentElement?.id);
       m.forRange(m.entries()[0]!.range); // hit-testing knows every name, painted or not
       expect(painted()).toEqual([]);
       report!([{ target: a, isIntersecting: true }]);
@@ -226,7 +226,7 @@ describe('PageMentions', () => {
       const added = page(m);
       flushAll(m);
       expect(added.map((pm) => pm.inLink)).toEqual([false, false, true, false, false]);
-      expect(painted()).toEqual(['dramatis-link-place:1', 'dramatis-person:1', 'dramatis-place:3']);
+      expect(painted()).toEqual(['dramatis-ext-link-place:1', 'dramatis-ext-person:1', 'dramatis-ext-place:3']);
     });
 
     it('re-selects the marks at once when the density, kinds or style change, without detecting again', () => {
@@ -235,19 +235,19 @@ describe('PageMentions', () => {
       page(m);
       m.applyMarkSettings({ ...DEFAULT_SETTINGS, density: 'page' });
       flushAll(m);
-      expect(painted()).toEqual(['dramatis-person:1', 'dramatis-place:1']);
+      expect(painted()).toEqual(['dramatis-ext-person:1', 'dramatis-ext-place:1']);
       m.applyMarkSettings({ ...DEFAULT_SETTINGS, density: 'block' });
       flushAll(m);
-      expect(painted()).toEqual(['dramatis-person:1', 'dramatis-place:2']);
+      expect(painted()).toEqual(['dramatis-ext-person:1', 'dramatis-ext-place:2']);
       m.applyMarkSettings({ ...DEFAULT_SETTINGS, kinds: { ...DEFAULT_SETTINGS.kinds, place: false } });
       flushAll(m);
-      expect(painted()).toEqual(['dramatis-person:1']);
+      expect(painted()).toEqual(['dramatis-ext-person:1']);
       m.applyMarkSettings({ ...DEFAULT_SETTINGS, markStyle: 'quiet' });
       flushAll(m);
-      expect(painted()).toEqual(['dramatis-link-quiet:1', 'dramatis-quiet:4']);
+      expect(painted()).toEqual(['dramatis-ext-link-quiet:1', 'dramatis-ext-quiet:4']);
       m.applyMarkSettings({ ...DEFAULT_SETTINGS, markStyle: 'dotted' });
       flushAll(m);
-      expect(painted()).toEqual(['dramatis-dotted-person:1', 'dramatis-dotted-place:3', 'dramatis-link-place:1']);
+      expect(painted()).toEqual(['dramatis-ext-dotted-person:1', 'dramatis-ext-dotted-place:3', 'dramatis-ext-link-place:1']);
     });
 
     it('an unmarked name is not found under the caret', () => {
@@ -270,7 +270,7 @@ describe('PageMentions', () => {
       expect(painted()).toEqual([]);
       expect(m.marksVisible).toBe(false);
       m.setHeld(true);
-      expect(painted()).toEqual(['dramatis-link-place:1', 'dramatis-person:1', 'dramatis-place:3']);
+      expect(painted()).toEqual(['dramatis-ext-link-place:1', 'dramatis-ext-person:1', 'dramatis-ext-place:3']);
       m.setHeld(false);
       expect(painted()).toEqual([]);
     });

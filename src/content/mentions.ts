@@ -11,7 +11,9 @@ import { locate } from '../core/extract';
 import { MarkSelector, type MarkCandidate } from '../core/marks';
 import { DEFAULT_SETTINGS, type Settings } from '../core/protocol/messages';
 import { rangeOf, type PageBlock } from './block-range';
+import { PERSONAL_PREFIX } from '../core/personal';
 import { Highlighter, type HighlightKind } from './highlights';
+import { MarkLayer } from './mark-layer';
 import { RangeIndex } from './range-index';
 import { ViewportGate } from './viewport-gate';
 import { BlockWindows, HUGE_BLOCK_CHARS } from './block-windows';
@@ -63,6 +65,8 @@ export class PageMentions {
   /** The reader's picks on this page: form key -> entity id. */
   private readonly choices = new Map<string, string>();
   private readonly highlighter = new Highlighter();
+  /** The reader's tracked names: painted inside the closed root, never in the page's highlight registry. */
+  private readonly personal = new MarkLayer('marks-personal');
   private readonly index = new RangeIndex<Owned>();
   /** Very large pages only: paints the names of blocks near the viewport (see viewport-gate.ts). */
   private gate: ViewportGate | undefined;
@@ -75,11 +79,7 @@ export class PageMentions {
   private readonly byBlockRoot = new Map<Node, Set<Owned>>();
   /** Mentions of huge blocks, painted a window at a time near the viewport (block-windows.ts). */
   private readonly windows = new BlockWindows<Owned>({
-    paint: (pm, on) => {
-      if (!pm.paint) return;
-      if (on) this.highlighter.add(pm.paint, pm.range);
-      else this.highlighter.remove(pm.paint, pm.range);
-    },
+    paint: (pm, on) => (on ? this.paint(pm) : this.unpaint(pm)),
   });
   /** How many mentions link each entity (linkedIds() is asked once per detection batch). */
   private readonly linkCounts = new Map<string, number>();
@@ -144,7 +144,7 @@ export class PageMentions {
         list.push(pm);
         this.gate!.watch(root);
       }
-      if (pm.paint && this.painted(pm)) this.highlighter.add(pm.paint, pm.range);
+      if (this.painted(pm)) this.paint(pm);
     }
     // Live pages add text anywhere: a batch that lands before names already marked changes which is "first".
     const firstAdded = added[0];
@@ -168,6 +168,9 @@ export class PageMentions {
     for (const pm of this.list) {
       const matches = pm === first || (key !== undefined && pm.key === key && !pm.id && pm.candidates?.includes(id));
       if (!matches) continue;
+      // Unpainted under its old kind and painter; reselect() paints it afresh below.
+      if (this.painted(pm)) this.unpaint(pm);
+      pm.paint = undefined;
       this.countLink(pm.id, -1);
       this.countLink(id, 1);
       pm.id = id;
@@ -204,9 +207,9 @@ export class PageMentions {
       const paint = this.selector.marks(this.candidate(pm)) ? markName(pm.kind, this.rules.markStyle, pm.inLink) : undefined;
       if (paint === pm.paint) continue;
       const visible = this.painted(pm);
-      if (pm.paint && visible) this.highlighter.remove(pm.paint, pm.range);
+      if (visible) this.unpaint(pm);
       pm.paint = paint;
-      if (paint && visible) this.highlighter.add(paint, pm.range);
+      if (visible) this.paint(pm);
     }
   }
 
@@ -219,8 +222,34 @@ export class PageMentions {
   private updateShown(): void {
     const show = this.wanted && (this.rules.density !== 'modifier' || this.held);
     if (show === this.highlighter.visible) return;
-    if (show) this.highlighter.show();
-    else this.highlighter.hide();
+    if (show) {
+      this.highlighter.show();
+      this.personal.show();
+    } else {
+      this.highlighter.hide();
+      this.personal.hide();
+    }
+  }
+
+  /**
+   * Where a mention is painted: a name the reader tracks (or an ambiguous form that may be one)
+   * says something about the reader, so it goes to the closed root, in its type's colour whatever
+   * the mark style; dataset names go to the registry.
+   */
+  private personalMention(pm: PageMention): boolean {
+    return pm.id ? isPersonal(pm.id) : (pm.candidates?.some(isPersonal) ?? false);
+  }
+
+  private paint(pm: PageMention): void {
+    if (!pm.paint) return;
+    if (this.personalMention(pm)) this.personal.add(pm.kind, pm.range);
+    else this.highlighter.add(pm.paint, pm.range);
+  }
+
+  private unpaint(pm: PageMention): void {
+    if (!pm.paint) return;
+    if (this.personalMention(pm)) this.personal.remove(pm.kind, pm.range);
+    else this.highlighter.remove(pm.paint, pm.range);
   }
 
   /** Whether marks are on screen now (hit-testing finds only what the reader can see). */
@@ -350,9 +379,8 @@ export class PageMentions {
     if (visible) this.visibleRoots.add(root);
     else this.visibleRoots.delete(root);
     for (const pm of this.byRoot.get(root) ?? []) {
-      if (!pm.paint) continue;
-      if (visible) this.highlighter.add(pm.paint, pm.range);
-      else this.highlighter.remove(pm.paint, pm.range);
+      if (visible) this.paint(pm);
+      else this.unpaint(pm);
     }
   }
 
@@ -368,6 +396,7 @@ export class PageMentions {
     this.byRoot.clear();
     this.visibleRoots.clear();
     this.highlighter.clear();
+    this.personal.clear();
     this.entities.clear();
     this.selector = new MarkSelector(this.rules);
   }
@@ -384,7 +413,7 @@ export class PageMentions {
     this.list.length = kept;
     for (const pm of drop) {
       this.index.remove(pm);
-      if (pm.paint) this.highlighter.remove(pm.paint, pm.range);
+      this.unpaint(pm);
       this.countLink(pm.id, -1);
       const root = this.gatedRoot(pm);
       this.windows.remove(pm);
@@ -405,3 +434,5 @@ export class PageMentions {
     if (this.rules.density !== 'every' && this.rules.density !== 'modifier') this.reselect();
   }
 }
+
+const isPersonal = (id: string): boolean => id.startsWith(PERSONAL_PREFIX);

@@ -1,13 +1,12 @@
 /**
  * Margin notes in the page: passage notes re-anchored and highlighted on load (orphans kept aside,
  * never dropped), the selection toolbar ("Add note", "Track this name"), and the editors for
- * passage, entity and page notes. The UI itself loads with ui.js on first need.
+ * passage, entity and page notes. The UI itself loads with ui.js on first need; the editors are in
+ * the notes frame, which saves the note itself (so the reader's text never passes through the page).
  */
 import { anchorPassage, describePassage } from '../core/notes/anchor';
-import { newNoteId, pageKey, parseTags, type EntityNote, type Note, type PassageNote } from '../core/notes/model';
-import { PERSONAL_PREFIX } from '../core/personal';
+import { newNoteId, pageKey, type EntityNote, type Note, type PassageNote } from '../core/notes/model';
 import { send } from '../shared/messaging';
-import { saveNote } from '../shared/save-note';
 import { PageTextMap } from './page-text-map';
 import type { NotedPassages } from './passages';
 import type { LazyUi } from './ui-loader';
@@ -111,32 +110,26 @@ export class NotesLayer {
 
   private async addPassageNote(passage: { start: number; end: number; text: string }, rect: DOMRect): Promise<void> {
     const panel = await this.card.panel();
-    const target = describePassage(this.textModel().text, passage.start, passage.end);
-    // One id per editor, not per attempt: a save that landed but timed out, saved again, is one note.
-    const id = newNoteId();
-    const created = Date.now();
+    const now = Date.now();
+    const draft: PassageNote = {
+      id: newNoteId(),
+      kind: 'passage',
+      text: '',
+      tags: [],
+      created: now,
+      updated: now,
+      page: this.page(),
+      target: describePassage(this.textModel().text, passage.start, passage.end),
+    };
     panel.editNote(rect, {
-      heading: 'Note on this passage',
-      quote: target.quote.exact,
-      onCancel: () => panel.close(),
-      onSave: async (text, tags, onStatus) => {
-        const now = Date.now();
-        const note: PassageNote = {
-          id,
-          kind: 'passage',
-          text,
-          tags: parseTags(tags),
-          created,
-          updated: now,
-          page: this.page(),
-          target,
-        };
-        const saved = await saveNote(note, { onStatus });
-        this.notes.set(saved.id, saved);
-        this.model = undefined;
-        this.place(saved as PassageNote);
-        document.getSelection()?.removeAllRanges();
+      note: draft,
+      isNew: true,
+      onClose: () => panel.close(),
+      onSaved: () => {
         panel.close();
+        document.getSelection()?.removeAllRanges();
+        this.model = undefined;
+        void this.load();
       },
     });
   }
@@ -144,25 +137,23 @@ export class NotesLayer {
   /** The editor for an entity note (from a card's "Add note"). */
   async addEntityNote(entityId: string, entityName: string, rect: DOMRect): Promise<void> {
     const panel = await this.card.panel();
-    const id = newNoteId();
-    const created = Date.now();
+    const now = Date.now();
+    const draft: EntityNote = {
+      id: newNoteId(),
+      kind: 'entity',
+      text: '',
+      tags: [],
+      created: now,
+      updated: now,
+      entityId,
+      entityName,
+      page: this.page(),
+    };
     panel.editNote(rect, {
-      heading: `Note on ${entityName}`,
-      onCancel: () => panel.close(),
-      onSave: async (text, tags, onStatus) => {
-        const now = Date.now();
-        const note: EntityNote = {
-          id,
-          kind: 'entity',
-          text,
-          tags: parseTags(tags),
-          created,
-          updated: now,
-          entityId,
-          entityName,
-          page: this.page(),
-        };
-        await saveNote(note, { onStatus });
+      note: draft,
+      isNew: true,
+      onClose: () => panel.close(),
+      onSaved: () => {
         panel.close();
         this.onEntityNote(entityId);
       },
@@ -173,15 +164,12 @@ export class NotesLayer {
   async editNote(note: Note, rect: DOMRect): Promise<void> {
     const panel = await this.card.panel();
     panel.editNote(rect, {
-      heading: 'Edit note',
-      quote: note.kind === 'passage' ? note.target.quote.exact : undefined,
-      initialText: note.text,
-      initialTags: note.tags.join(' '),
-      onCancel: () => panel.close(),
-      onSave: async (text, tags, onStatus) => {
-        const saved = await saveNote({ ...note, text, tags: parseTags(tags), updated: Date.now() }, { onStatus });
-        this.notes.set(saved.id, saved);
+      note,
+      isNew: false,
+      onClose: () => panel.close(),
+      onSaved: () => {
         panel.close();
+        void this.load();
       },
     });
   }
@@ -190,10 +178,8 @@ export class NotesLayer {
     const panel = await this.card.panel();
     panel.trackName(rect, {
       initialName: name,
-      onCancel: () => panel.close(),
-      onSave: async (entity) => {
-        const now = Date.now();
-        await send({ type: 'personal.save', entity: { ...entity, id: `${PERSONAL_PREFIX}${newNoteId()}`, created: now, updated: now } });
+      onClose: () => panel.close(),
+      onTracked: () => {
         panel.close();
         document.getSelection()?.removeAllRanges();
         this.onTracked();

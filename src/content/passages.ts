@@ -1,8 +1,9 @@
 /**
- * Passages the reader annotated, highlighted on the page and opening their note on hover. Kept apart
+ * Passages the reader annotated, marked on the page and opening their note on hover. Kept apart
  * from names: a passage belongs to a note, not to the dataset, and its range may cross blocks.
+ * Marked inside the closed root (mark-layer.ts), never in the page-readable highlight registry.
  */
-import { Highlighter } from './highlights';
+import { MarkLayer } from './mark-layer';
 import { RangeIndex } from './range-index';
 
 export interface NotedPassage {
@@ -12,7 +13,7 @@ export interface NotedPassage {
 
 export class NotedPassages {
   private readonly byNote = new Map<string, NotedPassage>();
-  private readonly highlighter = new Highlighter();
+  private readonly highlighter = new MarkLayer('marks-note');
   private readonly index = new RangeIndex<NotedPassage>();
 
   /** Highlights a note's passage, replacing any earlier placement of the same note. */

@@ -9,9 +9,7 @@ import type { Request, RequestOf, Responses } from '../core/protocol/messages';
 import type { CardTarget } from './hit-test';
 import type { PageMention } from './mentions';
 import type { UiApi } from './ui-host';
-import type { NoteEditorProps } from './ui/NoteEditor';
 import type { SelectionToolbarProps } from './ui/SelectionToolbar';
-import type { TrackNameFormProps } from './ui/TrackNameForm';
 
 export interface OpenOptions {
   /** Where the pointer was, to anchor on the line of a name that wraps. */
@@ -54,12 +52,28 @@ export interface CardSurface {
   refresh(id: string): void;
 }
 
-/** The note-taking UI: the selection toolbar and the editors. */
+/** A note to write in the notes frame: `note` is the draft (empty text when new); the frame saves it itself. */
+export interface EditNoteRequest {
+  note: Note;
+  isNew: boolean;
+  /** The background acknowledged the save. */
+  onSaved(noteId: string): void;
+  onClose(): void;
+}
+
+/** "Track this name" in the notes frame, which saves the tracked name itself. */
+export interface TrackNameRequest {
+  initialName: string;
+  onTracked(): void;
+  onClose(): void;
+}
+
+/** The note-taking UI: the selection toolbar and the editors (in the notes frame). */
 export interface PanelSurface {
   readonly kind: 'toolbar' | 'editor' | undefined;
   showToolbar(rect: DOMRect, props: SelectionToolbarProps): void;
-  editNote(rect: DOMRect, props: NoteEditorProps): void;
-  trackName(rect: DOMRect, props: TrackNameFormProps): void;
+  editNote(rect: DOMRect, request: EditNoteRequest): void;
+  trackName(rect: DOMRect, request: TrackNameRequest): void;
   close(): void;
 }
 

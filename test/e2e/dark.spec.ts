@@ -6,6 +6,8 @@ import { REAL_POST } from '../../tools/paths';
 
 test('the card follows a dark colour scheme', async ({ server, engine }) => {
   needsSharedPages();
+  // A second browser is launched for this test: on a loaded machine that alone takes most of a minute.
+  test.setTimeout(120_000);
   let dark: ExtensionSession | undefined;
   try {
     dark = await launch(engine, { colorScheme: 'dark' });

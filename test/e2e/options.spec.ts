@@ -122,7 +122,7 @@ test.describe('settings on the real post', () => {
       );
 
       // People off: every person mark goes, nothing else changes, without a reload.
-      const personMarks = every.filter((m) => m.name === 'dramatis-person' || m.name === 'dramatis-link-person').length;
+      const personMarks = every.filter((m) => m.name === 'dramatis-ext-person' || m.name === 'dramatis-ext-link-person').length;
       const people = summary.entities.filter((e) => e.type === 'person').reduce((n, e) => n + e.count, 0);
       expect(personMarks).toBe(people);
       await choose(options, 'input[name="kind-person"]', 'r.kinds.person === false');

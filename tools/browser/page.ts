@@ -28,7 +28,7 @@ export interface CardInfo {
  * Asks the probe through window.postMessage. The page-side code is a string so that no build tool
  * (tsx, Playwright's transform) can rewrite it with helpers that do not exist in the page.
  */
-export async function ask<T>(page: TestPage, what: 'card' | 'clone-card' | 'ui', action?: unknown): Promise<T> {
+export async function ask<T>(page: TestPage, what: 'card' | 'clone-card' | 'ui' | 'frames', action?: unknown): Promise<T> {
   const script = `new Promise((resolve, reject) => {
     const id = Math.random().toString(36).slice(2);
     const timer = setTimeout(() => reject(new Error('the test probe did not answer')), 5000);
@@ -59,7 +59,61 @@ export const highlights = (page: TestPage) =>
     }));
     return { api: true, ranges };
   })()`);
-export const card = (page: TestPage) => ask<CardInfo>(page, 'card');
+/** What the probe sees of the closed root besides the card: the notes frames and the painted marks. */
+export interface FramesInfo {
+  frames: { x: number; y: number; width: number; height: number; title: string; src: string }[];
+  /** Rectangles of the marks painted in the closed root, by kind (note, person, place...). */
+  marks: Record<string, { x: number; y: number; width: number; height: number }[]>;
+  hostTag?: string;
+}
+export const framesInfo = (page: TestPage) => ask<FramesInfo>(page, 'frames');
+
+interface DriverFrame {
+  evaluate(script: string): Promise<unknown>;
+}
+
+/** Evaluates in a frame; a frame that went away meanwhile (Puppeteer throws synchronously then) gives `fallback`. */
+export async function inFrame<T>(frame: DriverFrame, script: string, fallback: T): Promise<T> {
+  try {
+    return (await frame.evaluate(script)) as T;
+  } catch {
+    return fallback;
+  }
+}
+
+/**
+ * Dramatis's notes frames (notes-frame.html, an extension page inside the closed root) as the test
+ * driver reaches them, each with where it is on the page. Frames are recognised from inside by their
+ * own location (Firefox over BiDi reports extension frames as about:blank) and matched to the probe's
+ * list by their src.
+ */
+export async function notesFrames(page: TestPage): Promise<{ frame: DriverFrame; box: FramesInfo['frames'][number] }[]> {
+  const info = await framesInfo(page);
+  if (info.frames.length === 0) return [];
+  const all = (page as unknown as { frames(): DriverFrame[] }).frames();
+  const found: { frame: DriverFrame; box: FramesInfo['frames'][number] }[] = [];
+  for (const frame of all) {
+    const href = await inFrame(frame, 'location.href', '');
+    const box = info.frames.find((f) => f.src === href);
+    if (box) found.push({ frame, box });
+  }
+  return found;
+}
+
+/** The text the notes frames show (inner text of each, joined). */
+export async function notesFramesText(page: TestPage): Promise<string> {
+  const texts: string[] = [];
+  for (const { frame } of await notesFrames(page)) texts.push(await inFrame(frame, 'document.body.innerText', ''));
+  return texts.join('\n');
+}
+
+/** The open card as the reader sees it: the closed root's part and the notes frame's part. */
+export async function card(page: TestPage): Promise<CardInfo> {
+  const shown = await ask<CardInfo>(page, 'card');
+  if (!shown.open) return shown;
+  const framed = await notesFramesText(page);
+  return framed ? { ...shown, text: `${shown.text ?? ''}\n${framed}` } : shown;
+}
 
 /** Polls until check passes or the timeout ends; returns the last value. */
 export async function waitFor<T>(read: () => Promise<T>, check: (value: T) => boolean, timeoutMs = 10_000, what = 'condition'): Promise<T> {

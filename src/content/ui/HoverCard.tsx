@@ -1,4 +1,4 @@
-/** The hover card: who or what a name is, when, why it matters, how it relates, and the reader's notes. */
+/** The hover card: who or what a name is, when, why it matters, how it relates, and a place for the reader's notes. */
 import type { ComponentChildren } from 'preact';
 import type { CardEntity, MatchEntity } from '../../core/index/format';
 import type { CardDetails } from '../../core/protocol/messages';
@@ -6,7 +6,6 @@ import { formatLifespan } from '../../core/dates';
 import { CandidateList } from './CandidateList';
 import { CardTimeline } from './CardTimeline';
 import { LocatorMapView } from './LocatorMapView';
-import { NotesSummary } from './NotesSummary';
 import { RelationList } from './RelationList';
 import { TypeBadge } from './TypeBadge';
 
@@ -20,26 +19,17 @@ export interface HoverCardProps {
   sheet?: boolean;
   onChoose?: (id: string) => void;
   onShowRelated?: (id: string) => void;
-  onAddNote?: () => void;
   /** The "Why: … · Not this?" line and its correction panel (CardCorrection), drawn by the card view. */
   correction?: ComponentChildren;
+  /** The reader's notes on it: shown in the notes frame (FrameSlot), never in this closed root. */
+  notes?: ComponentChildren;
 }
 
 export function wikipediaUrl(title: string): string {
   return `https://en.wikipedia.org/wiki/${encodeURIComponent(title.replace(/ /g, '_'))}`;
 }
 
-export function HoverCard({
-  entity,
-  candidates,
-  details,
-  pageYears,
-  sheet,
-  onChoose,
-  onShowRelated,
-  onAddNote,
-  correction,
-}: HoverCardProps) {
+export function HoverCard({ entity, candidates, details, pageYears, sheet, onChoose, onShowRelated, correction, notes }: HoverCardProps) {
   const cls = sheet ? 'card sheet' : 'card';
   if (!entity) {
     return (
@@ -72,7 +62,7 @@ export function HoverCard({
         </ul>
       )}
       {details && <RelationList relations={details.relations} onShow={onShowRelated} />}
-      <NotesSummary notes={details?.notes} onAdd={onAddNote} />
+      {notes && <div class="notes-part">{notes}</div>}
       {entity.wikipedia && (
         <div class="foot">
           <a class="wiki" href={wikipediaUrl(entity.wikipedia)} target="_blank" rel="noopener noreferrer">

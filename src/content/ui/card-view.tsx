@@ -7,13 +7,17 @@
 import { autoUpdate, computePosition, flip, offset, shift, size, type VirtualElement } from '@floating-ui/dom';
 import { render } from 'preact';
 import { isCardEntity } from '../../core/index/format';
+import { PERSONAL_PREFIX } from '../../core/personal';
 import type { CardDetails } from '../../core/protocol/messages';
+import type { FrameView, FromFrame } from '../../shared/frame-protocol';
+import { t } from '../../shared/i18n';
 import { isPassage, type CardTarget } from '../hit-test';
 import type { CardContext, CardSurface, OpenOptions, Send } from '../ui-contract';
 import type { UiApi, UiHost } from '../ui-host';
 import { CardCorrection } from './CardCorrection';
+import { FrameCard } from './FrameCard';
+import { FrameSlot } from './FrameSlot';
 import { HoverCard } from './HoverCard';
-import { NoteCard } from './NoteCard';
 import uiCss from './ui.css';
 
 const SHEET_BELOW_PX = 560;
@@ -107,7 +111,14 @@ export class CardView implements CardSurface {
     const generation = this.generation;
     if (isPassage(pm)) {
       const note = this.context.noteFor(pm.noteId);
-      render(note ? <NoteCard note={note} onEdit={() => this.context.onEditNote(note)} /> : null, this.ui.mount('card'));
+      const onEvent = (event: FromFrame) => {
+        if (event.type === 'edit' && note) this.context.onEditNote(note);
+        if (event.type === 'close') this.close();
+      };
+      render(
+        note ? <FrameCard label={t('frameCardNote')} view={this.frameView(pm, { view: 'note', note })} onEvent={onEvent} /> : null,
+        this.ui.mount('card'),
+      );
       return;
     }
     const known = pm.id ? this.context.entity(pm.id) : undefined;
@@ -136,6 +147,18 @@ export class CardView implements CardSurface {
         onCorrect={(choice) => this.context.onCorrect(pm, choice)}
       />
     );
+    const details = id ? this.details.get(id) : undefined;
+    const onEvent = (event: FromFrame) => {
+      if (event.type === 'add-note') onAddNote?.();
+      if (event.type === 'close') this.close();
+    };
+    if (entity && entity.id.startsWith(PERSONAL_PREFIX)) {
+      // A tracked name: its name, description and notes are all the reader's own.
+      const view = this.frameView(pm, { view: 'personal', entity, notes: details?.notes, canAdd: true });
+      render(<FrameCard label={t('frameCardTracked')} view={view} onEvent={onEvent} />, this.ui.mount('card'));
+      return;
+    }
+    const notesView = this.frameView(pm, { view: 'entity-notes', notes: details?.notes, canAdd: onAddNote !== undefined });
     render(
       <HoverCard
         // A new card for each opening: the correction panel's state belongs to one mention.
@@ -143,15 +166,25 @@ export class CardView implements CardSurface {
         correction={correction}
         entity={entity}
         candidates={candidates}
-        details={pm.id ? this.details.get(pm.id) : undefined}
+        details={details}
         pageYears={this.context.pageYears()}
         sheet={isNarrow()}
         onChoose={(chosen) => this.context.onChoose(pm, chosen)}
         onShowRelated={(related) => this.context.onShowRelated(related)}
-        onAddNote={onAddNote}
+        notes={entity && <FrameSlot title={t('frameNotesTitle')} view={notesView} onEvent={onEvent} />}
       />,
       this.ui.mount('card'),
     );
+  }
+
+  /** The last view sent per target and kind, so a redraw with nothing new sends nothing to the frame. */
+  private lastView: { pm: CardTarget; key: string; view: FrameView } | undefined;
+
+  private frameView(pm: CardTarget, view: FrameView): FrameView {
+    const key = JSON.stringify(view);
+    if (this.lastView?.pm === pm && this.lastView.key === key) return this.lastView.view;
+    this.lastView = { pm, key, view };
+    return view;
   }
 
   private place(pm: CardTarget, card: HTMLElement, pointer?: { x: number; y: number }): void {

@@ -1,6 +1,6 @@
-/** Driving the note UI in the page the way a reader does, through the test probe for the closed root. */
+/** Driving the note UI in the page the way a reader does: the test probe for the closed root, the driver for the notes frame. */
 import type { TestPage } from '../../../tools/browser/launch';
-import { ask, waitFor } from '../../../tools/browser/page';
+import { ask, inFrame, notesFrames, waitFor } from '../../../tools/browser/page';
 
 const evaluate = <T>(page: TestPage, script: string) => (page as unknown as { evaluate(s: string): Promise<T> }).evaluate(script);
 
@@ -38,12 +38,62 @@ export async function selectText(page: TestPage, text: string): Promise<void> {
   if (selected.trim() !== text.trim()) throw new Error(`selected "${selected}" instead of "${text}"`);
 }
 
-/** Asks the probe to act inside Dramatis's closed UI: click a button by its label, type into a field by its label. */
-export function ui(
+type UiReply = { ok: boolean; error?: string; text?: string; rect?: { x: number; y: number } };
+
+/**
+ * The same actions inside the notes frame (an extension page the probe cannot enter; the test
+ * driver can): the rect is on the page, the frame's place added.
+ */
+const frameAction = (action: { click?: string; find?: string; type?: { label: string; text: string } }) => `(() => {
+  const action = ${JSON.stringify(action)};
+  const text = document.body.innerText;
+  const byLabel = (label) => [...document.querySelectorAll('button, [aria-label]')].find((b) => b.textContent.trim() === label || b.getAttribute('aria-label') === label);
+  if (action.find) {
+    const el = byLabel(action.find);
+    if (!el) return { ok: false, text };
+    const r = el.getBoundingClientRect();
+    return { ok: true, rect: { x: r.x + r.width / 2, y: r.y + r.height / 2 }, text };
+  }
+  if (action.click) {
+    const button = [...document.querySelectorAll('button')].find((b) => b.textContent.trim() === action.click);
+    if (!button) return { ok: false, text };
+    button.click();
+  }
+  if (action.type) {
+    const field = document.querySelector('[aria-label="' + action.type.label + '"]');
+    if (!field) return { ok: false, text };
+    field.focus();
+    field.value = action.type.text;
+    field.dispatchEvent(new Event('input', { bubbles: true }));
+  }
+  return { ok: true, text };
+})()`;
+
+/**
+ * Acts inside Dramatis's UI: the closed root through the probe, else the notes frames through the
+ * driver. Clicks a button by its label, types into a field by its label; `find` gives a control's
+ * place on the page. The text is everything the UI shows, frames included.
+ */
+export async function ui(
   page: TestPage,
   action: { click?: string; find?: string; type?: { label: string; text: string } },
-): Promise<{ ok: boolean; error?: string; text?: string; rect?: { x: number; y: number } }> {
-  return ask(page, 'ui', action);
+): Promise<UiReply> {
+  const wants = action.click ?? action.find ?? action.type;
+  const inRoot = await ask<UiReply>(page, 'ui', wants ? action : {});
+  const frames = await notesFrames(page);
+  const texts = [inRoot.text ?? ''];
+  let result: UiReply | undefined = wants && inRoot.ok ? inRoot : undefined;
+  for (const { frame, box } of frames) {
+    const reply = await inFrame<UiReply>(frame, frameAction(result || !wants ? {} : action), { ok: false, text: '' });
+    texts.push(reply.text ?? '');
+    if (!result && wants && reply.ok)
+      result = reply.rect ? { ...reply, rect: { x: reply.rect.x + box.x, y: reply.rect.y + box.y } } : reply;
+  }
+  const text = texts.join(' ');
+  if (!wants) return { ok: true, text };
+  return result
+    ? { ...result, text }
+    : { ok: false, error: `nothing labelled ${String(action.click ?? action.find ?? action.type?.label)}`, text };
 }
 
 export async function waitForUi(page: TestPage, label: string): Promise<void> {

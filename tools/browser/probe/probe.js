@@ -9,8 +9,40 @@
       ? chrome.dom.openOrClosedShadowRoot(el)
       : el.openOrClosedShadowRoot;
 
+  /**
+   * Dramatis's host: a plain element at the end of <html> with a closed shadow root holding its
+   * .root mounts (earlier builds: <dramatis-ui>).
+   */
+  function findHost() {
+    const old = document.querySelector('dramatis-ui');
+    if (old) return old;
+    for (const el of document.documentElement.children) {
+      const root = el.localName === 'div' ? openRoot(el) : null;
+      if (root && root.querySelector('.root')) return el;
+    }
+    return null;
+  }
+
+  /** Where the notes frame sits and which kinds of marks are painted in the closed root. */
+  function describeFrames() {
+    const host = findHost();
+    const root = host && openRoot(host);
+    if (!root) return { frames: [], marks: {} };
+    const frames = [...root.querySelectorAll('iframe')].map((f) => {
+      const r = f.getBoundingClientRect();
+      return { x: r.x, y: r.y, width: r.width, height: r.height, title: f.title, src: f.src };
+    });
+    const marks = {};
+    for (const m of root.querySelectorAll('.mark')) {
+      const kind = [...m.classList].find((c) => c.startsWith('mark-') && c !== 'mark-bar').slice(5);
+      const r = m.getBoundingClientRect();
+      (marks[kind] ??= []).push({ x: r.x, y: r.y, width: r.width, height: r.height });
+    }
+    return { frames, marks, hostTag: host.localName };
+  }
+
   function describeCard() {
-    const host = document.querySelector('dramatis-ui');
+    const host = findHost();
     if (!host) return { open: false };
     const root = openRoot(host);
     if (!root) return { open: false, error: 'no shadow root' };
@@ -40,7 +72,7 @@
    * axe-core (which cannot enter closed roots, by design) can check exactly what the reader sees.
    */
   function cloneCardForAxe() {
-    const host = document.querySelector('dramatis-ui');
+    const host = findHost();
     const root = host && openRoot(host);
     if (!root) return { cloned: false };
     document.getElementById('dramatis-axe-copy')?.remove();
@@ -59,10 +91,11 @@
    * accessible label (firing input events so Preact sees the change). Returns the UI's text.
    */
   function act(action) {
-    const host = document.querySelector('dramatis-ui');
+    const host = findHost();
     const root = host && openRoot(host);
     if (!root) return { ok: false, text: '' };
     const visibleText = () => [...root.children].filter((c) => c.tagName !== 'STYLE').map((c) => c.textContent).join(' ');
+    // Buttons of the closed root only; the notes frame is read by the test driver (see tools/browser/page.ts).
     if (action.find) {
       const el = [...root.querySelectorAll('button, [aria-label]')].find((b) => b.textContent.trim() === action.find || b.getAttribute('aria-label') === action.find);
       if (!el) return { ok: false, error: 'nothing labelled ' + action.find, text: visibleText() };
@@ -102,7 +135,8 @@
     const data = JSON.parse(event.data);
     let reply;
     try {
-      reply = data.what === 'clone-card' ? cloneCardForAxe() : data.what === 'ui' ? act(data.action || {}) : describeCard();
+      reply =
+        data.what === 'clone-card' ? cloneCardForAxe() : data.what === 'ui' ? act(data.action || {}) : data.what === 'frames' ? describeFrames() : describeCard();
     } catch (err) {
       reply = { error: String(err && err.message || err) };
     }

@@ -1,5 +1,6 @@
-/** The reader's own notes on this entity: how many, the latest, and a way to add one. */
-import type { NoteSummary } from '../../core/protocol/messages';
+/** The reader's own notes on an entity, in its card: how many, the latest, and a way to add one. */
+import type { NoteSummary } from '../core/protocol/messages';
+import { t, tCount } from '../shared/i18n';
 
 export interface NotesSummaryProps {
   notes?: NoteSummary;
@@ -9,12 +10,12 @@ export interface NotesSummaryProps {
 export function NotesSummary({ notes, onAdd }: NotesSummaryProps) {
   const count = notes?.count ?? 0;
   return (
-    <section class="notes" aria-label="Your notes">
+    <section class="notes" aria-label={t('frameYourNotes')}>
       <p class="notes-head">
-        <span>{count === 0 ? 'No notes yet' : `${count} ${count === 1 ? 'note' : 'notes'}`}</span>
+        <span>{count === 0 ? t('frameNoNotes') : tCount('frameNotesCount', count)}</span>
         {onAdd && (
           <button type="button" class="add-note" onClick={onAdd}>
-            Add note
+            {t('frameAddNote')}
           </button>
         )}
       </p>

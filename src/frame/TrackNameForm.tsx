@@ -1,6 +1,7 @@
 /** "Track this name": make a selected name a personal entity, highlighted and carded on every page. */
-import { useEffect, useRef, useState } from 'preact/hooks';
-import { ENTITY_TYPES, type EntityType } from '../../core/dataset/types';
+import { useLayoutEffect, useRef, useState } from 'preact/hooks';
+import { ENTITY_TYPES, type EntityType } from '../core/dataset/types';
+import { t } from '../shared/i18n';
 
 export interface TrackedName {
   name: string;
@@ -22,9 +23,9 @@ export function TrackNameForm({ initialName, onSave, onCancel }: TrackNameFormPr
   const [description, setDescription] = useState('');
   const [error, setError] = useState('');
   const first = useRef<HTMLInputElement>(null);
-  useEffect(() => first.current?.focus({ preventScroll: true }), []);
+  useLayoutEffect(() => first.current?.focus({ preventScroll: true }), []);
   const save = async () => {
-    if (name.trim().length < 2) return setError('A name needs at least two letters.');
+    if (name.trim().length < 2) return setError(t('frameTrackTooShort'));
     try {
       await onSave({
         name: name.trim(),
@@ -43,7 +44,7 @@ export function TrackNameForm({ initialName, onSave, onCancel }: TrackNameFormPr
     <div
       class="editor"
       role="dialog"
-      aria-label="Track this name"
+      aria-label={t('frameTrackTitle')}
       onKeyDown={(e) => {
         if (e.key === 'Escape') {
           e.stopPropagation();
@@ -51,25 +52,32 @@ export function TrackNameForm({ initialName, onSave, onCancel }: TrackNameFormPr
         }
       }}
     >
-      <p class="editor-head">Track this name</p>
-      <input ref={first} type="text" aria-label="Name" value={name} onInput={(e) => setName((e.target as HTMLInputElement).value)} />
-      <select aria-label="Type" value={type} onChange={(e) => setType((e.target as HTMLSelectElement).value as EntityType)}>
-        {ENTITY_TYPES.map((t) => (
-          <option key={t} value={t}>
-            {t[0]!.toUpperCase() + t.slice(1)}
+      <p class="editor-head">{t('frameTrackTitle')}</p>
+      <input
+        ref={first}
+        data-autofocus
+        type="text"
+        aria-label={t('frameTrackName')}
+        value={name}
+        onInput={(e) => setName((e.target as HTMLInputElement).value)}
+      />
+      <select aria-label={t('frameTrackType')} value={type} onChange={(e) => setType((e.target as HTMLSelectElement).value as EntityType)}>
+        {ENTITY_TYPES.map((type) => (
+          <option key={type} value={type}>
+            {t(`frameType_${type}`)}
           </option>
         ))}
       </select>
       <input
         type="text"
-        aria-label="Other names"
-        placeholder="Other names, separated by commas"
+        aria-label={t('frameTrackAliases')}
+        placeholder={t('frameTrackAliasesPlaceholder')}
         value={aliases}
         onInput={(e) => setAliases((e.target as HTMLInputElement).value)}
       />
       <textarea
-        aria-label="Description"
-        placeholder="Who or what this is (optional)"
+        aria-label={t('frameTrackDescription')}
+        placeholder={t('frameTrackDescriptionPlaceholder')}
         rows={2}
         value={description}
         onInput={(e) => setDescription((e.target as HTMLTextAreaElement).value)}
@@ -81,10 +89,10 @@ export function TrackNameForm({ initialName, onSave, onCancel }: TrackNameFormPr
       )}
       <div class="editor-actions">
         <button type="button" class="secondary" onClick={onCancel}>
-          Cancel
+          {t('frameCancel')}
         </button>
         <button type="button" class="primary" onClick={() => void save()}>
-          Save
+          {t('frameSave')}
         </button>
       </div>
     </div>

@@ -1,10 +1,11 @@
 /**
  * Writing a note: a "Note" textbox (Markdown), "Tags", Save and Cancel. A failed save shows why and
- * keeps the draft in place, with a way to copy it; Ctrl+Enter saves, Escape cancels.
+ * keeps the draft in place, with a way to copy it; Ctrl+Enter saves, Escape cancels. In the notes
+ * frame, so the page never sees the keystrokes.
  */
-import { useEffect, useRef, useState } from 'preact/hooks';
-import { t } from '../../shared/i18n';
-import type { SaveFailure, SaveStatus } from '../../shared/save-note';
+import { useLayoutEffect, useRef, useState } from 'preact/hooks';
+import { t } from '../shared/i18n';
+import type { SaveFailure, SaveStatus } from '../shared/save-note';
 
 export interface NoteEditorProps {
   heading: string;
@@ -37,12 +38,13 @@ export function NoteEditor({ heading, quote, initialText = '', initialTags = '',
     }
     setCopied(true);
   };
-  useEffect(() => box.current?.focus({ preventScroll: true }), []);
+  // Layout effect: focus lands before the editor is first painted, so no early keystroke is lost.
+  useLayoutEffect(() => box.current?.focus({ preventScroll: true }), []);
 
   const save = async () => {
     if (saving) return;
     if (text.trim() === '') {
-      setError('Write something first: an empty note is not saved.');
+      setError(t('frameEmptyNote'));
       return;
     }
     setSaving(true);
@@ -81,16 +83,17 @@ export function NoteEditor({ heading, quote, initialText = '', initialTags = '',
       {quote && <blockquote class="editor-quote">{quote.length > 400 ? `${quote.slice(0, 400)}…` : quote}</blockquote>}
       <textarea
         ref={box}
-        aria-label="Note"
-        placeholder="Your note (Markdown)"
+        data-autofocus
+        aria-label={t('frameNoteLabel')}
+        placeholder={t('frameNotePlaceholder')}
         value={text}
         rows={5}
         onInput={(e) => setText((e.target as HTMLTextAreaElement).value)}
       />
       <input
         type="text"
-        aria-label="Tags"
-        placeholder="Tags, e.g. spies 1937"
+        aria-label={t('frameTagsLabel')}
+        placeholder={t('frameTagsPlaceholder')}
         value={tags}
         onInput={(e) => setTags((e.target as HTMLInputElement).value)}
       />
@@ -109,10 +112,10 @@ export function NoteEditor({ heading, quote, initialText = '', initialTags = '',
       )}
       <div class="editor-actions">
         <button type="button" class="secondary" onClick={onCancel}>
-          Cancel
+          {t('frameCancel')}
         </button>
         <button type="button" class="primary" disabled={saving} onClick={() => void save()}>
-          {saving ? (retrying ? t('safetyStillSaving') : t('safetySaving')) : 'Save'}
+          {saving ? (retrying ? t('safetyStillSaving') : t('frameSaving')) : t('frameSave')}
         </button>
       </div>
     </div>
