@@ -15,7 +15,8 @@ export interface PackProblem {
   message: string;
 }
 
-export type PackResult = { ok: true; pack: Pack; warnings: PackProblem[] } | { ok: false; problems: PackProblem[]; warnings: PackProblem[] };
+export type PackResult =
+  { ok: true; pack: Pack; warnings: PackProblem[] } | { ok: false; problems: PackProblem[]; warnings: PackProblem[] };
 
 /** One problem as one line, as the CLI and the options page show it. */
 export const problemLine = (p: PackProblem): string => `${p.where}: ${p.message}`;
@@ -57,7 +58,8 @@ export function describe(value: unknown): string {
   return `${typeof value === 'number' ? 'the number' : typeof value} ${String(value)}`;
 }
 
-const DATE_HELP = 'Write a year (1415), a year and month (1415-07) or a full date (1415-07-06); a year BC with a minus sign and four digits (-0044 for 44 BC).';
+const DATE_HELP =
+  'Write a year (1415), a year and month (1415-07) or a full date (1415-07-06); a year BC with a minus sign and four digits (-0044 for 44 BC).';
 
 function date(value: unknown, where: string, p: Problems): string | undefined {
   if (typeof value === 'number' && Number.isInteger(value)) value = String(value);
@@ -67,7 +69,10 @@ function date(value: unknown, where: string, p: Problems): string | undefined {
   const bc = /^(\d{1,4})\s*(BC|BCE|B\.C\.)$/i.exec(s);
   if (bc) p.error(where, `"${s}" is not a date Dramatis reads: write -${bc[1]!.padStart(4, '0')} for ${bc[1]} BC.`);
   else if (/^-?\d{1,3}$/.test(s))
-    p.error(where, `"${s}" is not a date Dramatis reads: years have four digits, so write ${s.startsWith('-') ? '-' : ''}${s.replace('-', '').padStart(4, '0')}.`);
+    p.error(
+      where,
+      `"${s}" is not a date Dramatis reads: years have four digits, so write ${s.startsWith('-') ? '-' : ''}${s.replace('-', '').padStart(4, '0')}.`,
+    );
   else if (/^(c\.?|ca\.?|circa|about)\s*\d/i.test(s))
     p.error(where, `"${s}" is not a date Dramatis reads: write the year alone (${/\d+/.exec(s)![0]}) and say "about" in the description.`);
   else p.error(where, `"${s}" is not a date Dramatis reads. ${DATE_HELP}`);
@@ -77,11 +82,16 @@ function date(value: unknown, where: string, p: Problems): string | undefined {
 function entityType(value: unknown, where: string, p: Problems): EntityType | undefined {
   const s = text(value, 40, where, p, 'The type');
   if (s === undefined) {
-    if (value === undefined || value === null || value === '') p.error(where, `Every entity needs a type: one of ${ENTITY_TYPES.join(', ')}.`);
+    if (value === undefined || value === null || value === '')
+      p.error(where, `Every entity needs a type: one of ${ENTITY_TYPES.join(', ')}.`);
     return undefined;
   }
+  if ((ENTITY_TYPES as readonly string[]).includes(s)) return s as EntityType;
   const lower = s.toLowerCase();
-  if ((ENTITY_TYPES as readonly string[]).includes(lower)) return lower as EntityType;
+  if ((ENTITY_TYPES as readonly string[]).includes(lower)) {
+    p.error(where, `"${s}" is not a type Dramatis knows: write it in lower case, ${lower}.`);
+    return undefined;
+  }
   const plural = lower.replace(/s$/, '').replace(/ie$/, 'y');
   const hint = (ENTITY_TYPES as readonly string[]).includes(plural) ? ` (did you mean ${plural}?)` : '';
   p.error(where, `"${s}" is not a type Dramatis knows${hint}: use one of ${ENTITY_TYPES.join(', ')}.`);
@@ -179,7 +189,8 @@ export function checkEntity(input: EntityInput, p: Problems): PackEntity | undef
   const start = date(v.start, at('start'), p);
   const end = date(v.end, at('end'), p);
   if (born && died && compareDates(born, died) > 0) p.error(at('died'), `Died (${died}) is before born (${born}); check the two dates.`);
-  if (start && end && compareDates(start, end) > 0) p.error(at('end'), `The end (${end}) is before the start (${start}); check the two dates.`);
+  if (start && end && compareDates(start, end) > 0)
+    p.error(at('end'), `The end (${end}) is before the start (${start}); check the two dates.`);
   if (type && type !== 'person' && (born || died))
     p.error(at(born ? 'born' : 'died'), `Only people have born and died dates; for a ${type}, use start and end.`);
   const wikipedia = wikipediaTitle(v.wikipedia, at('wikipedia'), p);
@@ -210,11 +221,13 @@ function aliasList(value: unknown, where: string, p: Problems): string[] {
   for (const raw of value as string[]) {
     const a = raw.trim();
     if (a === '') continue;
-    if (a.length > PACK_LIMITS.name) p.error(where, `The alias "${a.slice(0, 40)}…" is longer than ${PACK_LIMITS.name} characters; shorten it.`);
+    if (a.length > PACK_LIMITS.name)
+      p.error(where, `The alias "${a.slice(0, 40)}…" is longer than ${PACK_LIMITS.name} characters; shorten it.`);
     else if (a.length < 2) p.error(where, `The alias "${a}" is too short to find on a page: use at least two letters.`);
     else if (!out.some((b) => foldKey(b) === foldKey(a))) out.push(a);
   }
-  if (out.length > PACK_LIMITS.aliases) p.error(where, `${out.length} aliases is too many; keep the ${PACK_LIMITS.aliases} that pages use most.`);
+  if (out.length > PACK_LIMITS.aliases)
+    p.error(where, `${out.length} aliases is too many; keep the ${PACK_LIMITS.aliases} that pages use most.`);
   return out;
 }
 
@@ -257,15 +270,16 @@ export function checkTarget(value: unknown, where: string, p: Problems): PackNot
   const source = webLink(t.source, `${where}.source`, p, 'The page address');
   if (!source && t.source === undefined) p.error(`${where}.source`, 'Say which page the passage is on: "source": "https://…".');
   const selectors = Array.isArray(t.selector) ? (t.selector as unknown[]) : [t.selector];
-  const quote = selectors.find((s) => typeof s === 'object' && s !== null && (s as Record<string, unknown>).type === 'TextQuoteSelector') as
-    | Record<string, unknown>
-    | undefined;
-  const position = selectors.find((s) => typeof s === 'object' && s !== null && (s as Record<string, unknown>).type === 'TextPositionSelector') as
-    | Record<string, unknown>
-    | undefined;
+  const quote = selectors.find(
+    (s) => typeof s === 'object' && s !== null && (s as Record<string, unknown>).type === 'TextQuoteSelector',
+  ) as Record<string, unknown> | undefined;
+  const position = selectors.find(
+    (s) => typeof s === 'object' && s !== null && (s as Record<string, unknown>).type === 'TextPositionSelector',
+  ) as Record<string, unknown> | undefined;
   const exact = quote ? text(quote.exact, PACK_LIMITS.quote, `${where}.selector`, p, 'The quoted passage') : undefined;
   if (!exact) {
-    if (p.errors.length === before || quote) p.error(`${where}.selector`, 'Quote the passage: a TextQuoteSelector with "exact" set to the words of the page.');
+    if (p.errors.length === before || quote)
+      p.error(`${where}.selector`, 'Quote the passage: a TextQuoteSelector with "exact" set to the words of the page.');
     return undefined;
   }
   const prefix = text(quote!.prefix ?? '', 1000, `${where}.selector`, p, 'The prefix');
@@ -294,7 +308,10 @@ export function checkPack(
 ): void {
   if (pack.entities.length === 0) p.error('file', 'The pack has no entities, so it would find nothing: add at least one name.');
   if (pack.entities.length > PACK_LIMITS.entities)
-    p.error('file', `The pack has ${n(pack.entities.length)} entities; the limit is ${n(PACK_LIMITS.entities)}. Split it into smaller packs.`);
+    p.error(
+      'file',
+      `The pack has ${n(pack.entities.length)} entities; the limit is ${n(PACK_LIMITS.entities)}. Split it into smaller packs.`,
+    );
   if (pack.notes.length > PACK_LIMITS.notes)
     p.error('file', `The pack has ${n(pack.notes.length)} notes; the limit is ${n(PACK_LIMITS.notes)}.`);
   const byName = new Map<string, number>();
@@ -312,21 +329,30 @@ export function checkPack(
       const t = foldKey(e.wikipedia);
       const other = byTitle.get(t);
       if (other !== undefined)
-        p.error(whereEntity(i, 'wikipedia'), `The Wikipedia title "${e.wikipedia}" is already used by "${pack.entities[other]!.name}": one article, one entity.`);
+        p.error(
+          whereEntity(i, 'wikipedia'),
+          `The Wikipedia title "${e.wikipedia}" is already used by "${pack.entities[other]!.name}": one article, one entity.`,
+        );
       else byTitle.set(t, i);
     }
   });
   pack.entities.forEach((e, i) =>
     (e.related ?? []).forEach((r, j) => {
       if (r.name !== undefined && !byName.has(foldKey(r.name)))
-        p.error(whereEntity(i, `related[${j}].name`), `"${r.name}" is not an entity of this pack: add it, or give its "wikipedia" title instead.`);
+        p.error(
+          whereEntity(i, `related[${j}].name`),
+          `"${r.name}" is not an entity of this pack: add it, or give its "wikipedia" title instead.`,
+        );
     }),
   );
   pack.notes.forEach((note, i) => {
     if ('entity' in note && !byName.has(foldKey(note.entity)))
       p.error(whereNote(i, 'entity'), `The note is on "${note.entity}", which is not an entity of this pack: add it, or fix the name.`);
     if ('wikipedia' in note && !byTitle.has(foldKey(note.wikipedia)))
-      p.error(whereNote(i, 'wikipedia'), `No entity of this pack has the Wikipedia title "${note.wikipedia}": add the entity with that title, or fix it.`);
+      p.error(
+        whereNote(i, 'wikipedia'),
+        `No entity of this pack has the Wikipedia title "${note.wikipedia}": add the entity with that title, or fix it.`,
+      );
   });
 }
 
@@ -348,6 +374,9 @@ export function utf8Bytes(s: string): number {
 export function sizeProblem(textOf: string, p: Problems): boolean {
   const bytes = utf8Bytes(textOf);
   if (bytes <= PACK_LIMITS.fileBytes) return false;
-  p.error('file', `The file is ${(bytes / 1024 / 1024).toFixed(1)} MB; a pack may be at most ${PACK_LIMITS.fileBytes / 1024 / 1024} MB. Split it into smaller packs.`);
+  p.error(
+    'file',
+    `The file is ${(bytes / 1024 / 1024).toFixed(1)} MB; a pack may be at most ${PACK_LIMITS.fileBytes / 1024 / 1024} MB. Split it into smaller packs.`,
+  );
   return true;
 }

@@ -7,7 +7,21 @@ import { checkEntity, checkPack, coordinates, Problems, sizeProblem, type PackRe
 import { PACK_FORMAT_VERSION, PACK_LIMITS, type Pack, type PackEntity, type PackNote } from './format';
 
 /** The documented columns; `note` (the pack author's note on the entity) is the one beyond the issue's list. */
-export const CSV_COLUMNS = ['name', 'type', 'aliases', 'description', 'born', 'died', 'start', 'end', 'wikipedia', 'url', 'lat', 'lon', 'note'] as const;
+export const CSV_COLUMNS = [
+  'name',
+  'type',
+  'aliases',
+  'description',
+  'born',
+  'died',
+  'start',
+  'end',
+  'wikipedia',
+  'url',
+  'lat',
+  'lon',
+  'note',
+] as const;
 type Column = (typeof CSV_COLUMNS)[number];
 const META = ['title', 'author', 'description', 'version'] as const;
 
@@ -56,7 +70,8 @@ export function parseCsv(source: string): { records: CsvRecord[]; unclosedQuoteA
           break;
         }
         if (q === '\n') line++;
-        cell += q;
+        // A line break inside a cell is kept as \n, whichever the file used.
+        if (q !== '\r' || s[i + 1] !== '\n') cell += q === '\r' ? '\n' : q;
         i++;
       }
       quotedStart = -1;
@@ -127,7 +142,11 @@ export function parseCsvPack(source: string, fileName: string): PackResult {
     const m = /^#\s*([a-z]+)\s*:\s*(.*)$/is.exec(cells.join(',').replace(/,+$/, ''));
     const key = m?.[1]!.toLowerCase();
     if (m && (META as readonly string[]).includes(key!)) meta[key as (typeof META)[number]] = m[2]!.trim();
-    else p.warn(`row ${records[r]!.line}`, 'A line starting with # that is not "# title:", "# author:", "# description:" or "# version:" was ignored.');
+    else
+      p.warn(
+        `row ${records[r]!.line}`,
+        'A line starting with # that is not "# title:", "# author:", "# description:" or "# version:" was ignored.',
+      );
   }
   const header = records[r];
   if (!header) {
@@ -144,16 +163,23 @@ export function parseCsvPack(source: string, fileName: string): PackResult {
     const at = `row ${header.line}, column ${columnLetter(i)}`;
     if (name === '') return;
     if (!(CSV_COLUMNS as readonly string[]).includes(name)) {
-      p.warn(`${at} (${raw.trim()})`, `"${raw.trim()}" is not a pack column, so it was ignored. The columns are: ${CSV_COLUMNS.join(', ')}.`);
+      p.warn(
+        `${at} (${raw.trim()})`,
+        `"${raw.trim()}" is not a pack column, so it was ignored. The columns are: ${CSV_COLUMNS.join(', ')}.`,
+      );
       return;
     }
     if (columns.has(name as Column)) p.error(`${at} (${name})`, `The column "${name}" appears twice: keep one.`);
     else columns.set(name as Column, i);
   });
   for (const required of ['name', 'type'] as const)
-    if (!columns.has(required)) p.error(`row ${header.line}`, `The header has no "${required}" column; every pack needs name and type columns.`);
+    if (!columns.has(required))
+      p.error(`row ${header.line}`, `The header has no "${required}" column; every pack needs name and type columns.`);
   if (columns.has('lat') !== columns.has('lon'))
-    p.error(`row ${header.line}`, `The header has a "${columns.has('lat') ? 'lat' : 'lon'}" column without "${columns.has('lat') ? 'lon' : 'lat'}": coordinates need both.`);
+    p.error(
+      `row ${header.line}`,
+      `The header has a "${columns.has('lat') ? 'lat' : 'lon'}" column without "${columns.has('lat') ? 'lon' : 'lat'}": coordinates need both.`,
+    );
   if (p.errors.length > 0) return done();
 
   const at = (line: number, column: Column) => `row ${line}, column ${columnLetter(columns.get(column) ?? 0)} (${column})`;
@@ -163,7 +189,10 @@ export function parseCsvPack(source: string, fileName: string): PackResult {
   const noteLines: number[] = [];
   const rows = records.slice(r + 1).filter((rec) => !isBlank(rec.cells));
   if (rows.length > PACK_LIMITS.entities) {
-    p.error('file', `The file has ${rows.length.toLocaleString('en')} rows; the limit is ${PACK_LIMITS.entities.toLocaleString('en')} entities. Split it into smaller packs.`);
+    p.error(
+      'file',
+      `The file has ${rows.length.toLocaleString('en')} rows; the limit is ${PACK_LIMITS.entities.toLocaleString('en')} entities. Split it into smaller packs.`,
+    );
     return done();
   }
   for (const rec of rows) {
@@ -173,7 +202,10 @@ export function parseCsvPack(source: string, fileName: string): PackResult {
     };
     const extra = rec.cells.slice(header.cells.length).filter((c) => c.trim() !== '');
     if (extra.length > 0)
-      p.error(`row ${rec.line}, column ${columnLetter(header.cells.length)}`, 'This row has more cells than the header has columns: a comma inside a cell needs the cell in quotes.');
+      p.error(
+        `row ${rec.line}, column ${columnLetter(header.cells.length)}`,
+        'This row has more cells than the header has columns: a comma inside a cell needs the cell in quotes.',
+      );
     let coords: [number, number] | undefined;
     const lat = cell('lat')?.trim();
     const lon = cell('lon')?.trim();
@@ -184,7 +216,8 @@ export function parseCsvPack(source: string, fileName: string): PackResult {
     const aliases = cell('aliases');
     const values: Record<string, unknown> = {
       name: cell('name'),
-      type: cell('type'),
+      // Spreadsheets capitalise the first word of a cell: "Person" is person here (JSON is strict).
+      type: cell('type')?.trim().toLowerCase(),
       aliases: aliases === undefined ? undefined : aliases.split(';'),
       description: cell('description'),
       born: cell('born'),
@@ -201,7 +234,10 @@ export function parseCsvPack(source: string, fileName: string): PackResult {
     const note = cell('note')?.trim();
     if (note) {
       if (note.length > PACK_LIMITS.noteText)
-        p.error(at(rec.line, 'note'), `The note is ${note.length.toLocaleString('en')} characters long; the limit is ${PACK_LIMITS.noteText.toLocaleString('en')}.`);
+        p.error(
+          at(rec.line, 'note'),
+          `The note is ${note.length.toLocaleString('en')} characters long; the limit is ${PACK_LIMITS.noteText.toLocaleString('en')}.`,
+        );
       else {
         notes.push({ entity: entity.name, text: note });
         noteLines.push(rec.line);
@@ -209,7 +245,8 @@ export function parseCsvPack(source: string, fileName: string): PackResult {
     }
   }
   const title = meta.title || titleFromFileName(fileName);
-  if (title.length > PACK_LIMITS.title) p.error('row 1', `The title is ${title.length} characters long; the limit is ${PACK_LIMITS.title}.`);
+  if (title.length > PACK_LIMITS.title)
+    p.error('row 1', `The title is ${title.length} characters long; the limit is ${PACK_LIMITS.title}.`);
   for (const [key, max] of [
     ['author', PACK_LIMITS.author],
     ['description', PACK_LIMITS.packDescription],
@@ -258,7 +295,8 @@ export function serializeCsvPack(pack: Pack): string {
   lines.push(CSV_COLUMNS.join(','));
   const notesOf = new Map<string, string[]>();
   for (const note of pack.notes) {
-    const name = 'entity' in note ? note.entity : 'wikipedia' in note ? pack.entities.find((e) => e.wikipedia === note.wikipedia)?.name : undefined;
+    const name =
+      'entity' in note ? note.entity : 'wikipedia' in note ? pack.entities.find((e) => e.wikipedia === note.wikipedia)?.name : undefined;
     if (name) notesOf.set(name, [...(notesOf.get(name) ?? []), note.text]);
   }
   for (const e of pack.entities) {

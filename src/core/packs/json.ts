@@ -9,7 +9,8 @@ const NOTE_FIELDS = ['entity', 'wikipedia', 'target', 'text'];
 const isObj = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 
 function unknownFields(o: Record<string, unknown>, known: string[], where: string, p: Problems): void {
-  for (const k of Object.keys(o)) if (!known.includes(k)) p.warn(where ? `${where}.${k}` : k, `"${k}" is not a pack field, so it was ignored.`);
+  for (const k of Object.keys(o))
+    if (!known.includes(k)) p.warn(where ? `${where}.${k}` : k, `"${k}" is not a pack field, so it was ignored.`);
 }
 
 /** Where JSON.parse stopped, as a line and column a text editor shows. */
@@ -50,21 +51,35 @@ export function parseJsonPack(source: string): PackResult {
     return done();
   }
   if (typeof data.dramatisPack === 'number' && data.dramatisPack > PACK_FORMAT_VERSION) {
-    p.error('dramatisPack', `This pack is format ${data.dramatisPack}, made for a newer Dramatis (this one reads format ${PACK_FORMAT_VERSION}): update Dramatis.`);
+    p.error(
+      'dramatisPack',
+      `This pack is format ${data.dramatisPack}, made for a newer Dramatis (this one reads format ${PACK_FORMAT_VERSION}): update Dramatis.`,
+    );
     return done();
   }
   if (data.dramatisPack !== PACK_FORMAT_VERSION) p.error('dramatisPack', `"dramatisPack" must be the number ${PACK_FORMAT_VERSION}.`);
   unknownFields(data, TOP_FIELDS, '', p);
   const title = text(data.title, PACK_LIMITS.title, 'title', p, 'The title');
-  if (title === undefined && (data.title === undefined || data.title === '')) p.error('title', 'Give the pack a title: students see it on every card from the pack.');
+  if (title === undefined && (data.title === undefined || data.title === ''))
+    p.error('title', 'Give the pack a title: students see it on every card from the pack.');
   const author = text(data.author, PACK_LIMITS.author, 'author', p, 'The author');
   const description = text(data.description, PACK_LIMITS.packDescription, 'description', p, 'The description');
-  const version = text(typeof data.version === 'number' ? String(data.version) : data.version, PACK_LIMITS.version, 'version', p, 'The version');
+  const version = text(
+    typeof data.version === 'number' ? String(data.version) : data.version,
+    PACK_LIMITS.version,
+    'version',
+    p,
+    'The version',
+  );
 
   const entities: PackEntity[] = [];
-  if (!Array.isArray(data.entities)) p.error('entities', `"entities" must be a list of entities ([ { "name": …, "type": … } ]), not ${describe(data.entities)}.`);
+  if (!Array.isArray(data.entities))
+    p.error('entities', `"entities" must be a list of entities ([ { "name": …, "type": … } ]), not ${describe(data.entities)}.`);
   else if (data.entities.length > PACK_LIMITS.entities)
-    p.error('entities', `The pack has ${data.entities.length.toLocaleString('en')} entities; the limit is ${PACK_LIMITS.entities.toLocaleString('en')}. Split it into smaller packs.`);
+    p.error(
+      'entities',
+      `The pack has ${data.entities.length.toLocaleString('en')} entities; the limit is ${PACK_LIMITS.entities.toLocaleString('en')}. Split it into smaller packs.`,
+    );
   else
     data.entities.forEach((raw: unknown, i) => {
       const where = `entities[${i}]`;
@@ -87,7 +102,10 @@ export function parseJsonPack(source: string): PackResult {
   const noteAt: number[] = [];
   if (data.notes !== undefined && !Array.isArray(data.notes)) p.error('notes', `"notes" must be a list, not ${describe(data.notes)}.`);
   else if (Array.isArray(data.notes) && data.notes.length > PACK_LIMITS.notes)
-    p.error('notes', `The pack has ${data.notes.length.toLocaleString('en')} notes; the limit is ${PACK_LIMITS.notes.toLocaleString('en')}.`);
+    p.error(
+      'notes',
+      `The pack has ${data.notes.length.toLocaleString('en')} notes; the limit is ${PACK_LIMITS.notes.toLocaleString('en')}.`,
+    );
   else
     ((data.notes as unknown[] | undefined) ?? []).forEach((raw, i) => {
       const where = `notes[${i}]`;
@@ -101,7 +119,10 @@ export function parseJsonPack(source: string): PackResult {
         p.error(`${where}.text`, 'The note has no text.');
       const kinds = ['entity', 'wikipedia', 'target'].filter((k) => raw[k] !== undefined);
       if (kinds.length !== 1) {
-        p.error(where, 'Say what the note is on: exactly one of "entity" (a name in this pack), "wikipedia" (a title) or "target" (a passage).');
+        p.error(
+          where,
+          'Say what the note is on: exactly one of "entity" (a name in this pack), "wikipedia" (a title) or "target" (a passage).',
+        );
         return;
       }
       let note: PackNote | undefined;

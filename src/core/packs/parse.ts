@@ -6,7 +6,10 @@ import { parseJsonPack } from './json';
 export function isJsonPack(fileName: string, source: string): boolean {
   if (/\.json$/i.test(fileName)) return true;
   if (/\.(csv|tsv|txt)$/i.test(fileName)) return false;
-  return source.replace(/^\uFEFF/, '').trimStart().startsWith('{');
+  return source
+    .replace(/^\uFEFF/, '')
+    .trimStart()
+    .startsWith('{');
 }
 
 export function parsePack(source: string, fileName: string): PackResult {

@@ -106,7 +106,14 @@ function relatedIds(e: PackEntity, byName: Map<string, string>, byTitle: Map<str
 
 /** A pack entity in the dataset's shape, for the index compiler (its aliases trusted as written). */
 function asEntity(e: PackEntity, id: string, related: Related[]): Entity {
-  const out: Entity = { id, type: e.type, name: e.name, aliases: e.aliases ?? [], description: e.description ?? '', wikipedia: e.wikipedia ?? '' };
+  const out: Entity = {
+    id,
+    type: e.type,
+    name: e.name,
+    aliases: e.aliases ?? [],
+    description: e.description ?? '',
+    wikipedia: e.wikipedia ?? '',
+  };
   if (e.born) out.born = e.born;
   if (e.died) out.died = e.died;
   if (e.start) out.start = e.start;
