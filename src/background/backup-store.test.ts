@@ -4,6 +4,7 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { backupData, importBackup } from './backup-store';
 import { openDatabase, updateSettings, setChoice, useDatabase } from './db';
 import { dropNotesCache, saveNote } from './notes-store';
+import { importPack } from './packs-store';
 import { savePersonal } from './personal-store';
 import { createBackup, serializeBackup } from '../core/export/backup';
 import type { Note } from '../core/notes/model';
@@ -41,6 +42,8 @@ async function seed(): Promise<void> {
   await savePersonal({ id: 'personal-a', type: 'person', name: 'Reba Hansen', aliases: ['Reba'], description: '', created: 5, updated: 5 });
   await updateSettings({ highlightsEnabled: false, disabledSites: ['example.org'] });
   await setChoice('https://example.com/post', 'hoover', 'herbert-hoover');
+  const pack = await importPack('week-3.csv', '# title: Week 3\nname,type,note\nJan Hus,person,Read the letters.\n', 7);
+  expect(pack.ok).toBe(true);
 }
 
 const fresh = () => {
@@ -57,13 +60,23 @@ describe('backup and restore', () => {
     const text = serializeBackup(createBackup({ ...before, exportedAt: 1_700_000_000_000 }));
     fresh();
     const summary = await importBackup(text);
-    expect(summary).toEqual({ notesAdded: 3, notesUpdated: 0, notesUnchanged: 0, personalAdded: 1, personalUpdated: 0 });
+    expect(summary).toEqual({
+      notesAdded: 3,
+      notesUpdated: 0,
+      notesUnchanged: 0,
+      personalAdded: 1,
+      personalUpdated: 0,
+      packsAdded: 1,
+      packsUpdated: 0,
+    });
     const after = await backupData();
     const sortById = <T extends { id: string }>(xs: T[]) => [...xs].sort((a, b) => a.id.localeCompare(b.id));
     expect(sortById(after.notes)).toEqual(sortById(before.notes));
     expect(after.personal).toEqual(before.personal);
     expect(after.settings).toEqual(before.settings);
     expect(after.choices).toEqual(before.choices);
+    expect(after.packs).toEqual(before.packs);
+    expect(after.packs.map((p) => p.pack.title)).toEqual(['Week 3']);
   });
 
   it('importing twice adds nothing; a newer edit in the file wins, an older one does not', async () => {
@@ -92,6 +105,19 @@ describe('backup and restore', () => {
     for (const text of bad) {
       await expect(importBackup(text)).rejects.toThrow(/^Nothing was imported: /);
     }
+    expect(await backupData()).toEqual(before);
+  });
+
+  it('refuses a backup holding a malformed pack, saying which and why', async () => {
+    await seed();
+    const before = await backupData();
+    const file = JSON.parse(serializeBackup(createBackup({ ...before, exportedAt: 1 }))) as {
+      packs: { pack: { entities: { type: string }[] } }[];
+    };
+    file.packs[0]!.pack.entities[0]!.type = 'preacher';
+    await expect(importBackup(JSON.stringify(file))).rejects.toThrow(
+      /^Nothing was imported: Reference pack 1 of 1 \(id "pack-[0-9a-f]{8}"\) is damaged: the pack has a problem at entities\[0\]\.type: "preacher" is not a type Dramatis knows/,
+    );
     expect(await backupData()).toEqual(before);
   });
 });

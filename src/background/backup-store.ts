@@ -6,6 +6,7 @@
 import { DramatisError, errorCodeOf } from '../core/protocol/errors';
 import { mergeRecords, parseBackup, type BackupFile, type Choices } from '../core/export/backup';
 import type { Note } from '../core/notes/model';
+import type { StoredPack } from '../core/packs/format';
 import type { PersonalEntity } from '../core/personal';
 import { DEFAULT_SETTINGS, type Settings } from '../core/protocol/messages';
 import { db, fromStored, toStored } from './db';
@@ -16,6 +17,7 @@ export interface BackupData {
   personal: PersonalEntity[];
   settings: Settings;
   choices: Choices;
+  packs: StoredPack[];
 }
 
 export interface ImportSummary {
@@ -24,24 +26,27 @@ export interface ImportSummary {
   notesUnchanged: number;
   personalAdded: number;
   personalUpdated: number;
+  packsAdded: number;
+  packsUpdated: number;
 }
 
 export async function backupData(): Promise<BackupData> {
   const conn = await db();
-  const tx = conn.transaction(['notes', 'personal', 'settings', 'choices'], 'readonly');
-  const [notes, personal, settings, choiceKeys, choiceValues] = await Promise.all([
+  const tx = conn.transaction(['notes', 'personal', 'settings', 'choices', 'packs'], 'readonly');
+  const [notes, personal, settings, choiceKeys, choiceValues, packs] = await Promise.all([
     tx.objectStore('notes').getAll(),
     tx.objectStore('personal').getAll(),
     tx.objectStore('settings').get('settings'),
     tx.objectStore('choices').getAllKeys(),
     tx.objectStore('choices').getAll(),
+    tx.objectStore('packs').getAll(),
   ]);
   await tx.done;
   const choices: Choices = {};
   choiceKeys.forEach((k, i) => {
     choices[String(k)] = choiceValues[i]!;
   });
-  return { notes: notes.map(fromStored), personal, settings: { ...DEFAULT_SETTINGS, ...settings }, choices };
+  return { notes: notes.map(fromStored), personal, settings: { ...DEFAULT_SETTINGS, ...settings }, choices, packs };
 }
 
 /** An import refused or undone: nothing was written. */
@@ -60,20 +65,25 @@ export async function importBackup(text: string): Promise<ImportSummary> {
 
 async function writeBackup(backup: BackupFile): Promise<ImportSummary> {
   const conn = await db();
-  const tx = conn.transaction(['notes', 'personal', 'settings', 'choices'], 'readwrite');
+  const tx = conn.transaction(['notes', 'personal', 'settings', 'choices', 'packs'], 'readwrite');
   try {
     const notesStore = tx.objectStore('notes');
     const personalStore = tx.objectStore('personal');
-    const [existingNotes, existingPersonal, settings] = await Promise.all([
+    const packsStore = tx.objectStore('packs');
+    const [existingNotes, existingPersonal, settings, existingPacks] = await Promise.all([
       notesStore.getAll(),
       personalStore.getAll(),
       tx.objectStore('settings').get('settings'),
+      packsStore.getAll(),
     ]);
     const notes = mergeRecords(existingNotes.map(fromStored), backup.notes);
     const personal = mergeRecords(existingPersonal, backup.personal);
     const writes: Promise<unknown>[] = [];
     for (const n of notes.toWrite) writes.push(notesStore.put(toStored(n)));
     for (const p of personal.toWrite) writes.push(personalStore.put(p));
+    // Packs: one per title; the copy whose file is newer wins, as for notes.
+    const packs = mergeRecords(existingPacks, backup.packs);
+    for (const p of packs.toWrite) writes.push(packsStore.put(p));
     // Settings: sites switched off in either copy stay off; the global switch follows the backup.
     const current = { ...DEFAULT_SETTINGS, ...settings };
     writes.push(
@@ -102,6 +112,8 @@ async function writeBackup(backup: BackupFile): Promise<ImportSummary> {
       notesUnchanged: notes.unchanged,
       personalAdded: personal.added,
       personalUpdated: personal.updated,
+      packsAdded: packs.added,
+      packsUpdated: packs.updated,
     };
   } catch (err) {
     // An aborted transaction has written nothing; say so plainly.

@@ -6,6 +6,7 @@
 import { openDB, type DBSchema, type IDBPDatabase, type IDBPTransaction, type StoreNames } from 'idb';
 import type { Note } from '../core/notes/model';
 import { pageKey } from '../core/notes/model';
+import type { StoredPack } from '../core/packs/format';
 import type { PersonalEntity } from '../core/personal';
 import { DEFAULT_SETTINGS, type Settings } from '../core/protocol/messages';
 
@@ -36,8 +37,8 @@ export interface DramatisDB extends DBSchema {
   personal: { key: string; value: PersonalEntity };
   /** The reader's corrections ("Not this?"), keyed by their id. */
   corrections: { key: string; value: StoredRecord };
-  /** Imported reference packs, keyed by their id. */
-  packs: { key: string; value: StoredRecord };
+  /** Imported reference packs, keyed by their id (packIdOf(title): a newer file of the same title replaces the old). */
+  packs: { key: string; value: StoredPack };
   /** Sync's own state (device id, clocks, what the server has): small records by name. */
   sync: { key: string; value: unknown };
 }

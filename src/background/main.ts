@@ -13,8 +13,11 @@ import { backupData, importBackup } from './backup-store';
 import { cardDetails } from './card-details';
 import { detect, getEntities, getMatcher, reloadMatcher } from './detector';
 import { deleteNote, notesForEntity, notesForPage, saveNote, searchNotes } from './notes-store';
+import { exportPack, importPack, listPacks, removePack, requireExtensionPage, setPackEnabled } from './packs-store';
 import { deletePersonal, listPersonal, savePersonal } from './personal-store';
 import { requestPersistence, storageStatus } from './storage';
+
+const extensionOrigin = browser.runtime.getURL('');
 
 const router = createRouter<Request, Responses>(validateRequest, {
   // Sent by content scripts at document_start: the worker wakes and loads the index while the page parses.
@@ -47,11 +50,38 @@ const router = createRouter<Request, Responses>(validateRequest, {
   'backup.data': () => backupData(),
   'backup.import': async (m) => {
     const summary = await importBackup(m.text);
-    if (summary.personalAdded + summary.personalUpdated > 0) reloadMatcher();
+    if (summary.personalAdded + summary.personalUpdated + summary.packsAdded + summary.packsUpdated > 0) reloadMatcher();
     return summary;
   },
   'choices.get': (m) => getChoices(m.url),
   'choices.set': (m) => setChoice(m.url, m.key, m.id),
+  // Reference packs: from extension pages only (requireExtensionPage); each change rebuilds the second table.
+  'packs.list': (_m, sender) => {
+    requireExtensionPage(sender, extensionOrigin);
+    return listPacks();
+  },
+  'packs.import': async (m, sender) => {
+    requireExtensionPage(sender, extensionOrigin);
+    const result = await importPack(m.fileName, m.text);
+    if (result.ok) reloadMatcher();
+    return result;
+  },
+  'packs.setEnabled': async (m, sender) => {
+    requireExtensionPage(sender, extensionOrigin);
+    const list = await setPackEnabled(m.id, m.enabled);
+    reloadMatcher();
+    return list;
+  },
+  'packs.remove': async (m, sender) => {
+    requireExtensionPage(sender, extensionOrigin);
+    const existed = await removePack(m.id);
+    reloadMatcher();
+    return existed;
+  },
+  'packs.export': (m, sender) => {
+    requireExtensionPage(sender, extensionOrigin);
+    return exportPack(m.id, m.title, getEntities);
+  },
 });
 
 browser.runtime.onMessage.addListener(router as Parameters<typeof browser.runtime.onMessage.addListener>[0]);

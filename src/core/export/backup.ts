@@ -1,5 +1,7 @@
 /** A lossless, versioned JSON backup of everything the reader made, checked whole before anything is imported. */
 import { noteProblem, type Note, type PageRef } from '../notes/model';
+import type { StoredPack } from '../packs/format';
+import { normalizeStoredPack, storedPackProblem } from '../packs/stored';
 import { personalEntityProblem, type PersonalEntity } from '../personal';
 import type { Settings } from '../protocol/messages';
 import { byCreated, compareCodes } from './group';
@@ -19,6 +21,8 @@ export interface BackupFile {
   personal: PersonalEntity[];
   settings: Settings;
   choices: Choices;
+  /** Imported reference packs, as stored. Absent from backups made before packs: read as none. */
+  packs: StoredPack[];
 }
 
 export type ParsedBackup = { ok: true; backup: BackupFile } | { ok: false; error: string };
@@ -28,9 +32,10 @@ export function createBackup(input: {
   personal: PersonalEntity[];
   settings: Settings;
   choices: Choices;
+  packs?: StoredPack[];
   exportedAt: number;
 }): BackupFile {
-  return normalize({ format: BACKUP_FORMAT, version: BACKUP_VERSION, ...input });
+  return normalize({ format: BACKUP_FORMAT, version: BACKUP_VERSION, ...input, packs: input.packs ?? [] });
 }
 
 /** Pretty JSON with a fixed key order and sorted records, so the same data always gives the same file. */
@@ -52,6 +57,7 @@ function normalize(b: BackupFile): BackupFile {
     // Listed field by field: a new Settings field fails to compile here until the backup learns it.
     settings: { highlightsEnabled: b.settings.highlightsEnabled, disabledSites: [...b.settings.disabledSites] },
     choices: sortedRecord(b.choices, (picks) => sortedRecord(picks, (id) => id)),
+    packs: (b.packs ?? []).map(normalizeStoredPack).sort((x, y) => compareCodes(x.id, y.id)),
   };
 }
 
@@ -130,7 +136,8 @@ export function parseBackup(text: string): ParsedBackup {
     listProblem(data.notes, 'notes', 'Note', noteProblem) ??
     listProblem(data.personal, 'personal entities', 'Personal entity', personalEntityProblem) ??
     settingsProblem(data.settings) ??
-    choicesProblem(data.choices);
+    choicesProblem(data.choices) ??
+    (data.packs === undefined ? null : listProblem(data.packs, 'reference packs', 'Reference pack', storedPackProblem));
   if (problem) return fail(problem);
   return { ok: true, backup: normalize(data as unknown as BackupFile) };
 }

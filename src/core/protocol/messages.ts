@@ -8,6 +8,8 @@ import type { Mention } from '../match/mention';
 import type { RelationLine } from '../relations';
 import type { Note } from '../notes/model';
 import type { NoteQuery, NoteQueryResult } from '../notes/query';
+import type { Pack, StoredPack } from '../packs/format';
+import type { PackOverlay } from '../packs/table';
 import type { PersonalEntity } from '../personal';
 import type { ErrorCode } from './errors';
 
@@ -63,7 +65,27 @@ export interface CardDetails {
   relations: RelationLine[];
   map?: LocatorMap;
   notes: NoteSummary;
+  /** The enabled reference packs that name this entity: their label, description and notes (read-only). */
+  packs?: PackOverlay[];
 }
+
+/** One imported reference pack, as the options page lists it. */
+export interface PackListItem {
+  id: string;
+  title: string;
+  author?: string;
+  description?: string;
+  version?: string;
+  enabled: boolean;
+  entities: number;
+  notes: number;
+  imported: number;
+  updated: number;
+}
+
+/** What importing a pack file did: every problem when it was refused (then nothing changed). */
+export type PackImportResult =
+  { ok: true; pack: PackListItem; replaced: boolean; warnings: string[] } | { ok: false; problems: string[]; warnings: string[] };
 
 /** Messages to the background, each with the type of its answer. */
 export type Request =
@@ -85,7 +107,14 @@ export type Request =
   | { type: 'backup.data' }
   | { type: 'backup.import'; text: string }
   | { type: 'choices.get'; url: string }
-  | { type: 'choices.set'; url: string; key: string; id: string };
+  | { type: 'choices.set'; url: string; key: string; id: string }
+  // Reference packs: sent by extension pages only (the options page); the background refuses them from content scripts.
+  | { type: 'packs.list' }
+  | { type: 'packs.import'; fileName: string; text: string }
+  | { type: 'packs.setEnabled'; id: string; enabled: boolean }
+  | { type: 'packs.remove'; id: string }
+  /** A stored pack by id; without id, a pack made of the reader's tracked names and entity notes, titled `title`. */
+  | { type: 'packs.export'; id?: string; title?: string };
 
 export interface Responses {
   warm: boolean;
@@ -103,10 +132,29 @@ export interface Responses {
   'personal.save': PersonalEntity;
   'personal.delete': boolean;
   'storage.status': StorageStatus;
-  'backup.data': { notes: Note[]; personal: PersonalEntity[]; settings: Settings; choices: Record<string, Record<string, string>> };
-  'backup.import': { notesAdded: number; notesUpdated: number; notesUnchanged: number; personalAdded: number; personalUpdated: number };
+  'backup.data': {
+    notes: Note[];
+    personal: PersonalEntity[];
+    settings: Settings;
+    choices: Record<string, Record<string, string>>;
+    packs: StoredPack[];
+  };
+  'backup.import': {
+    notesAdded: number;
+    notesUpdated: number;
+    notesUnchanged: number;
+    personalAdded: number;
+    personalUpdated: number;
+    packsAdded: number;
+    packsUpdated: number;
+  };
   'choices.get': Record<string, string>;
   'choices.set': Record<string, string>;
+  'packs.list': PackListItem[];
+  'packs.import': PackImportResult;
+  'packs.setEnabled': PackListItem[];
+  'packs.remove': boolean;
+  'packs.export': Pack;
 }
 
 export interface PageEntitySummary {

@@ -51,6 +51,19 @@ const REQUESTS: Record<Request['type'], { accept: object; refuse: object; becaus
     refuse: { url: 'https://example.org/', key: 'hoover' },
     because: 'id must be a string',
   },
+  'packs.list': { accept: {}, refuse: { enabled: true }, because: 'has an unknown field "enabled"' },
+  'packs.import': {
+    accept: { fileName: 'week.csv', text: 'name,type' },
+    refuse: { text: 'name,type' },
+    because: 'fileName must be a string',
+  },
+  'packs.setEnabled': {
+    accept: { id: 'pack-1', enabled: false },
+    refuse: { id: 'pack-1', enabled: 'no' },
+    because: 'enabled must be true or false',
+  },
+  'packs.remove': { accept: { id: 'pack-1' }, refuse: { id: ['pack-1'] }, because: 'id must be a string' },
+  'packs.export': { accept: { title: 'My names' }, refuse: { id: 7 }, because: 'id must be a string' },
 };
 
 const TAB_REQUESTS: Record<TabRequest['type'], { accept: object; refuse: object; because: string }> = {

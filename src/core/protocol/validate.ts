@@ -94,6 +94,13 @@ const REQUESTS: Record<Request['type'], Check> = {
   'settings.get': shape({}),
   'choices.get': shape({ url: str(8192) }),
   'choices.set': shape({ url: str(8192), key: str(500), id: str(200) }),
+  'packs.list': shape({}),
+  // A pack file is checked whole by the handler (parsePack); here only its size is bounded, a little
+  // above the pack limit so the reader gets the pack's own message about size.
+  'packs.import': shape({ fileName: str(1000), text: str(4 * 1024 * 1024) }),
+  'packs.setEnabled': shape({ id: str(200), enabled: bool }),
+  'packs.remove': shape({ id: str(200) }),
+  'packs.export': shape({ id: optional(str(200)), title: optional(str(200)) }),
   'settings.set': shape({
     patch: shape({ highlightsEnabled: optional(bool), disabledSites: optional(arrayOf(str(253), 10_000)) }),
   }),
