@@ -1,8 +1,20 @@
 /** The options page: one Section component per part, in the order a reader looks for them. */
 import { t } from '../shared/i18n';
+import { PacksSection } from './PacksSection';
+import { Section } from './Section';
 
 /** Each part of the page: its anchor, its title and the component that draws it. */
-const SECTIONS: { id: string; title: () => string; render: () => preact.JSX.Element }[] = [];
+const SECTIONS: { id: string; title: () => string; render: () => preact.JSX.Element }[] = [
+  {
+    id: 'packs',
+    title: () => t('packsTitle'),
+    render: () => (
+      <Section id="packs" title={t('packsTitle')} lead={t('packsLead')}>
+        <PacksSection />
+      </Section>
+    ),
+  },
+];
 
 export function OptionsPage() {
   return (
