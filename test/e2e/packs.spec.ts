@@ -11,7 +11,7 @@ import { card, highlights, hoverName, openExtensionPage, waitFor, waitForHighlig
 import { DEMO_DIR } from '../../tools/paths';
 
 // Each test launches its own browser profiles (two for the export): slower than the shared one.
-test.describe.configure({ timeout: 150_000 });
+test.describe.configure({ timeout: 300_000 });
 
 const EXAMPLE = readFileSync(join(DEMO_DIR, 'hussite-bohemia.pack.json'), 'utf8');
 const TITLE = 'Hussite Bohemia, 1400–1436';
