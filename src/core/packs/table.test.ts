@@ -70,6 +70,14 @@ describe('the second table from packs', () => {
     expect(mentions).toEqual([['Walter Krivitsky', 'walter-krivitsky']]);
   });
 
+  it('the place after "of" in a pack name is not taken for a surname', () => {
+    const jerome: Pack = { dramatisPack: 1, title: 'P', entities: [{ name: 'Jerome of Prague', type: 'person' }], notes: [] };
+    const layer = buildPackLayer([], [{ id: packIdOf('P'), enabled: true, imported: 0, updated: 0, pack: jerome }], () => undefined);
+    const matcher = new Matcher(toBinary(dataset), layer.table!.index);
+    const text = 'Jerome of Prague went home to Prague.';
+    expect(resolveDocument([text], matcher).mentions.map((m) => text.slice(m.start, m.end))).toEqual(['Jerome of Prague']);
+  });
+
   it('lists the titles to resolve once each', () => {
     expect(packTitles([pack, pack])).toEqual(['Walter Krivitsky']);
   });

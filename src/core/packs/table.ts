@@ -11,9 +11,10 @@
 import type { Entity, Related } from '../dataset/types';
 import { BinaryIndex, encodeIndex } from '../index/binary';
 import { compileIndex } from '../index/compile';
-import type { CardEntity } from '../index/format';
+import { FormFlag, type CardEntity, type CompiledIndex } from '../index/format';
 import { asDatasetEntity, type PersonalEntity } from '../personal';
 import { foldKey } from '../text/fold';
+import { nameKey } from '../text/tokens';
 import { packEntityIds, packIdOf, type Pack, type PackEntity, type StoredPack } from './format';
 
 /** What a card shows of a pack: its label, and the pack's description and notes for this entity. */
@@ -92,8 +93,40 @@ export function buildPackLayer(
     });
   }
   if (entities.length === 0) return { overlays };
-  const compiled = compileIndex(entities, new Set());
+  const compiled = withoutPlaceSurnames(compileIndex(entities, new Set()));
   return { table: { index: new BinaryIndex(encodeIndex(compiled)), entities: compiled.entities }, overlays };
+}
+
+/**
+ * "Jerome of Prague", "George of Poděbrady": the compiler takes the last word for a surname, but
+ * after "of" it is a place, and "Prague" alone on a page is the city. Those derived forms are
+ * dropped from the run-time table (the shipped index is compiled as it always was).
+ */
+function withoutPlaceSurnames(index: CompiledIndex): CompiledIndex {
+  const drop = new Map<string, Set<number>>();
+  index.entities.forEach((e, i) => {
+    const m = e.type === 'person' ? /\bof\s+(.+)$/i.exec(e.name) : null;
+    if (!m) return;
+    const key = nameKey(m[1]!).split(' ').pop()!;
+    (drop.get(key) ?? drop.set(key, new Set()).get(key)!).add(i);
+  });
+  if (drop.size === 0) return index;
+  const keys: string[] = [];
+  const values: number[][] = [];
+  index.forms.keys.forEach((key, k) => {
+    const entries = index.forms.values[k]!;
+    const gone = drop.get(key);
+    const kept: number[] = [];
+    for (let j = 0; j < entries.length; j += 2) {
+      if (gone?.has(entries[j]!) && entries[j + 1]! & FormFlag.Surname) continue;
+      kept.push(entries[j]!, entries[j + 1]!);
+    }
+    if (kept.length > 0) {
+      keys.push(key);
+      values.push(kept);
+    }
+  });
+  return { ...index, forms: { keys, values } };
 }
 
 /** Relations to entities of the same table; relations to bundled entities cross tables and are left out. */
