@@ -120,7 +120,7 @@ test('import the example pack, see its names and cards, turn it off', async ({ e
 
 test("export the reader's tracked names as a pack and import it into a fresh profile", async ({ engine, server }) => {
   const first = await launch(engine);
-  let exported = '';
+  let exported: string;
   try {
     const options = await openOptions(first);
     const now = Date.now();
