@@ -14,6 +14,7 @@ import { runBuild } from '../tools/run-build';
 import { DOCS_DIR, hasSharedPages, REAL_POST } from '../tools/paths';
 import { startServer } from '../tools/browser/server';
 import type { TestPage } from '../tools/browser/launch';
+import { packShots } from './screenshots-packs';
 
 const OUT = join(DOCS_DIR, 'screenshots');
 
@@ -71,6 +72,10 @@ async function main(): Promise<void> {
   for (const scheme of ['light', 'dark'] as const) await shootPages(scheme);
   if (process.argv.includes('pages')) return;
   const server = await startServer();
+  // --packs: only the reference-pack pictures (scripts/screenshots-packs.ts).
+  const packsOnly = process.argv.includes('--packs');
+  await packShots(server, shoot);
+  if (packsOnly) return server.close();
   const path = hasSharedPages() ? `/shared/${REAL_POST}` : '/demo/defectors-1937.html';
   const url = server.url(path);
   for (const scheme of ['light', 'dark'] as const) {

@@ -6,6 +6,7 @@ import { deleteCorrection, dropCorrectionsCache, listCorrections, saveCorrection
 import { db, openDatabase, updateSettings, useDatabase } from './db';
 import { makeCorrection } from '../core/corrections';
 import { dropNotesCache, saveNote } from './notes-store';
+import { importPack } from './packs-store';
 import { savePersonal } from './personal-store';
 import { createBackup, serializeBackup } from '../core/export/backup';
 import type { Note } from '../core/notes/model';
@@ -46,6 +47,8 @@ async function seed(): Promise<void> {
     makeCorrection({ key: 'hoover', surface: 'Hoover', scope: 'everywhere', url: page.url, entityId: 'herbert-hoover', now: 6 }),
   );
   await saveCorrection(makeCorrection({ key: 'dies', surface: 'Dies', scope: 'page', url: page.url, entityId: null, now: 7 }));
+  const pack = await importPack('week-3.csv', '# title: Week 3\nname,type,note\nJan Hus,person,Read the letters.\n', 7);
+  expect(pack.ok).toBe(true);
 }
 
 const fresh = () => {
@@ -71,6 +74,8 @@ describe('backup and restore', () => {
       personalUpdated: 0,
       correctionsAdded: 2,
       correctionsUpdated: 0,
+      packsAdded: 1,
+      packsUpdated: 0,
     });
     const after = await backupData();
     const sortById = <T extends { id: string }>(xs: T[]) => [...xs].sort((a, b) => a.id.localeCompare(b.id));
@@ -80,6 +85,8 @@ describe('backup and restore', () => {
     expect(sortById(after.corrections)).toEqual(sortById(before.corrections));
     expect(after.corrections).toHaveLength(2);
     expect(await listCorrections()).toHaveLength(2);
+    expect(after.packs).toEqual(before.packs);
+    expect(after.packs.map((p) => p.pack.title)).toEqual(['Week 3']);
   });
 
   it('importing twice adds nothing; a newer edit in the file wins, an older one does not', async () => {
@@ -110,6 +117,19 @@ describe('backup and restore', () => {
     for (const text of bad) {
       await expect(importBackup(text)).rejects.toThrow(/^Nothing was imported: /);
     }
+    expect(await backupData()).toEqual(before);
+  });
+
+  it('refuses a backup holding a malformed pack, saying which and why', async () => {
+    await seed();
+    const before = await backupData();
+    const file = JSON.parse(serializeBackup(createBackup({ ...before, exportedAt: 1 }))) as {
+      packs: { pack: { entities: { type: string }[] } }[];
+    };
+    file.packs[0]!.pack.entities[0]!.type = 'preacher';
+    await expect(importBackup(JSON.stringify(file))).rejects.toThrow(
+      /^Nothing was imported: Reference pack 1 of 1 \(id "pack-[0-9a-f]{8}"\) is damaged: the pack has a problem at entities\[0\]\.type: "preacher" is not a type Dramatis knows/,
+    );
     expect(await backupData()).toEqual(before);
   });
 });

@@ -7,6 +7,7 @@ import { DramatisError, errorCodeOf } from '../core/protocol/errors';
 import type { Correction } from '../core/corrections';
 import { mergeRecords, parseBackup, type BackupFile } from '../core/export/backup';
 import type { Note } from '../core/notes/model';
+import type { StoredPack } from '../core/packs/format';
 import { personalListProblem, type PersonalEntity } from '../core/personal';
 import { MAX_DISABLED_SITES, type Settings } from '../core/protocol/messages';
 import { settingsFrom } from '../core/settings';
@@ -19,6 +20,7 @@ export interface BackupData {
   personal: PersonalEntity[];
   settings: Settings;
   corrections: Correction[];
+  packs: StoredPack[];
 }
 
 export interface ImportSummary {
@@ -29,20 +31,23 @@ export interface ImportSummary {
   personalUpdated: number;
   correctionsAdded: number;
   correctionsUpdated: number;
+  packsAdded: number;
+  packsUpdated: number;
 }
 
 export async function backupData(): Promise<BackupData> {
   await listCorrections(); // moves the old per-page choices into corrections first
   const conn = await db();
-  const tx = conn.transaction(['notes', 'personal', 'settings', 'corrections'], 'readonly');
-  const [notes, personal, settings, corrections] = await Promise.all([
+  const tx = conn.transaction(['notes', 'personal', 'settings', 'corrections', 'packs'], 'readonly');
+  const [notes, personal, settings, corrections, packs] = await Promise.all([
     tx.objectStore('notes').getAll(),
     tx.objectStore('personal').getAll(),
     tx.objectStore('settings').get('settings'),
     tx.objectStore('corrections').getAll(),
+    tx.objectStore('packs').getAll(),
   ]);
   await tx.done;
-  return { notes: notes.map(fromStored), personal, settings: settingsFrom(settings), corrections };
+  return { notes: notes.map(fromStored), personal, settings: settingsFrom(settings), corrections, packs };
 }
 
 /** An import refused or undone: nothing was written. */
@@ -62,16 +67,18 @@ export async function importBackup(text: string): Promise<ImportSummary> {
 async function writeBackup(backup: BackupFile): Promise<ImportSummary> {
   await listCorrections(); // the old choices are corrections before a restore merges into them
   const conn = await db();
-  const tx = conn.transaction(['notes', 'personal', 'settings', 'corrections'], 'readwrite');
+  const tx = conn.transaction(['notes', 'personal', 'settings', 'corrections', 'packs'], 'readwrite');
   try {
     const notesStore = tx.objectStore('notes');
     const personalStore = tx.objectStore('personal');
     const correctionsStore = tx.objectStore('corrections');
-    const [existingNotes, existingPersonal, settings, existingCorrections] = await Promise.all([
+    const packsStore = tx.objectStore('packs');
+    const [existingNotes, existingPersonal, settings, existingCorrections, existingPacks] = await Promise.all([
       notesStore.getAll(),
       personalStore.getAll(),
       tx.objectStore('settings').get('settings'),
       correctionsStore.getAll(),
+      packsStore.getAll(),
     ]);
     const notes = mergeRecords(existingNotes.map(fromStored), backup.notes);
     const personal = mergeRecords(existingPersonal, backup.personal);
@@ -93,6 +100,9 @@ async function writeBackup(backup: BackupFile): Promise<ImportSummary> {
     for (const n of notes.toWrite) writes.push(notesStore.put(toStored(n)));
     for (const p of personal.toWrite) writes.push(personalStore.put(p));
     for (const c of corrections.toWrite) writes.push(correctionsStore.put(c));
+    // Packs: one per title; the copy whose file is newer wins, as for notes.
+    const packs = mergeRecords(existingPacks, backup.packs);
+    for (const p of packs.toWrite) writes.push(packsStore.put(p));
     // Settings: sites listed in either copy stay listed (switched off, or on); every other choice follows the backup.
     writes.push(
       tx.objectStore('settings').put(
@@ -116,6 +126,8 @@ async function writeBackup(backup: BackupFile): Promise<ImportSummary> {
       personalUpdated: personal.updated,
       correctionsAdded: corrections.added,
       correctionsUpdated: corrections.updated,
+      packsAdded: packs.added,
+      packsUpdated: packs.updated,
     };
   } catch (err) {
     // An aborted transaction has written nothing; say so plainly.

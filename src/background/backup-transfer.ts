@@ -40,6 +40,7 @@ export async function backupPage(store: BackupPageStore, after?: string, pageCha
   await tx.done;
   if (store === 'notes') return { notes: records.map(([, v]) => fromStored(v as Parameters<typeof fromStored>[0])), next };
   if (store === 'personal') return { personal: records.map(([, v]) => v as NonNullable<BackupPage['personal']>[number]), next };
+  if (store === 'packs') return { packs: records.map(([, v]) => v as NonNullable<BackupPage['packs']>[number]), next };
   return { corrections: records.map(([, v]) => v as NonNullable<BackupPage['corrections']>[number]), next };
 }
 

@@ -7,6 +7,7 @@ import { openDB, type DBSchema, type IDBPDatabase, type IDBPTransaction, type St
 import type { Correction } from '../core/corrections';
 import type { Note } from '../core/notes/model';
 import { pageKey } from '../core/notes/model';
+import type { StoredPack } from '../core/packs/format';
 import type { PersonalEntity } from '../core/personal';
 import type { Settings, SyncAccount, SyncStatus } from '../core/protocol/messages';
 import { applySettingsPatch, settingsFrom } from '../core/settings';
@@ -43,8 +44,8 @@ export interface DramatisDB extends DBSchema {
   personal: { key: string; value: PersonalEntity };
   /** The reader's corrections ("Not this?"), keyed by their id (core/corrections.ts). */
   corrections: { key: string; value: Correction };
-  /** Imported reference packs, keyed by their id. */
-  packs: { key: string; value: StoredRecord };
+  /** Imported reference packs, keyed by their id (packIdOf(title): a newer file of the same title replaces the old). */
+  packs: { key: string; value: StoredPack };
   /**
    * Sync's own records by name: "config" (server, user, app password and derived keys: this device
    * only, never synced, never in a backup), "status" (what the options page shows), "state" (device

@@ -1,7 +1,8 @@
 /**
  * Detection in the background: the binary index (data/index.bin) is fetched once per
  * service-worker life and read in place (no parse, no table build), shared by every tab, so a tab
- * pays no memory for the dataset. The reader's tracked names sit in a small second table beside it.
+ * pays no memory for the dataset. The reader's tracked names and the enabled reference packs'
+ * entities sit in a small second table beside it (core/packs/table.ts), rebuilt when they change.
  * Card texts come in shards (data/cards/<n>.json), fetched when a card or a summary needs them and
  * kept for the worker's life: opening a card waits for at most one shard.
  */
@@ -11,20 +12,26 @@ import { BinaryIndex } from '../core/index/binary';
 import { CARD_SHARD_SIZE, cardFromRow, isCardEntity, shardOf, type CardEntity, type CardRow, type MatchEntity } from '../core/index/format';
 import { Matcher } from '../core/match/matcher';
 import { resolveDocument } from '../core/match/resolve';
-import { personalIndex, type PersonalEntity } from '../core/personal';
+import type { StoredPack } from '../core/packs/format';
+import { buildPackLayer, packTitles, type PackOverlay } from '../core/packs/table';
+import type { PersonalEntity } from '../core/personal';
+import { slugOf } from '../core/text/fold';
 import { DramatisError } from '../core/protocol/errors';
 import type { DetectResult, NameSearch } from '../core/protocol/messages';
 import { foldKey } from '../core/text/fold';
 import { relationLines, type RelationLine } from '../core/relations';
 import { correctionsFor } from './corrections-store';
+import { db } from './db';
 import { listPersonal } from './personal-store';
 
 interface Loaded {
   matcher: Matcher;
   /** Entities in the shipped index; the personal ones follow. */
   shipped: number;
-  /** The reader's own entities, with their card fields. */
+  /** The second table's entities (tracked names, pack entities), with their card fields. */
   personal: CardEntity[];
+  /** What the enabled packs say about an entity (bundled or their own), by id. */
+  overlays: Map<string, PackOverlay[]>;
 }
 
 let loading: Promise<Loaded> | undefined;
@@ -48,13 +55,52 @@ function fetchIndex(): Promise<BinaryIndex> {
   return shippedIndex;
 }
 
-async function load(): Promise<Loaded> {
-  const [base, personal] = await Promise.all([fetchIndex(), listPersonal().catch(() => [] as PersonalEntity[])]);
-  const extra = personalIndex(personal);
-  return { matcher: new Matcher(base, extra?.index), shipped: base.entityCount, personal: extra?.entities ?? [] };
+async function enabledPacks(): Promise<StoredPack[]> {
+  return (await (await db()).getAll('packs')).filter((p) => p.enabled);
 }
 
-/** After personal entities change: the next detection rebuilds the small table with them. */
+/**
+ * The bundled entity whose Wikipedia title each pack title is, by id: dataset ids are the slug of
+ * the title (core/text/fold slugOf), so one id lookup finds the candidate and its card shard
+ * confirms the exact title. Cost: one hash probe per title and at most one shard fetch (about
+ * 50 KB, once per worker life) per distinct shard the titles land in.
+ */
+async function bundledTitles(base: BinaryIndex, titles: string[]): Promise<Map<string, string>> {
+  const found = new Map<string, string>();
+  const candidates = titles.flatMap((title) => {
+    const i = base.indexOf(slugOf(title));
+    return i === undefined ? [] : [{ title, i }];
+  });
+  await Promise.all([...new Set(candidates.map((c) => shardOf(c.i)))].map((n) => loadShard(n).catch(() => [])));
+  for (const { title, i } of candidates) {
+    const row = shardsLoaded.get(shardOf(i))?.[i % CARD_SHARD_SIZE];
+    if (row && cardFromRow(row, base.entity(i).name).wikipedia === title) found.set(title, base.idOf(i));
+  }
+  return found;
+}
+
+async function load(): Promise<Loaded> {
+  const [base, personal, packs] = await Promise.all([
+    fetchIndex(),
+    listPersonal().catch(() => [] as PersonalEntity[]),
+    enabledPacks().catch(() => [] as StoredPack[]),
+  ]);
+  const titles = await bundledTitles(base, packTitles(packs.map((p) => p.pack)));
+  const layer = buildPackLayer(personal, packs, (title) => titles.get(title));
+  return {
+    matcher: new Matcher(base, layer.table?.index),
+    shipped: base.entityCount,
+    personal: layer.table?.entities ?? [],
+    overlays: layer.overlays,
+  };
+}
+
+/** What the enabled packs say about an entity, for its card. */
+export async function packOverlays(id: string): Promise<PackOverlay[]> {
+  return (await loaded()).overlays.get(id) ?? [];
+}
+
+/** After personal entities or packs change: the next detection rebuilds the small table with them. */
 export function reloadMatcher(): void {
   loading = undefined;
 }

@@ -18,6 +18,7 @@ import { deleteCorrection, listCorrections, saveCorrection } from './corrections
 import { broadcastCorrections } from './tell-tabs';
 import { detect, getEntities, getMatcher, reloadMatcher, searchNames } from './detector';
 import { deleteNote, notesForEntity, notesForPage, saveNote, searchNotes } from './notes-store';
+import { exportPack, importPack, listPacks, removePack, setPackEnabled } from './packs-store';
 import { checkPersonalRoom, deletePersonal, listPersonal, savePersonal } from './personal-store';
 import { requestPersistence, storageStatus } from './storage';
 import { dataSummary, deleteEverything } from './data-store';
@@ -61,7 +62,7 @@ async function restored(run: () => Promise<ImportSummary>): Promise<ImportSummar
   await checkStore();
   try {
     const summary = await run();
-    if (summary.personalAdded + summary.personalUpdated > 0) reloadMatcher();
+    if (summary.personalAdded + summary.personalUpdated + summary.packsAdded + summary.packsUpdated > 0) reloadMatcher();
     if (summary.correctionsAdded + summary.correctionsUpdated > 0) void broadcastCorrections();
     await broadcastSettings(await getSettings());
     await resume();
@@ -130,6 +131,27 @@ const router = createRouter<Request, Responses>(
     'backup.import.commit': (m) => restored(() => commitImport(m.upload, m.parts)),
     'safety.copy': (m) => safetyCopyPart(m.index),
     'safety.resume': () => resume(),
+    // Reference packs: from extension pages only (ACCESS); each change rebuilds the second table.
+    'packs.list': () => listPacks(),
+    'packs.import': (m) =>
+      written(async () => {
+        const result = await importPack(m.fileName, m.text);
+        if (result.ok) reloadMatcher();
+        return result;
+      }),
+    'packs.setEnabled': (m) =>
+      written(async () => {
+        const list = await setPackEnabled(m.id, m.enabled);
+        reloadMatcher();
+        return list;
+      }),
+    'packs.remove': (m) =>
+      written(async () => {
+        const existed = await removePack(m.id);
+        reloadMatcher();
+        return existed;
+      }, afterDelete),
+    'packs.export': (m) => exportPack(m.id, m.title, getEntities),
     'data.summary': () => dataSummary(),
     'data.deleteAll': () =>
       written(async () => {
@@ -190,6 +212,9 @@ const CHANGES: ReadonlySet<string> = new Set([
   'backup.import.commit',
   'corrections.save',
   'corrections.delete',
+  'packs.import',
+  'packs.setEnabled',
+  'packs.remove',
 ]);
 
 browser.runtime.onMessage.addListener(((message: unknown, sender: Parameters<typeof router>[1]) => {

@@ -5,6 +5,8 @@ import { CorrectionsSection } from './CorrectionsSection';
 import { DataSection } from './DataSection';
 import { KindsSection } from './KindsSection';
 import { MarksSection } from './MarksSection';
+import { PacksSection } from './PacksSection';
+import { Section } from './Section';
 import { SitesSection } from './SitesSection';
 import { SyncSection } from './SyncSection';
 import { TrackedNamesSection } from './TrackedNamesSection';
@@ -17,6 +19,15 @@ const SECTIONS: { id: string; title: () => string; render: () => preact.JSX.Elem
   { id: 'cards', title: () => t('optionsCardsTitle'), render: () => <CardsSection /> },
   { id: 'corrections', title: () => t('correctionsSectionTitle'), render: () => <CorrectionsSection /> },
   { id: 'tracked', title: () => t('optionsTrackedTitle'), render: () => <TrackedNamesSection /> },
+  {
+    id: 'packs',
+    title: () => t('packsTitle'),
+    render: () => (
+      <Section id="packs" title={t('packsTitle')} lead={t('packsLead')}>
+        <PacksSection />
+      </Section>
+    ),
+  },
   { id: 'sync', title: () => t('syncTitle'), render: () => <SyncSection /> },
   { id: 'data', title: () => t('optionsDataTitle'), render: () => <DataSection /> },
 ];

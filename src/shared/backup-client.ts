@@ -6,6 +6,7 @@
  */
 import { createBackup, serializeBackup } from '../core/export/backup';
 import type { Correction } from '../core/corrections';
+import type { StoredPack } from '../core/packs/format';
 import { unpackSafetyCopy } from '../core/export/safety-copy';
 import type { Note } from '../core/notes/model';
 import type { PersonalEntity } from '../core/personal';
@@ -20,14 +21,17 @@ export const IMPORT_INTERRUPTED_CLIENT =
 export const IMPORT_COMMIT_UNANSWERED =
   "Dramatis's background was stopped just as it was writing the import, so it either landed whole or not at all. Importing the same file again is safe: nothing is duplicated.";
 
-async function readStore(store: BackupPageStore): Promise<{ notes: Note[]; personal: PersonalEntity[]; corrections: Correction[] }> {
-  const out = { notes: [] as Note[], personal: [] as PersonalEntity[], corrections: [] as Correction[] };
+async function readStore(
+  store: BackupPageStore,
+): Promise<{ notes: Note[]; personal: PersonalEntity[]; corrections: Correction[]; packs: StoredPack[] }> {
+  const out = { notes: [] as Note[], personal: [] as PersonalEntity[], corrections: [] as Correction[], packs: [] as StoredPack[] };
   let after: string | undefined;
   do {
     const page = await sendPatiently({ type: 'backup.page', store, ...(after === undefined ? {} : { after }) }, PAGE_DEADLINE_MS);
     if (page.notes) for (const n of page.notes) out.notes.push(n);
     if (page.personal) for (const p of page.personal) out.personal.push(p);
     if (page.corrections) for (const c of page.corrections) out.corrections.push(c);
+    if (page.packs) for (const p of page.packs) out.packs.push(p);
     after = page.next;
   } while (after !== undefined);
   return out;
@@ -35,13 +39,14 @@ async function readStore(store: BackupPageStore): Promise<{ notes: Note[]; perso
 
 /** The whole notebook as a backup file's text, read page by page. */
 export async function buildBackupText(exportedAt = Date.now()): Promise<{ text: string; notes: number }> {
-  const [{ notes }, { personal }, { corrections }, settings] = await Promise.all([
+  const [{ notes }, { personal }, { corrections }, { packs }, settings] = await Promise.all([
     readStore('notes'),
     readStore('personal'),
     readStore('corrections'),
+    readStore('packs'),
     sendPatiently({ type: 'settings.get' }, PAGE_DEADLINE_MS),
   ]);
-  return { text: serializeBackup(createBackup({ notes, personal, settings, corrections, exportedAt })), notes: notes.length };
+  return { text: serializeBackup(createBackup({ notes, personal, settings, corrections, packs, exportedAt })), notes: notes.length };
 }
 
 /** Sends a backup file's text in parts and commits it: all of it lands, or nothing does. */

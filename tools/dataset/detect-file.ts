@@ -2,7 +2,7 @@
 import { toBinary } from '../../src/core/index/binary';
 import { parseHTML } from 'linkedom';
 import { extractBlocks, joinBlocks, type DomNode } from '../../src/core/extract';
-import type { CompiledIndex } from '../../src/core/index/format';
+import type { CardEntity, CompiledIndex } from '../../src/core/index/format';
 import { Matcher } from '../../src/core/match/matcher';
 import { resolveDocument, type Explanation } from '../../src/core/match/resolve';
 
@@ -14,6 +14,8 @@ export interface CliMention {
   type?: string;
   wikipedia?: string;
   candidates?: { id: string; name: string; type: string; wikipedia: string }[];
+  /** With --pack: the titles of the packs that name this entity. */
+  packs?: string[];
 }
 
 export function blocksOfHtml(html: string): string[] {
@@ -31,15 +33,18 @@ export function detectBlocks(
   index: CompiledIndex,
   matcher = new Matcher(toBinary(index)),
   explain?: (e: Explanation) => void,
+  /** Entities of a second table (packs) and the pack titles by entity id. */
+  extra: { entities: readonly CardEntity[]; packsOf: ReadonlyMap<string, string[]> } = { entities: [], packsOf: new Map() },
 ): { text: string; mentions: CliMention[] } {
   const { text, starts } = joinBlocks(blocks);
-  const byId = new Map(index.entities.map((e) => [e.id, e]));
+  const byId = new Map([...index.entities, ...extra.entities].map((e) => [e.id, e]));
+  const packs = (id: string) => (extra.packsOf.has(id) ? { packs: extra.packsOf.get(id)! } : {});
   const mentions = resolveDocument(blocks, matcher, { explain }).mentions.map((m): CliMention => {
     const start = starts[m.block]! + m.start;
     const end = starts[m.block]! + m.end;
     if (m.id) {
       const e = byId.get(m.id)!;
-      return { start, end, id: e.id, name: e.name, type: e.type, wikipedia: e.wikipedia };
+      return { start, end, id: e.id, name: e.name, type: e.type, wikipedia: e.wikipedia, ...packs(e.id) };
     }
     return {
       start,

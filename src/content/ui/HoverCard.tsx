@@ -6,6 +6,7 @@ import { formatLifespan } from '../../core/dates';
 import { CandidateList } from './CandidateList';
 import { CardTimeline } from './CardTimeline';
 import { LocatorMapView } from './LocatorMapView';
+import { PackNotes } from './packs/PackNotes';
 import { RelationList } from './RelationList';
 import { TypeBadge } from './TypeBadge';
 
@@ -50,7 +51,8 @@ export function HoverCard({ entity, candidates, details, pageYears, sheet, onCho
         <TypeBadge type={entity.type} />
       </div>
       {span && <p class="span">{span}</p>}
-      <p class="description">{entity.description}</p>
+      {entity.description && <p class="description">{entity.description}</p>}
+      {details?.packs && <PackNotes packs={details.packs} />}
       {correction}
       <CardTimeline entity={entity} pageYears={pageYears} />
       {details?.map && <LocatorMapView map={details.map} name={entity.name} />}

@@ -1,6 +1,8 @@
 /** A lossless, versioned JSON backup of everything the reader made, checked whole before anything is imported. */
 import { correctionProblem, correctionsFromChoices, type Correction } from '../corrections';
 import { noteProblem, type Note, type PageRef } from '../notes/model';
+import type { StoredPack } from '../packs/format';
+import { normalizeStoredPack, storedPackProblem } from '../packs/stored';
 import { personalEntityProblem, personalListProblem, type PersonalEntity } from '../personal';
 import { MAX_DISABLED_SITES, type Settings } from '../protocol/messages';
 import { settingsFrom, settingsPatchProblem } from '../settings';
@@ -25,6 +27,8 @@ export interface BackupFile {
   personal: PersonalEntity[];
   settings: Settings;
   corrections: Correction[];
+  /** Imported reference packs, as stored. Absent from backups made before packs: read as none. */
+  packs: StoredPack[];
 }
 
 export type ParsedBackup = { ok: true; backup: BackupFile } | { ok: false; error: string };
@@ -34,9 +38,10 @@ export function createBackup(input: {
   personal: PersonalEntity[];
   settings: Settings;
   corrections: Correction[];
+  packs?: StoredPack[];
   exportedAt: number;
 }): BackupFile {
-  return normalize({ format: BACKUP_FORMAT, version: BACKUP_VERSION, ...input });
+  return normalize({ format: BACKUP_FORMAT, version: BACKUP_VERSION, ...input, packs: input.packs ?? [] });
 }
 
 /** Pretty JSON with a fixed key order and sorted records, so the same data always gives the same file. */
@@ -58,6 +63,7 @@ function normalize(b: BackupFile): BackupFile {
     // Field by field in the Settings order; a backup from before a field existed takes its default.
     settings: settingsFrom(b.settings),
     corrections: b.corrections.map(cleanCorrection).sort((x, y) => compareCodes(x.id, y.id)),
+    packs: (b.packs ?? []).map(normalizeStoredPack).sort((x, y) => compareCodes(x.id, y.id)),
   };
 }
 
@@ -152,7 +158,8 @@ export function parseBackup(text: string): ParsedBackup {
     listProblem(data.personal, 'personal entities', 'Personal entity', personalEntityProblem) ??
     personalListProblem(data.personal as PersonalEntity[]) ??
     settingsProblem(data.settings) ??
-    (version === 1 ? choicesProblem(data.choices) : listProblem(data.corrections, 'corrections', 'Correction', correctionProblem));
+    (version === 1 ? choicesProblem(data.choices) : listProblem(data.corrections, 'corrections', 'Correction', correctionProblem)) ??
+    (data.packs === undefined ? null : listProblem(data.packs, 'reference packs', 'Reference pack', storedPackProblem));
   if (problem) return fail(problem);
   // Version 1 kept per-page picks for ambiguous names: they are page corrections now.
   if (version === 1) data.corrections = correctionsFromChoices(data.choices as Choices, data.exportedAt);

@@ -53,6 +53,12 @@ export const ACCESS: Record<Request['type'], Access> = {
   'corrections.save': 'page',
   'corrections.list': 'extension',
   'corrections.delete': 'extension',
+  // Reference packs are managed on the options page.
+  'packs.list': 'extension',
+  'packs.import': 'extension',
+  'packs.setEnabled': 'extension',
+  'packs.remove': 'extension',
+  'packs.export': 'extension',
   // The options page's "Your data".
   'data.summary': 'extension',
   'data.deleteAll': 'extension',

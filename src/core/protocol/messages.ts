@@ -10,6 +10,8 @@ import type { Mention } from '../match/mention';
 import type { RelationLine } from '../relations';
 import type { Note } from '../notes/model';
 import type { NoteQuery, NoteQueryResult } from '../notes/query';
+import type { Pack, StoredPack } from '../packs/format';
+import type { PackOverlay } from '../packs/table';
 import type { PersonalEntity } from '../personal';
 import type { ErrorCode } from './errors';
 
@@ -109,6 +111,8 @@ export interface CardDetails {
   relations: RelationLine[];
   map?: LocatorMap;
   notes: NoteSummary;
+  /** The enabled reference packs that name this entity: their label, description and notes (read-only). */
+  packs?: PackOverlay[];
 }
 
 /** Why sync stopped or a connection test failed: the options page shows a sentence for each. */
@@ -173,6 +177,24 @@ export interface NameSearch {
   matches: MatchEntity[];
 }
 
+/** One imported reference pack, as the options page lists it. */
+export interface PackListItem {
+  id: string;
+  title: string;
+  author?: string;
+  description?: string;
+  version?: string;
+  enabled: boolean;
+  entities: number;
+  notes: number;
+  imported: number;
+  updated: number;
+}
+
+/** What importing a pack file did: every problem when it was refused (then nothing changed). */
+export type PackImportResult =
+  { ok: true; pack: PackListItem; replaced: boolean; warnings: string[] } | { ok: false; problems: string[]; warnings: string[] };
+
 /** Messages to the background, each with the type of its answer. */
 export type Request =
   | { type: 'warm' }
@@ -212,7 +234,15 @@ export type Request =
   | { type: 'corrections.save'; correction: Correction }
   | { type: 'corrections.delete'; id: string }
   | { type: 'data.summary' }
-  | { type: 'data.deleteAll' };
+  | { type: 'data.deleteAll' }
+  // Reference packs: sent by extension pages only (the options page); the background refuses them from content scripts.
+  | { type: 'packs.list' }
+  | { type: 'packs.import'; fileName: string; text: string }
+  | { type: 'packs.setEnabled'; id: string; enabled: boolean }
+  | { type: 'packs.remove'; id: string }
+  /** A stored pack by id; without id, a pack made of the reader's tracked names and entity notes, titled `title`. */
+  | { type: 'packs.export'; id?: string; title?: string };
+
 
 export interface Responses {
   warm: boolean;
@@ -230,7 +260,7 @@ export interface Responses {
   'personal.save': PersonalEntity;
   'personal.delete': boolean;
   'storage.status': StorageStatus;
-  'backup.data': { notes: Note[]; personal: PersonalEntity[]; settings: Settings; corrections: Correction[] };
+  'backup.data': { notes: Note[]; personal: PersonalEntity[]; settings: Settings; corrections: Correction[]; packs: StoredPack[] };
   'backup.import': ImportSummary;
   'backup.page': BackupPage;
   'backup.import.begin': { upload: string; partChars: number };
@@ -253,6 +283,11 @@ export interface Responses {
   'data.summary': DataSummary;
   /** What was deleted, counted before it went. */
   'data.deleteAll': DataSummary;
+  'packs.list': PackListItem[];
+  'packs.import': PackImportResult;
+  'packs.setEnabled': PackListItem[];
+  'packs.remove': boolean;
+  'packs.export': Pack;
 }
 
 /** How much the reader keeps in Dramatis, store by store (the options page's "Your data"). */
@@ -265,13 +300,14 @@ export interface DataSummary {
   choices: number;
 }
 
-export type BackupPageStore = 'notes' | 'personal' | 'corrections';
+export type BackupPageStore = 'notes' | 'personal' | 'corrections' | 'packs';
 
 /** One page of a store for a backup: records in key order, and the key to continue after (none: the end). */
 export interface BackupPage {
   notes?: Note[];
   personal?: PersonalEntity[];
   corrections?: Correction[];
+  packs?: StoredPack[];
   next?: string;
 }
 
@@ -283,6 +319,8 @@ export interface ImportSummary {
   personalUpdated: number;
   correctionsAdded: number;
   correctionsUpdated: number;
+  packsAdded: number;
+  packsUpdated: number;
 }
 
 /** One part of the last safety copy: a deflate-compressed backup file, base64, cut in parts. */

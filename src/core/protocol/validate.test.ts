@@ -66,7 +66,7 @@ const REQUESTS: Record<Request['type'], { accept: object; refuse: object; becaus
   'backup.page': {
     accept: { store: 'notes', after: 'n1' },
     refuse: { store: 'settings' },
-    because: 'store must be notes, personal or corrections',
+    because: 'store must be notes, personal, corrections or packs',
   },
   'backup.import.begin': { accept: { chars: 1000 }, refuse: { chars: 2 ** 31 }, because: 'chars must be a number from 0 to 1073741824' },
   'backup.import.part': {
@@ -100,6 +100,19 @@ const REQUESTS: Record<Request['type'], { accept: object; refuse: object; becaus
   'corrections.delete': { accept: { id: correction.id }, refuse: { id: null }, because: 'id must be a string' },
   'data.summary': { accept: {}, refuse: { store: 'notes' }, because: 'has an unknown field "store"' },
   'data.deleteAll': { accept: {}, refuse: { keep: ['notes'] }, because: 'has an unknown field "keep"' },
+  'packs.list': { accept: {}, refuse: { enabled: true }, because: 'has an unknown field "enabled"' },
+  'packs.import': {
+    accept: { fileName: 'week.csv', text: 'name,type' },
+    refuse: { text: 'name,type' },
+    because: 'fileName must be a string',
+  },
+  'packs.setEnabled': {
+    accept: { id: 'pack-1', enabled: false },
+    refuse: { id: 'pack-1', enabled: 'no' },
+    because: 'enabled must be true or false',
+  },
+  'packs.remove': { accept: { id: 'pack-1' }, refuse: { id: ['pack-1'] }, because: 'id must be a string' },
+  'packs.export': { accept: { title: 'My names' }, refuse: { id: 7 }, because: 'id must be a string' },
 };
 
 const TAB_REQUESTS: Record<TabRequest['type'], { accept: object; refuse: object; because: string }> = {

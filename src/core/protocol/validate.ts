@@ -138,9 +138,17 @@ const REQUESTS: Record<Request['type'], Check> = {
   'card.details': shape({ id: str(200), onPage: arrayOf(str(200), 100_000) }),
   'settings.get': shape({}),
   'backup.page': shape({
-    store: (v) => (v === 'notes' || v === 'personal' || v === 'corrections' ? null : 'must be notes, personal or corrections'),
+    store: (v) =>
+      v === 'notes' || v === 'personal' || v === 'corrections' || v === 'packs' ? null : 'must be notes, personal, corrections or packs',
     after: optional(str(8192)),
   }),
+  'packs.list': shape({}),
+  // A pack file is checked whole by the handler (parsePack); here only its size is bounded, a little
+  // above the pack limit so the reader gets the pack's own message about size.
+  'packs.import': shape({ fileName: str(1000), text: str(4 * 1024 * 1024) }),
+  'packs.setEnabled': shape({ id: str(200), enabled: bool }),
+  'packs.remove': shape({ id: str(200) }),
+  'packs.export': shape({ id: optional(str(200)), title: optional(str(200)) }),
   'backup.import.begin': shape({ chars: num(0, MAX_IMPORT_CHARS) }),
   'backup.import.part': shape({ upload: str(100), index: num(0, 1e6), text: str(MAX_IMPORT_PART_CHARS) }),
   'backup.import.commit': shape({ upload: str(100), parts: num(0, 1e6) }),

@@ -1,0 +1,159 @@
+/**
+ * The second table beside the shipped index: the reader's tracked names and the entities of the
+ * enabled packs, compiled at run time in the dataset's format (compileIndex, then encodeIndex) so the
+ * matcher reads both alike; the shipped table is never rebuilt. A pack entity whose Wikipedia title
+ * is a bundled entity's is that entity: it is left out of the table (no second mark) and its pack's
+ * description and notes ride on the bundled card as an overlay.
+ *
+ * Cost: O(forms) to compile and encode, linear in the pack entities and their aliases; rebuilt only
+ * when a pack or a tracked name changes (see docs/PACKS.md for figures).
+ */
+import type { Entity, Related } from '../dataset/types';
+import { BinaryIndex, encodeIndex } from '../index/binary';
+import { compileIndex } from '../index/compile';
+import { FormFlag, type CardEntity, type CompiledIndex } from '../index/format';
+import { asDatasetEntity, type PersonalEntity } from '../personal';
+import { foldKey } from '../text/fold';
+import { nameKey } from '../text/tokens';
+import { packEntityIds, packIdOf, type Pack, type PackEntity, type StoredPack } from './format';
+
+/** What a card shows of a pack: its label, and the pack's description and notes for this entity. */
+export interface PackOverlay {
+  packId: string;
+  packTitle: string;
+  description?: string;
+  url?: string;
+  notes: string[];
+}
+
+export interface ExtraTable {
+  index: BinaryIndex;
+  /** Card records of the table's entities, in its order (sorted by id). */
+  entities: CardEntity[];
+}
+
+export interface PackLayer {
+  /** Undefined when there is nothing to match beyond the shipped index. */
+  table?: ExtraTable;
+  /** Overlays by entity id: bundled ids (entities a pack names by their Wikipedia title) and pack entity ids. */
+  overlays: Map<string, PackOverlay[]>;
+}
+
+/** Every Wikipedia title the packs name, to resolve against the bundled entities before building. */
+export function packTitles(packs: readonly Pack[]): string[] {
+  return [...new Set(packs.flatMap((p) => p.entities.flatMap((e) => (e.wikipedia ? [e.wikipedia] : []))))];
+}
+
+/** The entity notes of a pack, by entity index. */
+function notesByEntity(pack: Pack): string[][] {
+  const byName = new Map(pack.entities.map((e, i) => [foldKey(e.name), i]));
+  const byTitle = new Map(pack.entities.flatMap((e, i) => (e.wikipedia ? [[foldKey(e.wikipedia), i] as const] : [])));
+  const out: string[][] = pack.entities.map(() => []);
+  for (const note of pack.notes) {
+    const i = 'entity' in note ? byName.get(foldKey(note.entity)) : 'wikipedia' in note ? byTitle.get(foldKey(note.wikipedia)) : undefined;
+    if (i !== undefined) out[i]!.push(note.text);
+  }
+  return out;
+}
+
+/**
+ * Builds the table and the overlays. `bundledIdOf(title)` gives the bundled entity with exactly that
+ * Wikipedia title, or undefined.
+ */
+export function buildPackLayer(
+  personal: readonly PersonalEntity[],
+  packs: readonly StoredPack[],
+  bundledIdOf: (title: string) => string | undefined,
+): PackLayer {
+  const entities: Entity[] = personal.map(asDatasetEntity);
+  const overlays = new Map<string, PackOverlay[]>();
+  for (const stored of packs) {
+    if (!stored.enabled) continue;
+    const { pack } = stored;
+    const packId = packIdOf(pack.title);
+    const ids = packEntityIds(pack);
+    const notes = notesByEntity(pack);
+    // Each entity's id in the matcher: the bundled one's when its title matches, else its own.
+    const finalIds = pack.entities.map((e, i) => (e.wikipedia && bundledIdOf(e.wikipedia)) || ids[i]!);
+    const byName = new Map(pack.entities.map((e, i) => [foldKey(e.name), finalIds[i]!]));
+    const byTitle = new Map(pack.entities.flatMap((e, i) => (e.wikipedia ? [[foldKey(e.wikipedia), finalIds[i]!] as const] : [])));
+    pack.entities.forEach((e, i) => {
+      const id = finalIds[i]!;
+      const bundled = id !== ids[i];
+      const overlay: PackOverlay = {
+        packId,
+        packTitle: pack.title,
+        // A pack-only entity's description is its card's own; a bundled one's comes beside the bundled text.
+        ...(bundled && e.description ? { description: e.description } : {}),
+        ...(e.url ? { url: e.url } : {}),
+        notes: notes[i]!,
+      };
+      overlays.set(id, [...(overlays.get(id) ?? []), overlay]);
+      if (!bundled) entities.push(asEntity(e, id, relatedIds(e, byName, byTitle)));
+    });
+  }
+  if (entities.length === 0) return { overlays };
+  const compiled = withoutPlaceSurnames(compileIndex(entities, new Set()));
+  return { table: { index: new BinaryIndex(encodeIndex(compiled)), entities: compiled.entities }, overlays };
+}
+
+/**
+ * "Jerome of Prague", "George of Poděbrady": the compiler takes the last word for a surname, but
+ * after "of" it is a place, and "Prague" alone on a page is the city. Those derived forms are
+ * dropped from the run-time table (the shipped index is compiled as it always was).
+ */
+function withoutPlaceSurnames(index: CompiledIndex): CompiledIndex {
+  const drop = new Map<string, Set<number>>();
+  index.entities.forEach((e, i) => {
+    const m = e.type === 'person' ? /\bof\s+(.+)$/i.exec(e.name) : null;
+    if (!m) return;
+    const key = nameKey(m[1]!).split(' ').pop()!;
+    (drop.get(key) ?? drop.set(key, new Set()).get(key)!).add(i);
+  });
+  if (drop.size === 0) return index;
+  const keys: string[] = [];
+  const values: number[][] = [];
+  index.forms.keys.forEach((key, k) => {
+    const entries = index.forms.values[k]!;
+    const gone = drop.get(key);
+    const kept: number[] = [];
+    for (let j = 0; j < entries.length; j += 2) {
+      if (gone?.has(entries[j]!) && entries[j + 1]! & FormFlag.Surname) continue;
+      kept.push(entries[j]!, entries[j + 1]!);
+    }
+    if (kept.length > 0) {
+      keys.push(key);
+      values.push(kept);
+    }
+  });
+  return { ...index, forms: { keys, values } };
+}
+
+/** Relations to entities of the same table; relations to bundled entities cross tables and are left out. */
+function relatedIds(e: PackEntity, byName: Map<string, string>, byTitle: Map<string, string>): Related[] {
+  return (e.related ?? []).flatMap((r) => {
+    const id = (r.name && byName.get(foldKey(r.name))) || (r.wikipedia && byTitle.get(foldKey(r.wikipedia)));
+    return id ? [{ id, relation: r.relation }] : [];
+  });
+}
+
+/** A pack entity in the dataset's shape, for the index compiler (its aliases trusted as written). */
+function asEntity(e: PackEntity, id: string, related: Related[]): Entity {
+  const out: Entity = {
+    id,
+    type: e.type,
+    name: e.name,
+    aliases: e.aliases ?? [],
+    description: e.description ?? '',
+    wikipedia: e.wikipedia ?? '',
+  };
+  if (e.born) out.born = e.born;
+  if (e.died) out.died = e.died;
+  if (e.start) out.start = e.start;
+  if (e.end) out.end = e.end;
+  if (e.coords) out.coords = e.coords;
+  // Only relations to entities in this table can be stored in it.
+  const local = related.filter((r) => r.id.startsWith('pack-'));
+  if (local.length) out.related = local;
+  return out;
+}
