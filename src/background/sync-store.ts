@@ -19,6 +19,8 @@ import { fromStored, toStored, type DramatisDB } from './db';
 const STORES = {
   note: { store: 'notes', out: (row: unknown) => fromStored(row as never), in: (value: unknown) => toStored(value as never) },
   personal: { store: 'personal', out: (row: unknown) => row, in: (value: unknown) => value },
+  correction: { store: 'corrections', out: (row: unknown) => row, in: (value: unknown) => value },
+  pack: { store: 'packs', out: (row: unknown) => row, in: (value: unknown) => value },
 } as const satisfies Record<string, { store: StoreNames<DramatisDB>; out(row: unknown): unknown; in(value: unknown): unknown }>;
 
 type KeyedKind = keyof typeof STORES;
@@ -26,7 +28,7 @@ const isKeyed = (kind: string): kind is KeyedKind => Object.hasOwn(STORES, kind)
 
 const META_PREFIX = 'm:';
 const STATE_KEY = 'state';
-const TOUCHED: StoreNames<DramatisDB>[] = ['notes', 'personal', 'settings', 'sync'];
+const TOUCHED: StoreNames<DramatisDB>[] = ['notes', 'personal', 'corrections', 'packs', 'settings', 'sync'];
 
 export interface SyncStoreHooks {
   /** After a commit that wrote records of these kinds (caches to drop, the matcher to reload). */

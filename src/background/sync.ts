@@ -12,7 +12,10 @@ import browser from 'webextension-polyfill';
 import { DramatisError } from '../core/protocol/errors';
 import type { SyncAccount, SyncCheck, SyncProblemCode, SyncStatus } from '../core/protocol/messages';
 import { newDeviceId, newSyncState, removeServerData, syncOnce, SyncError, unlock, type SyncState } from '../core/sync/engine';
-import { db, type SyncConfig } from './db';
+import { db, getSettings, type SyncConfig } from './db';
+import { dropCorrectionsCache } from './corrections-store';
+import { broadcastCorrections } from './tell-tabs';
+import { broadcastSettings } from './settings-broadcast';
 import { reloadMatcher } from './detector';
 import { dropNotesCache } from './notes-store';
 import { clearSyncBookkeeping, idbSyncStore } from './sync-store';
@@ -208,7 +211,12 @@ async function round(): Promise<void> {
     const store = idbSyncStore(conn, () => newSyncState(newDeviceId(), config.deviceName), {
       written: (kinds) => {
         if (kinds.has('note')) dropNotesCache();
-        if (kinds.has('personal')) reloadMatcher();
+        if (kinds.has('personal') || kinds.has('pack')) reloadMatcher();
+        if (kinds.has('correction')) {
+          dropCorrectionsCache();
+          void broadcastCorrections();
+        }
+        if (kinds.has('settings')) void getSettings().then(broadcastSettings);
       },
     });
     const report = await syncOnce(store, webDavRemote(config.account), { keys: config.keys, salt: config.salt, created: false });

@@ -243,7 +243,6 @@ export type Request =
   /** A stored pack by id; without id, a pack made of the reader's tracked names and entity notes, titled `title`. */
   | { type: 'packs.export'; id?: string; title?: string };
 
-
 export interface Responses {
   warm: boolean;
   detect: DetectResult;

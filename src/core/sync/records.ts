@@ -5,7 +5,9 @@
  * background (src/background/sync-store.ts). Incoming values are checked by the same validators
  * as backups and messages, so nothing from the server is trusted more than an imported file.
  */
+import { correctionProblem } from '../corrections';
 import { noteProblem, type Note } from '../notes/model';
+import { storedPackProblem } from '../packs/stored';
 import { personalEntityProblem, type PersonalEntity } from '../personal';
 import { settingsProblem } from '../export/backup';
 import { DEFAULT_SETTINGS } from '../protocol/messages';
@@ -55,8 +57,9 @@ const updatedOf = (v: unknown) => {
 export const CONFLICT_MARK = 'conflict copy from';
 
 /**
- * The kinds synced now. Corrections and reference packs become kinds here (with their validators)
- * once their branches land; the engine and the file format need no change for them.
+ * The kinds synced: notes, tracked names, settings, the reader's corrections and reference packs.
+ * A correction or a pack edited on two devices keeps the newer one (a copy of either would only
+ * compete with it: a correction is one per name and place, a pack one per title).
  */
 export const KINDS: Record<string, KindSpec> = {
   note: {
@@ -75,6 +78,8 @@ export const KINDS: Record<string, KindSpec> = {
       return { ...entity, id: copyId, description: `(${CONFLICT_MARK} ${from}) ${entity.description}`.slice(0, 2000) };
     },
   },
+  correction: { problem: withId(correctionProblem), timeOf: updatedOf },
+  pack: { problem: withId(storedPackProblem), timeOf: updatedOf },
   settings: {
     problem: (v, id) => (id !== 'settings' ? 'settings must have the id "settings"' : settingsProblem(v)),
     isDefault: (v) => canonicalJson(v) === canonicalJson(DEFAULT_SETTINGS),
