@@ -12,6 +12,8 @@ test('notebook: Export Markdown, Export for Obsidian, Export backup and Import b
   engine,
 }) => {
   test.skip(engine !== 'chromium', 'downloads are read through Playwright, which drives Chromium');
+  // Four exports and an import of everything the worker's other specs wrote: a time limit, not a speed check.
+  test.setTimeout(180_000);
   const page = (await session.newPage()) as unknown as Page;
   await openExtensionPage(page as never, `${session.extensionOrigin}/notebook.html`);
   const now = Date.now();
@@ -106,7 +108,9 @@ test('notebook: Export Markdown, Export for Obsidian, Export backup and Import b
   await waitFor(
     () => page.evaluate(() => document.body.innerText),
     (t) => /Imported .*2 new/.test(t) && t.includes('export test entity note'),
-    8000,
+    // A time limit, not a speed check: the worker's notebook also holds the multi-megabyte notes
+    // other specs wrote, and the backup carries them all.
+    30_000,
     'the import',
   );
 
@@ -117,7 +121,7 @@ test('notebook: Export Markdown, Export for Obsidian, Export backup and Import b
   await waitFor(
     () => page.evaluate(() => document.body.innerText),
     (t) => t.includes('Nothing was imported'),
-    5000,
+    30_000,
     'the refusal',
   );
   await page.close();

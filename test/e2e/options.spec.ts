@@ -28,7 +28,12 @@ async function summaryOf(ext: TestPage, url: string): Promise<PageSummary> {
   return reply.value;
 }
 
-const mentionTotal = (s: PageSummary) => s.entities.reduce((n, e) => n + e.count, 0) + s.ambiguous;
+/**
+ * The page's dataset names only: names the reader tracks (other specs in this browser track some)
+ * are painted in the closed root, never in the page's highlight registry these tests read.
+ */
+const datasetOnly = (s: PageSummary): PageSummary => ({ ...s, entities: s.entities.filter((e) => !e.id.startsWith('personal-')) });
+const mentionTotal = (s: PageSummary) => datasetOnly(s).entities.reduce((n, e) => n + e.count, 0) + s.ambiguous;
 
 /** Clicks one of the options page's controls, as a reader would, and waits until the background stored it. */
 async function choose(options: TestPage, selector: string, check: string): Promise<void> {
@@ -70,10 +75,12 @@ async function openPost(tab: TestPage, ext: TestPage, url: string): Promise<Page
       return { s, steady };
     },
     ({ s, steady }) => !!s && s.entities.length > 20 && steady >= 5,
-    20_000,
+    // A time limit, not a speed check: with both browsers' suites running at once on two cores the
+    // real post takes longer to settle.
+    45_000,
     'every detected mention to be painted',
   );
-  return settled.s!;
+  return datasetOnly(settled.s!);
 }
 
 const marks = async (tab: TestPage): Promise<HighlightInfo[]> => (await highlights(tab)).ranges;
