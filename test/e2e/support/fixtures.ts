@@ -4,6 +4,7 @@
  */
 import { test as base } from '@playwright/test';
 import { launch, type Engine, type ExtensionSession, type TestPage } from '../../../tools/browser/launch';
+import { openExtensionPage } from '../../../tools/browser/page';
 import { startServer, type StaticServer } from '../../../tools/browser/server';
 import { hasSharedPages, SHARED_MISSING, sharedRequired } from '../../../tools/paths';
 
@@ -16,6 +17,7 @@ export const test = base.extend<{ tab: TestPage }, Options & { session: Extensio
   session: [
     async ({ engine }, use) => {
       const session = await launch(engine);
+      await closeWelcome(session);
       await use(session);
       await session.close();
     },
@@ -47,4 +49,27 @@ export function needsSharedPages(): void {
   if (hasSharedPages()) return;
   if (sharedRequired()) throw new Error(`${SHARED_MISSING}; CI must run with ../shared beside the checkout`);
   test.skip(true, SHARED_MISSING);
+}
+
+/**
+ * A fresh install opens the welcome page (options.spec tests that on its own profiles). In the
+ * shared browser it would take the focus from the tabs the tests type into, so it is closed as
+ * soon as it appears (waiting up to 5 s for it).
+ */
+async function closeWelcome(session: ExtensionSession): Promise<void> {
+  const page = await session.newPage();
+  try {
+    await openExtensionPage(page, `${session.extensionOrigin}/options.html`);
+    await (page as unknown as { evaluate(s: string): Promise<unknown> }).evaluate(`(async () => {
+      const api = globalThis.browser ?? globalThis.chrome;
+      const welcome = location.origin + '/welcome.html';
+      for (let i = 0; i < 50; i++) {
+        const open = (await api.tabs.query({})).filter((t) => (t.url || '').startsWith(welcome));
+        if (open.length > 0) return api.tabs.remove(open.map((t) => t.id));
+        await new Promise((r) => setTimeout(r, 100));
+      }
+    })()`);
+  } finally {
+    await page.close();
+  }
 }
