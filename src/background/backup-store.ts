@@ -9,7 +9,7 @@ import { mergeRecords, parseBackup, type BackupFile } from '../core/export/backu
 import type { Note } from '../core/notes/model';
 import type { StoredPack } from '../core/packs/format';
 import { personalListProblem, type PersonalEntity } from '../core/personal';
-import { MAX_DISABLED_SITES, type Settings } from '../core/protocol/messages';
+import { MAX_DISABLED_SITES, type ImportSummary, type Settings } from '../core/protocol/messages';
 import { settingsFrom } from '../core/settings';
 import { db, fromStored, toStored } from './db';
 import { dropCorrectionsCache, listCorrections } from './corrections-store';
@@ -23,17 +23,8 @@ export interface BackupData {
   packs: StoredPack[];
 }
 
-export interface ImportSummary {
-  notesAdded: number;
-  notesUpdated: number;
-  notesUnchanged: number;
-  personalAdded: number;
-  personalUpdated: number;
-  correctionsAdded: number;
-  correctionsUpdated: number;
-  packsAdded: number;
-  packsUpdated: number;
-}
+/** What an import did, per store: the protocol's answer to backup.import. */
+export type { ImportSummary };
 
 export async function backupData(): Promise<BackupData> {
   await listCorrections(); // moves the old per-page choices into corrections first
