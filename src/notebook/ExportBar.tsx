@@ -3,7 +3,7 @@ import { useRef, useState } from 'preact/hooks';
 import type { NoteQuery } from '../core/notes/query';
 import { allNotes, exportNotes, type ExportFormat } from '../shared/export-client';
 import { importBackupText } from '../shared/backup-client';
-import { t } from '../shared/i18n';
+import { t, tCount } from '../shared/i18n';
 import { codeOf } from '../shared/messaging';
 
 export interface ExportBarProps {
@@ -24,10 +24,10 @@ export function ExportBar({ query, filtered, onImported }: ExportBarProps) {
     setBusy(true);
     try {
       const notes = format === 'backup' ? [] : await allNotes(filtered ? query : {});
-      const { fileName, count } = await exportNotes(format, notes, filtered ? 'Dramatis notes (filtered)' : 'Dramatis notes');
-      setStatus(`Saved ${fileName} (${count} ${count === 1 ? 'note' : 'notes'}).`);
+      const { fileName, count } = await exportNotes(format, notes, filtered ? t('notebookExportTitleFiltered') : t('notebookExportTitle'));
+      setStatus(tCount('notebookSaved', count, fileName));
     } catch (err) {
-      setStatus(`Export failed: ${err instanceof Error ? err.message : String(err)}`);
+      setStatus(t('notebookExportFailed', err instanceof Error ? err.message : String(err)));
     } finally {
       setBusy(false);
     }
@@ -38,8 +38,16 @@ export function ExportBar({ query, filtered, onImported }: ExportBarProps) {
     setRetryFile(undefined);
     try {
       const r = await importBackupText(await f.text());
+      const tracked = r.personalAdded + r.personalUpdated;
       setStatus(
-        `Imported ${f.name}: ${r.notesAdded} new, ${r.notesUpdated} updated, ${r.notesUnchanged} already here${r.personalAdded + r.personalUpdated ? `; ${r.personalAdded + r.personalUpdated} tracked names` : ''}.`,
+        t(
+          'notebookImported',
+          f.name,
+          r.notesAdded,
+          r.notesUpdated,
+          r.notesUnchanged,
+          tracked ? tCount('notebookImportedTracked', tracked) : '',
+        ),
       );
       onImported();
     } catch (err) {
@@ -52,28 +60,28 @@ export function ExportBar({ query, filtered, onImported }: ExportBarProps) {
   };
 
   return (
-    <section class="export" id="export" aria-label="Export and backup">
+    <section class="export" id="export" aria-label={t('notebookExportLabel')}>
       <div class="export-buttons">
         <button type="button" disabled={busy} onClick={() => void run('markdown')}>
-          Export Markdown
+          {t('notebookExportMarkdown')}
         </button>
         <button type="button" disabled={busy} onClick={() => void run('obsidian')}>
-          Export for Obsidian
+          {t('notebookExportObsidian')}
         </button>
         <button type="button" disabled={busy} onClick={() => void run('annotations')}>
-          Export annotations
+          {t('notebookExportAnnotations')}
         </button>
         <button type="button" disabled={busy} onClick={() => void run('backup')}>
-          Export backup
+          {t('notebookExportBackup')}
         </button>
         <button type="button" disabled={busy} onClick={() => file.current?.click()}>
-          Import backup
+          {t('notebookImportBackup')}
         </button>
         <input
           ref={file}
           type="file"
           accept=".json,application/json"
-          aria-label="Backup file to import"
+          aria-label={t('notebookImportFileLabel')}
           hidden
           onChange={(e) => {
             const f = (e.target as HTMLInputElement).files?.[0];
@@ -81,9 +89,7 @@ export function ExportBar({ query, filtered, onImported }: ExportBarProps) {
           }}
         />
       </div>
-      {filtered && (
-        <p class="export-scope">Markdown, Obsidian and annotation exports cover the notes shown by the current search and filters.</p>
-      )}
+      {filtered && <p class="export-scope">{t('notebookExportScope')}</p>}
       <p class="export-status" role="status">
         {status}
       </p>

@@ -2,6 +2,7 @@
 import { useState } from 'preact/hooks';
 import { noteLink } from '../core/notes/links';
 import { parseTags, type Note } from '../core/notes/model';
+import { t } from '../shared/i18n';
 import { Markdown } from '../shared/ui/Markdown';
 
 export interface NoteItemProps {
@@ -10,7 +11,8 @@ export interface NoteItemProps {
   onDelete(note: Note): void;
 }
 
-const KIND = { page: 'Page note', passage: 'Passage', entity: 'On' } as const;
+/** The key of each kind's label. */
+const KIND = { page: 'notebookKindPage', passage: 'notebookKindPassage', entity: 'notebookKindEntity' } as const;
 
 export function NoteItem({ note, onSave, onDelete }: NoteItemProps) {
   const [editing, setEditing] = useState(false);
@@ -30,11 +32,11 @@ export function NoteItem({ note, onSave, onDelete }: NoteItemProps) {
   return (
     <article
       class={`note note-${note.kind}`}
-      aria-label={note.kind === 'entity' ? `Note on ${note.entityName}` : `Note on ${note.page.title || note.page.url}`}
+      aria-label={t('notebookNoteOn', note.kind === 'entity' ? note.entityName : note.page.title || note.page.url)}
     >
       <header class="note-meta">
         <span class="kind">
-          {KIND[note.kind]}
+          {t(KIND[note.kind])}
           {note.kind === 'entity' ? ` ${note.entityName}` : ''}
         </span>
         {note.page &&
@@ -52,8 +54,18 @@ export function NoteItem({ note, onSave, onDelete }: NoteItemProps) {
       {note.kind === 'passage' && <blockquote class="quote">{note.target.quote.exact}</blockquote>}
       {editing ? (
         <div class="edit">
-          <textarea aria-label="Note" rows={5} value={text} onInput={(e) => setText((e.target as HTMLTextAreaElement).value)} />
-          <input type="text" aria-label="Tags" value={tags} onInput={(e) => setTags((e.target as HTMLInputElement).value)} />
+          <textarea
+            aria-label={t('notebookNoteLabel')}
+            rows={5}
+            value={text}
+            onInput={(e) => setText((e.target as HTMLTextAreaElement).value)}
+          />
+          <input
+            type="text"
+            aria-label={t('notebookTagsLabel')}
+            value={tags}
+            onInput={(e) => setTags((e.target as HTMLInputElement).value)}
+          />
           {error && (
             <p class="error" role="alert">
               {error}
@@ -68,23 +80,23 @@ export function NoteItem({ note, onSave, onDelete }: NoteItemProps) {
                 setText(note.text);
               }}
             >
-              Cancel
+              {t('notebookCancel')}
             </button>
             <button type="button" class="primary" onClick={() => void save()}>
-              Save
+              {t('notebookSave')}
             </button>
           </div>
         </div>
       ) : (
         <>
           <Markdown text={note.text} />
-          {note.tags.length > 0 && <p class="tags">{note.tags.map((t) => `#${t}`).join(' ')}</p>}
+          {note.tags.length > 0 && <p class="tags">{note.tags.map((tag) => `#${tag}`).join(' ')}</p>}
           <div class="actions">
             <button type="button" class="secondary" onClick={() => setEditing(true)}>
-              Edit
+              {t('notebookEdit')}
             </button>
             <button type="button" class="secondary danger" onClick={() => onDelete(note)}>
-              Delete
+              {t('notebookDelete')}
             </button>
           </div>
         </>

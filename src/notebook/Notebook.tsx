@@ -2,6 +2,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import type { Note } from '../core/notes/model';
 import type { NoteQuery } from '../core/notes/query';
+import { t, tCount } from '../shared/i18n';
 import { saveNote } from '../shared/save-note';
 import { send } from '../shared/messaging';
 import { ExportBar } from './ExportBar';
@@ -17,8 +18,8 @@ export function Notebook() {
   const [deleted, setDeleted] = useState<Note>();
   // The searchbox waits for a pause in typing (120 ms) before asking the background.
   useEffect(() => {
-    const t = setTimeout(() => setQuery((q) => ({ ...q, text: text.trim() || undefined })), 120);
-    return () => clearTimeout(t);
+    const timer = setTimeout(() => setQuery((q) => ({ ...q, text: text.trim() || undefined })), 120);
+    return () => clearTimeout(timer);
   }, [text]);
   const { result, error, loadMore, reload } = useNotes(query);
 
@@ -41,12 +42,12 @@ export function Notebook() {
   return (
     <main class="notebook">
       <header class="nb-head">
-        <h1>Notebook</h1>
+        <h1>{t('notebookTitle')}</h1>
         <input
           type="search"
           class="search"
-          aria-label="Search notes"
-          placeholder="Search notes, passages, pages and names"
+          aria-label={t('notebookSearchLabel')}
+          placeholder={t('notebookSearchPlaceholder')}
           value={text}
           onInput={(e) => setText((e.target as HTMLInputElement).value)}
         />
@@ -60,7 +61,7 @@ export function Notebook() {
         </p>
       )}
       <p class="count" aria-live="polite">
-        {result ? `${result.total} ${result.total === 1 ? 'note' : 'notes'}` : 'Loading…'}
+        {result ? tCount('notebookCount', result.total) : t('notebookLoading')}
       </p>
       <div class="list">
         {result?.notes.map((n) => (
@@ -69,15 +70,11 @@ export function Notebook() {
       </div>
       {result && result.notes.length < result.total && (
         <button type="button" class="more" onClick={loadMore}>
-          Show more
+          {t('notebookShowMore')}
         </button>
       )}
       {result?.total === 0 && (
-        <p class="empty">
-          {text || query.tag || query.site || query.entityId
-            ? 'No note matches.'
-            : 'No notes yet. Select text on any page, or open a card, and choose "Add note".'}
-        </p>
+        <p class="empty">{text || query.tag || query.site || query.entityId ? t('notebookNoMatch') : t('notebookEmpty')}</p>
       )}
       {deleted && <UndoBar onUndo={() => void undo()} onDismiss={() => setDeleted(undefined)} />}
     </main>

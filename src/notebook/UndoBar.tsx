@@ -1,16 +1,17 @@
 /** "Note deleted. Undo": the way back from a delete, for ten seconds. */
 import { useEffect } from 'preact/hooks';
+import { t } from '../shared/i18n';
 
 export function UndoBar({ onUndo, onDismiss }: { onUndo(): void; onDismiss(): void }) {
   useEffect(() => {
-    const t = setTimeout(onDismiss, 10_000);
-    return () => clearTimeout(t);
+    const timer = setTimeout(onDismiss, 10_000);
+    return () => clearTimeout(timer);
   }, [onDismiss]);
   return (
     <div class="undo" role="status">
-      Note deleted.{' '}
+      {t('notebookDeleted')}{' '}
       <button type="button" onClick={onUndo}>
-        Undo
+        {t('notebookUndo')}
       </button>
     </div>
   );

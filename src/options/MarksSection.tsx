@@ -43,7 +43,8 @@ export function MarksSection() {
             <span>
               {o.label}{' '}
               <span class={`sample sample-${o.value}`} aria-hidden="true">
-                <span class="m-person">Trotsky</span> <span class="m-place">Coyoacán</span> <span class="m-organization">NKVD</span>
+                <span class="m-person">{t('optionsMarkSamplePerson')}</span> <span class="m-place">{t('optionsMarkSamplePlace')}</span>{' '}
+                <span class="m-organization">{t('optionsMarkSampleOrganization')}</span>
               </span>
             </span>
           </label>

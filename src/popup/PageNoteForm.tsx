@@ -1,12 +1,13 @@
 /** "Add page note": a note about the whole page, written in the popup. The draft stays on failure. */
 import { useState } from 'preact/hooks';
+import { t } from '../shared/i18n';
 
 export function PageNoteForm({ onSave, onCancel }: { onSave(text: string, tags: string): Promise<void>; onCancel(): void }) {
   const [text, setText] = useState('');
   const [tags, setTags] = useState('');
   const [error, setError] = useState('');
   const save = async () => {
-    if (!text.trim()) return setError('Write something first: an empty note is not saved.');
+    if (!text.trim()) return setError(t('popupEmptyNote'));
     try {
       await onSave(text, tags);
     } catch (err) {
@@ -16,14 +17,20 @@ export function PageNoteForm({ onSave, onCancel }: { onSave(text: string, tags: 
   return (
     <div class="page-note-form">
       <textarea
-        aria-label="Note"
+        aria-label={t('popupNoteLabel')}
         rows={4}
-        placeholder="A note on this page (Markdown)"
+        placeholder={t('popupNotePlaceholder')}
         value={text}
         autoFocus
         onInput={(e) => setText((e.target as HTMLTextAreaElement).value)}
       />
-      <input type="text" aria-label="Tags" placeholder="Tags" value={tags} onInput={(e) => setTags((e.target as HTMLInputElement).value)} />
+      <input
+        type="text"
+        aria-label={t('popupTags')}
+        placeholder={t('popupTags')}
+        value={tags}
+        onInput={(e) => setTags((e.target as HTMLInputElement).value)}
+      />
       {error && (
         <p class="error" role="alert">
           {error}
@@ -31,10 +38,10 @@ export function PageNoteForm({ onSave, onCancel }: { onSave(text: string, tags: 
       )}
       <div class="actions">
         <button type="button" class="secondary" onClick={onCancel}>
-          Cancel
+          {t('popupCancel')}
         </button>
         <button type="button" class="primary" onClick={() => void save()}>
-          Save
+          {t('popupSave')}
         </button>
       </div>
     </div>

@@ -4,6 +4,7 @@
  */
 import { formatYear, parseDate } from '../core/dates';
 import type { PageEntitySummary } from '../core/protocol/messages';
+import { t } from '../shared/i18n';
 
 const ROW = 18;
 const LABEL = 130;
@@ -22,25 +23,25 @@ export function PeopleTimeline({ people, onPick }: { people: PageEntitySummary[]
   const step = hi - lo > 300 ? 100 : hi - lo > 120 ? 50 : hi - lo > 50 ? 20 : 10;
   const x = (year: number) => LABEL + ((year - lo) / Math.max(1, hi - lo)) * (WIDTH - LABEL - 8);
   const ticks: number[] = [];
-  for (let t = Math.ceil(lo / step) * step; t <= hi; t += step) ticks.push(t);
+  for (let tick = Math.ceil(lo / step) * step; tick <= hi; tick += step) ticks.push(tick);
   const top = 16; // room for the year labels above the rows
   const height = rows.length * ROW + top + 4;
   return (
-    <section class="cast" aria-label="People on this page, by lifetime">
+    <section class="cast" aria-label={t('popupCastLabel')}>
       <h2>
-        Lifetimes <span class="count">{rows.length}</span>
+        {t('popupLifetimes')} <span class="count">{rows.length}</span>
       </h2>
       <svg
         viewBox={`0 0 ${WIDTH} ${height}`}
         width="100%"
         role="img"
-        aria-label={`Lifetimes of ${rows.length} people named on this page, from ${formatYear(lo)} to ${formatYear(hi)}`}
+        aria-label={t('popupCastChart', rows.length, formatYear(lo), formatYear(hi))}
       >
-        {ticks.map((t) => (
-          <g key={t}>
-            <line class="tick" x1={x(t)} x2={x(t)} y1={top - 2} y2={height} />
-            <text class="tick-label" x={x(t)} y={10} text-anchor="middle">
-              {formatYear(t)}
+        {ticks.map((tick) => (
+          <g key={tick}>
+            <line class="tick" x1={x(tick)} x2={x(tick)} y1={top - 2} y2={height} />
+            <text class="tick-label" x={x(tick)} y={10} text-anchor="middle">
+              {formatYear(tick)}
             </text>
           </g>
         ))}

@@ -3,7 +3,7 @@ import { useState } from 'preact/hooks';
 import browser from 'webextension-polyfill';
 import { newNoteId, parseTags, pageKey } from '../core/notes/model';
 import { exportNotes } from '../shared/export-client';
-import { t } from '../shared/i18n';
+import { t, tCount } from '../shared/i18n';
 import { saveNote } from '../shared/save-note';
 import { sendToTab } from '../shared/messaging';
 import { EntityGroups } from './EntityGroups';
@@ -29,16 +29,16 @@ export function Popup() {
   if (state.status === 'loading')
     return (
       <main class="popup">
-        <p class="empty">Reading the page…</p>
+        <p class="empty">{t('popupReading')}</p>
       </main>
     );
   if (state.status === 'unavailable') {
     return (
       <main class="popup">
-        <h1>Dramatis</h1>
+        <h1>{t('extName')}</h1>
         <p class="empty">{state.reason}</p>
         <button type="button" class="link" onClick={openNotebook}>
-          Open notebook
+          {t('popupOpenNotebook')}
         </button>
         <SyncLine />
         <button type="button" class="link" onClick={openOptions}>
@@ -71,39 +71,34 @@ export function Popup() {
   return (
     <main class="popup">
       <header class="top">
-        <h1>Dramatis</h1>
+        <h1>{t('extName')}</h1>
         <label class="switch">
           <input type="checkbox" role="switch" checked={summary.highlightsOn} onChange={toggle} />
-          Highlights on this page
+          {t('popupHighlights')}
         </label>
       </header>
       <p class="page-title">{summary.title || summary.url}</p>
       {browser.extension.inIncognitoContext && (
         <p class="notice" role="note">
-          Private window: notes you write here are saved in Dramatis's notebook on this computer and stay after the window closes. Delete
-          them in the notebook if you do not want to keep them.
+          {t('popupPrivateWindow')}
         </p>
       )}
-      <section class="notes-section" aria-label="Notes on this page">
+      <section class="notes-section" aria-label={t('popupNotesLabel')}>
         <h2>
-          Notes <span class="count">{summary.notes.length}</span>
+          {t('popupNotes')} <span class="count">{summary.notes.length}</span>
         </h2>
         <PageNotes notes={summary.notes} orphans={summary.orphans} />
         {writing ? (
           <PageNoteForm onSave={savePageNote} onCancel={() => setWriting(false)} />
         ) : (
           <button type="button" class="link" onClick={() => setWriting(true)}>
-            Add page note
+            {t('popupAddPageNote')}
           </button>
         )}
       </section>
       <PeopleTimeline people={summary.entities} onPick={pick} />
       <EntityGroups entities={summary.entities} onPick={pick} />
-      {summary.ambiguous > 0 && (
-        <p class="note">
-          {summary.ambiguous} ambiguous {summary.ambiguous === 1 ? 'name' : 'names'}: hover to choose.
-        </p>
-      )}
+      {summary.ambiguous > 0 && <p class="note">{tCount('popupAmbiguous', summary.ambiguous)}</p>}
       <footer class="bottom">
         <SiteSwitch url={summary.url} tabId={tabId} onChange={refresh} />
         {summary.notes.length > 0 && (
@@ -112,11 +107,11 @@ export function Popup() {
             class="link"
             onClick={() => void exportNotes('markdown', summary.notes, summary.title || summary.url, summary.title || 'page')}
           >
-            Export Markdown
+            {t('popupExportMarkdown')}
           </button>
         )}
         <button type="button" class="link" onClick={openNotebook}>
-          Open notebook
+          {t('popupOpenNotebook')}
         </button>
         <button type="button" class="link" onClick={openOptions}>
           {t('popupOpenOptions')}

@@ -2,6 +2,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import browser from 'webextension-polyfill';
 import type { PageSummary } from '../core/protocol/messages';
+import { t } from '../shared/i18n';
 import { sendToTab } from '../shared/messaging';
 
 export type SummaryState =
@@ -32,7 +33,7 @@ export function usePageSummary(): [SummaryState, () => void] {
       if (!cancelled)
         setState({
           status: 'unavailable',
-          reason: 'Dramatis does not run on this page (browser pages, the extension store and PDF viewers are off limits).',
+          reason: t('popupUnavailable'),
         });
     });
     return () => {

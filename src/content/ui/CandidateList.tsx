@@ -1,11 +1,12 @@
 /** For a name that stays ambiguous on this page: the entities it may name, to pick from. */
 import type { MatchEntity } from '../../core/index/format';
 import { formatLifespan } from '../../core/dates';
+import { t } from '../../shared/i18n';
 
 export function CandidateList({ candidates, onChoose }: { candidates: MatchEntity[]; onChoose?: (id: string) => void }) {
   return (
     <div class="candidates">
-      <h2 class="name">Which one is meant?</h2>
+      <h2 class="name">{t('cardWhichOne')}</h2>
       <ul>
         {candidates.map((c) => (
           <li key={c.id}>

@@ -4,6 +4,7 @@
  */
 import { formatYear, parseDate } from '../../core/dates';
 import type { CardEntity } from '../../core/index/format';
+import { t } from '../../shared/i18n';
 
 export interface CardTimelineProps {
   entity: CardEntity;
@@ -26,9 +27,10 @@ export function CardTimeline({ entity, pageYears }: CardTimelineProps) {
   const pad = span * 0.06 + 1;
   const x = (year: number) => ((year - (lo - pad)) / (span + 2 * pad)) * W;
   const openEnded = to === undefined;
+  const end = openEnded ? '' : formatYear(b);
   const label = pageYears
-    ? `${person ? 'Lifetime' : 'Span'} ${formatYear(a)}–${openEnded ? '' : formatYear(b)} against the page's years ${formatYear(pageYears[0])}–${formatYear(pageYears[1])}`
-    : `${person ? 'Lifetime' : 'Span'} ${formatYear(a)}–${openEnded ? '' : formatYear(b)}`;
+    ? t(person ? 'cardLifetimeAgainstPage' : 'cardSpanAgainstPage', formatYear(a), end, formatYear(pageYears[0]), formatYear(pageYears[1]))
+    : t(person ? 'cardLifetime' : 'cardSpan', formatYear(a), end);
   return (
     <figure class="timeline">
       <svg viewBox={`0 0 ${W} 30`} width="100%" height="30" role="img" aria-label={label}>
@@ -45,7 +47,7 @@ export function CardTimeline({ entity, pageYears }: CardTimelineProps) {
           </text>
         )}
       </svg>
-      {pageYears && <figcaption class="tl-caption">Grey band: the years this page is about</figcaption>}
+      {pageYears && <figcaption class="tl-caption">{t('cardTimelineCaption')}</figcaption>}
     </figure>
   );
 }

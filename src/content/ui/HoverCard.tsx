@@ -3,6 +3,7 @@ import type { ComponentChildren } from 'preact';
 import type { CardEntity, MatchEntity } from '../../core/index/format';
 import type { CardDetails } from '../../core/protocol/messages';
 import { formatLifespan } from '../../core/dates';
+import { t } from '../../shared/i18n';
 import { CandidateList } from './CandidateList';
 import { CardTimeline } from './CardTimeline';
 import { LocatorMapView } from './LocatorMapView';
@@ -34,7 +35,7 @@ export function HoverCard({ entity, candidates, details, pageYears, sheet, onCho
   const cls = sheet ? 'card sheet' : 'card';
   if (!entity) {
     return (
-      <div class={cls} role="dialog" aria-label="Which one is meant?" tabIndex={-1}>
+      <div class={cls} role="dialog" aria-label={t('cardWhichOne')} tabIndex={-1}>
         <CandidateList candidates={candidates ?? []} onChoose={onChoose} />
         {correction}
       </div>
@@ -57,7 +58,7 @@ export function HoverCard({ entity, candidates, details, pageYears, sheet, onCho
       <CardTimeline entity={entity} pageYears={pageYears} />
       {details?.map && <LocatorMapView map={details.map} name={entity.name} />}
       {entity.roles && entity.roles.length > 0 && (
-        <ul class="roles" aria-label="Roles">
+        <ul class="roles" aria-label={t('cardRoles')}>
           {entity.roles.slice(0, 3).map((r) => (
             <li key={r}>{r}</li>
           ))}
@@ -68,7 +69,7 @@ export function HoverCard({ entity, candidates, details, pageYears, sheet, onCho
       {entity.wikipedia && (
         <div class="foot">
           <a class="wiki" href={wikipediaUrl(entity.wikipedia)} target="_blank" rel="noopener noreferrer">
-            Read on Wikipedia
+            {t('cardReadOnWikipedia')}
           </a>
         </div>
       )}

@@ -1,5 +1,6 @@
 /** How this entity relates to others: those also on this page first, each a link to its card. */
 import type { RelationLine } from '../../core/relations';
+import { t } from '../../shared/i18n';
 
 export interface RelationListProps {
   relations: RelationLine[];
@@ -10,7 +11,7 @@ export interface RelationListProps {
 export function RelationList({ relations, onShow }: RelationListProps) {
   if (relations.length === 0) return null;
   return (
-    <ul class="relations" aria-label="Relations">
+    <ul class="relations" aria-label={t('cardRelations')}>
       {relations.map((r) => (
         <li key={r.id} class={r.onPage ? 'rel rel-on-page' : 'rel'}>
           {r.phrase}{' '}
@@ -21,7 +22,7 @@ export function RelationList({ relations, onShow }: RelationListProps) {
           ) : (
             <span class="rel-name">{r.name}</span>
           )}
-          {r.onPage && <span class="rel-here">, also on this page</span>}
+          {r.onPage && <span class="rel-here">{t('cardAlsoOnPage')}</span>}
         </li>
       ))}
     </ul>

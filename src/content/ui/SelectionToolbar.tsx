@@ -1,4 +1,6 @@
 /** The small bar beside a text selection: add a note on the passage, or track the selected name. */
+import { t } from '../../shared/i18n';
+
 export interface SelectionToolbarProps {
   onAddNote(): void;
   onTrack?: () => void;
@@ -6,13 +8,13 @@ export interface SelectionToolbarProps {
 
 export function SelectionToolbar({ onAddNote, onTrack }: SelectionToolbarProps) {
   return (
-    <div class="toolbar" role="toolbar" aria-label="Dramatis">
+    <div class="toolbar" role="toolbar" aria-label={t('extName')}>
       <button type="button" onMouseDown={(e) => e.preventDefault()} onClick={onAddNote}>
-        Add note
+        {t('toolbarAddNote')}
       </button>
       {onTrack && (
         <button type="button" onMouseDown={(e) => e.preventDefault()} onClick={onTrack}>
-          Track this name
+          {t('toolbarTrackName')}
         </button>
       )}
     </div>

@@ -7,6 +7,7 @@ import { fromMarkdown } from 'mdast-util-from-markdown';
 import type { Nodes, RootContent } from 'mdast';
 import type { ComponentChildren } from 'preact';
 import { isSafeNoteLink } from '../../core/notes/safe-links';
+import { t } from '../i18n';
 
 function safeHref(url: string): string | undefined {
   return isSafeNoteLink(url) ? url.trim() : undefined;
@@ -84,7 +85,7 @@ function render(node: Nodes, key: number): ComponentChildren {
     case 'image':
       return (
         <span key={key} class="md-image">
-          [{node.alt || 'image'}]
+          [{node.alt || t('markdownImage')}]
         </span>
       );
     case 'html':
