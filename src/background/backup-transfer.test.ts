@@ -20,7 +20,9 @@ let largestMessage = 0;
 /** Set by a test to make the background "stop" before a given import part arrives. */
 let stopBeforePart: number | undefined;
 
-vi.mock('webextension-polyfill', () => ({ default: { runtime: { id: 'test' } } }));
+vi.mock('webextension-polyfill', async () => ({
+  default: { runtime: { id: 'test' }, i18n: (await import('../../tools/i18n-in-node')).i18nInNode() },
+}));
 vi.mock('../shared/messaging', async () => {
   const { DramatisError: E, errorCodeOf, errorMessageOf } = await import('../core/protocol/errors');
   const transfer = await import('./backup-transfer');

@@ -12,14 +12,10 @@ import type { Note } from '../core/notes/model';
 import type { PersonalEntity } from '../core/personal';
 import { DramatisError } from '../core/protocol/errors';
 import type { BackupPageStore, ImportSummary } from '../core/protocol/messages';
+import { t } from './i18n';
 import { codeOf, send, sendPatiently } from './messaging';
 
 const PAGE_DEADLINE_MS = 30_000;
-
-export const IMPORT_INTERRUPTED_CLIENT =
-  "Nothing was imported, and nothing changed: Dramatis's background was stopped by the browser while the file was being sent (this happens when the browser restarts or updates the extension). Try the import again.";
-export const IMPORT_COMMIT_UNANSWERED =
-  "Dramatis's background was stopped just as it was writing the import, so it either landed whole or not at all. Importing the same file again is safe: nothing is duplicated.";
 
 async function readStore(
   store: BackupPageStore,
@@ -59,7 +55,7 @@ export async function importBackupText(
   try {
     ({ upload, partChars } = await sendPatiently({ type: 'backup.import.begin', chars: text.length }, PAGE_DEADLINE_MS));
   } catch (err) {
-    throw interrupted(err, IMPORT_INTERRUPTED_CLIENT);
+    throw interrupted(err, t('sharedImportInterrupted'));
   }
   partChars = Math.min(partChars, options.partChars ?? partChars);
   let index = 0;
@@ -69,14 +65,14 @@ export async function importBackupText(
       options.onProgress?.(Math.min(at + partChars, text.length), text.length);
     }
   } catch (err) {
-    throw interrupted(err, IMPORT_INTERRUPTED_CLIENT);
+    throw interrupted(err, t('sharedImportInterrupted'));
   }
   try {
     return await send({ type: 'backup.import.commit', upload, parts: index });
   } catch (err) {
     // The background's own "interrupted" answer is certain; no answer at all is not.
     if (codeOf(err) === 'unavailable' && !(err instanceof DramatisError && err.message.startsWith('Nothing was imported')))
-      throw new DramatisError('unavailable', IMPORT_COMMIT_UNANSWERED);
+      throw new DramatisError('unavailable', t('sharedImportCommitUnanswered'));
     throw err;
   }
 }

@@ -9,7 +9,8 @@ type Sub = string | number;
 
 /** The message for `key` with $1…$9 placeholders filled; the key itself if it is missing (a test keeps that from shipping). */
 export function t(key: string, ...subs: Sub[]): string {
-  const text = browser.i18n.getMessage(key, subs.map(String));
+  // Unit tests run shared code in Node without the i18n API: there the key stands in for the text.
+  const text = browser.i18n?.getMessage(key, subs.map(String));
   return text || key;
 }
 
@@ -17,6 +18,7 @@ let rules: Intl.PluralRules | undefined;
 
 /** A counted message: `${key}_one`, `${key}_other`… chosen by the UI language's plural rules, `n` as $1. */
 export function tCount(key: string, n: number, ...subs: Sub[]): string {
+  if (!browser.i18n) return key;
   rules ??= new Intl.PluralRules(browser.i18n.getUILanguage());
   const category = rules.select(n);
   const text = browser.i18n.getMessage(`${key}_${category}`, [n.toLocaleString(), ...subs.map(String)]);

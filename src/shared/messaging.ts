@@ -1,5 +1,6 @@
 /** Typed senders over runtime and tabs messaging; the only place that knows the wire format. */
 import browser from 'webextension-polyfill';
+import { t } from './i18n';
 import { DramatisError, ERROR_CODES, errorCodeOf, errorMessageOf, type ErrorCode } from '../core/protocol/errors';
 import type { Reply, Request, RequestOf, Responses, TabRequest, TabRequestOf, TabResponses } from '../core/protocol/messages';
 
@@ -7,8 +8,7 @@ const CODES: ReadonlySet<string> = new Set(ERROR_CODES);
 
 function unwrap<T>(reply: unknown): T {
   const r = reply as Reply<T> | undefined;
-  if (!r || typeof r !== 'object' || !('ok' in r))
-    throw new DramatisError('unavailable', 'no answer from Dramatis (the extension may have been updated; reload the page)');
+  if (!r || typeof r !== 'object' || !('ok' in r)) throw new DramatisError('unavailable', t('sharedNoAnswer'));
   if (!r.ok) throw new DramatisError(CODES.has(r.code) ? r.code : 'internal', r.error);
   return r.value;
 }

@@ -9,6 +9,7 @@
  * The editor keeps the reader's text until this resolves; onStatus tells it what to show
  * ("Saving…", "Still saving…", or the failure with whether to offer copying or a backup).
  */
+import { t } from './i18n';
 import type { Note } from '../core/notes/model';
 import { DramatisError, type ErrorCode } from '../core/protocol/errors';
 import { codeOf, send } from './messaging';
@@ -55,13 +56,13 @@ export function saveFailure(err: unknown, deadlineMs = SAVE_DEADLINE_MS): SaveFa
         code,
         offerCopy: true,
         offerBackup: false,
-        message: `Dramatis could not reach its storage for ${Math.round(deadlineMs / 1000)} seconds (the extension may be restarting or updating), so this note is not saved yet. Your text is still here: copy it to be safe, then try Save again.`,
+        message: t('sharedSaveUnreachable', Math.round(deadlineMs / 1000)),
       };
     case 'quota':
     case 'store-lost':
       return { code, offerCopy: true, offerBackup: true, message };
     default:
-      return { code, offerCopy: true, offerBackup: false, message: `This note was not saved: ${message}` };
+      return { code, offerCopy: true, offerBackup: false, message: t('sharedSaveFailed', message) };
   }
 }
 
