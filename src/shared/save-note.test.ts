@@ -4,6 +4,9 @@ import { DramatisError, STORAGE_FULL_MESSAGE } from '../core/protocol/errors';
 import type { Note } from '../core/notes/model';
 
 const sendMock = vi.fn();
+vi.mock('webextension-polyfill', async () => ({
+  default: { runtime: { id: 'test' }, i18n: (await import('../../tools/i18n-in-node')).i18nInNode() },
+}));
 vi.mock('./messaging', async () => {
   const { DramatisError: E } = await import('../core/protocol/errors');
   return { send: (m: unknown) => sendMock(m), codeOf: (err: unknown) => (err instanceof E ? err.code : 'internal') };
