@@ -75,9 +75,12 @@ export class ContentSession {
     this.annotated ??= (async () => {
       const signal = this.controller.signal;
       this.live.start(signal);
+      // The selection toolbar is offered from the start: a reader may select a passage while a long
+      // page is still being detected (or while a detect message waits for a waking worker), and
+      // noting it does not depend on the names. The page's saved notes load after the first marks.
+      this.notes.start(signal);
       await this.annotator.annotate(pageRoot());
       if (signal.aborted) return;
-      this.notes.start(signal);
       await this.notes.load();
     })();
     return this.annotated;
