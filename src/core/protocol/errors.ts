@@ -36,8 +36,10 @@ export class DramatisError extends Error {
 /**
  * Whether an error means the disk or the browser's quota is full. IndexedDB says so in several
  * ways: QuotaExceededError (both browsers), and in Chromium, when the disk itself is full, an
- * UnknownError "Failed to write blobs (IOError)" or an aborted transaction naming the full disk;
- * in Firefox, ReadOnlyError (seen in the full-disk e2e test).
+ * UnknownError "Failed to write blobs (IOError)" or an aborted transaction naming the full disk,
+ * and, once the disk is full, "Internal error opening backing store for indexedDB.open" when the
+ * store cannot even be opened (seen in the full-disk e2e test; a damaged profile says the same, and
+ * the reader's way out is the same: keep the text, export, free space); in Firefox, ReadOnlyError.
  */
 export function isStorageFullError(err: unknown): boolean {
   if (typeof err !== 'object' || err === null) return false;
@@ -48,7 +50,9 @@ export function isStorageFullError(err: unknown): boolean {
   if (name === 'ReadOnlyError') return true;
   return (
     typeof message === 'string' &&
-    /quota ?exceeded|failed to write blobs|ioerror|disk (is )?full|no space left|no_device_space|did not allow mutations/i.test(message)
+    /quota ?exceeded|failed to write blobs|ioerror|disk (is )?full|no space left|no_device_space|did not allow mutations|error opening backing store/i.test(
+      message,
+    )
   );
 }
 
