@@ -13,7 +13,9 @@ import { CARD_SHARD_SIZE, cardFromRow, isCardEntity, shardOf, type CardEntity, t
 import { Matcher } from '../core/match/matcher';
 import { resolveDocument } from '../core/match/resolve';
 import type { StoredPack } from '../core/packs/format';
-import { buildPackLayer, packTitles, type PackOverlay } from '../core/packs/table';
+import type { PackPassageNote } from '../core/packs/passages';
+import { buildPackLayer, packTitles, type CrossLinks, type PackOverlay } from '../core/packs/table';
+import { pageKey } from '../core/notes/model';
 import type { PersonalEntity } from '../core/personal';
 import { slugOf } from '../core/text/fold';
 import { DramatisError } from '../core/protocol/errors';
@@ -32,6 +34,10 @@ interface Loaded {
   personal: CardEntity[];
   /** What the enabled packs say about an entity (bundled or their own), by id. */
   overlays: Map<string, PackOverlay[]>;
+  /** Relations the packs draw between their entities and bundled ones (both ends), by id. */
+  links: Map<string, CrossLinks>;
+  /** The enabled packs' passage notes, by page key. */
+  passages: Map<string, PackPassageNote[]>;
 }
 
 let loading: Promise<Loaded> | undefined;
@@ -92,12 +98,19 @@ async function load(): Promise<Loaded> {
     shipped: base.entityCount,
     personal: layer.table?.entities ?? [],
     overlays: layer.overlays,
+    links: layer.links,
+    passages: layer.passages,
   };
 }
 
 /** What the enabled packs say about an entity, for its card. */
 export async function packOverlays(id: string): Promise<PackOverlay[]> {
   return (await loaded()).overlays.get(id) ?? [];
+}
+
+/** The enabled packs' notes on passages of this page (same page key as the reader's notes): one map lookup. */
+export async function packNotesForPage(url: string): Promise<PackPassageNote[]> {
+  return (await loaded()).passages.get(pageKey(url)) ?? [];
 }
 
 /** After personal entities or packs change: the next detection rebuilds the small table with them. */
@@ -183,6 +196,12 @@ export async function cardRelations(id: string, onPage: string[]): Promise<Relat
     const other = l.matcher.idOf(link.other);
     if (link.outgoing) own.push({ id: other, relation: link.relation });
     else incoming.push({ from: other, relation: link.relation });
+  }
+  // A pack's relations between its entities and bundled ones, which neither table holds.
+  const cross = l.links.get(id);
+  if (cross) {
+    own.push(...cross.own);
+    incoming.push(...cross.incoming);
   }
   const lookup = (other: string) => {
     const j = l.matcher.indexOf(other);
