@@ -7,7 +7,6 @@
  * kept for the worker's life: opening a card waits for at most one shard.
  */
 import browser from 'webextension-polyfill';
-import type { Relation } from '../core/dataset/types';
 import { BinaryIndex } from '../core/index/binary';
 import { CARD_SHARD_SIZE, cardFromRow, isCardEntity, shardOf, type CardEntity, type CardRow, type MatchEntity } from '../core/index/format';
 import { Matcher } from '../core/match/matcher';
@@ -21,7 +20,8 @@ import { slugOf } from '../core/text/fold';
 import { DramatisError } from '../core/protocol/errors';
 import type { DetectResult, NameSearch } from '../core/protocol/messages';
 import { foldKey } from '../core/text/fold';
-import { relationLines, type RelationLine } from '../core/relations';
+import { entityRelationLines } from '../core/packs/table';
+import type { RelationLine } from '../core/relations';
 import { correctionsFor } from './corrections-store';
 import { db } from './db';
 import { listPersonal } from './personal-store';
@@ -189,25 +189,8 @@ function indexOrThrow(l: Loaded, id: string): number {
 /** Relation lines for a card, those on the page first: the entity's own relations, then those naming it. */
 export async function cardRelations(id: string, onPage: string[]): Promise<RelationLine[]> {
   const l = await loaded();
-  const i = indexOrThrow(l, id);
-  const own: { id: string; relation: Relation }[] = [];
-  const incoming: { from: string; relation: Relation }[] = [];
-  for (const link of l.matcher.linksOf(i)) {
-    const other = l.matcher.idOf(link.other);
-    if (link.outgoing) own.push({ id: other, relation: link.relation });
-    else incoming.push({ from: other, relation: link.relation });
-  }
-  // A pack's relations between its entities and bundled ones, which neither table holds.
-  const cross = l.links.get(id);
-  if (cross) {
-    own.push(...cross.own);
-    incoming.push(...cross.incoming);
-  }
-  const lookup = (other: string) => {
-    const j = l.matcher.indexOf(other);
-    return j === undefined ? undefined : l.matcher.entity(j);
-  };
-  return relationLines(id, own, incoming, lookup, new Set(onPage));
+  indexOrThrow(l, id);
+  return entityRelationLines(l.matcher, id, l.links, new Set(onPage));
 }
 
 export async function entityById(id: string): Promise<CardEntity | undefined> {

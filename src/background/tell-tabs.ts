@@ -25,6 +25,8 @@ export async function broadcastCorrections(exceptTab?: number): Promise<void> {
 export async function broadcastPacks(): Promise<void> {
   const tabs = await browser.tabs.query({});
   await Promise.all(
-    tabs.map((tab) => (tab.id === undefined ? undefined : browser.tabs.sendMessage(tab.id, { type: 'page.packsChanged' }).catch(() => undefined))),
+    tabs.map((tab) =>
+      tab.id === undefined ? undefined : browser.tabs.sendMessage(tab.id, { type: 'page.packsChanged' }).catch(() => undefined),
+    ),
   );
 }

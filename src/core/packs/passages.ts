@@ -27,7 +27,9 @@ export function passageTargetOf(target: PackNoteTarget): PassageTarget {
   return {
     // No context is an empty one: anchorPassage then scores the quote alone.
     quote: { type: 'TextQuoteSelector', exact: quote.exact, prefix: quote.prefix ?? '', suffix: quote.suffix ?? '' },
-    position: position ? { type: 'TextPositionSelector', start: position.start, end: position.end } : { type: 'TextPositionSelector', start: 0, end: 0 },
+    position: position
+      ? { type: 'TextPositionSelector', start: position.start, end: position.end }
+      : { type: 'TextPositionSelector', start: 0, end: 0 },
   };
 }
 

@@ -14,6 +14,8 @@ import { compileIndex } from '../index/compile';
 import { FormFlag, type CardEntity, type CompiledIndex } from '../index/format';
 import { asDatasetEntity, type PersonalEntity } from '../personal';
 import { foldKey } from '../text/fold';
+import type { Matcher } from '../match/matcher';
+import { relationLines, type RelationLine } from '../relations';
 import { nameKey } from '../text/tokens';
 import { isPackEntityId, packEntityIds, packIdOf, type Pack, type PackEntity, type StoredPack } from './format';
 import { packPassagesByPage, type PackPassageNote } from './passages';
@@ -61,7 +63,10 @@ export interface PackLayer {
  */
 export function packTitles(packs: readonly Pack[]): string[] {
   const titles = packs.flatMap((p) =>
-    p.entities.flatMap((e) => [...(e.wikipedia ? [e.wikipedia] : []), ...(e.related ?? []).flatMap((r) => (r.wikipedia ? [r.wikipedia] : []))]),
+    p.entities.flatMap((e) => [
+      ...(e.wikipedia ? [e.wikipedia] : []),
+      ...(e.related ?? []).flatMap((r) => (r.wikipedia ? [r.wikipedia] : [])),
+    ]),
   );
   return [...new Set(titles)];
 }
@@ -175,8 +180,7 @@ export function relatedIds(
   bundledIdOf: (title: string) => string | undefined,
 ): Related[] {
   return (e.related ?? []).flatMap((r) => {
-    const id =
-      (r.name && byName.get(foldKey(r.name))) || (r.wikipedia && (byTitle.get(foldKey(r.wikipedia)) ?? bundledIdOf(r.wikipedia)));
+    const id = (r.name && byName.get(foldKey(r.name))) || (r.wikipedia && (byTitle.get(foldKey(r.wikipedia)) ?? bundledIdOf(r.wikipedia)));
     return id ? [{ id, relation: r.relation }] : [];
   });
 }
@@ -198,4 +202,35 @@ function asEntity(e: PackEntity, id: string, related: Related[]): Entity {
   if (e.coords) out.coords = e.coords;
   if (related.length) out.related = related;
   return out;
+}
+
+/**
+ * A card's relation lines: the entity's relations in its table (both directions, read by the
+ * matcher), with the relations the packs draw across the tables (`links`, from buildPackLayer).
+ * Cost: the entity's links and one id lookup per other end; a card asks once.
+ */
+export function entityRelationLines(
+  matcher: Matcher,
+  id: string,
+  links: ReadonlyMap<string, CrossLinks>,
+  onPage: ReadonlySet<string>,
+): RelationLine[] {
+  const i = matcher.indexOf(id);
+  const own: { id: string; relation: Relation }[] = [];
+  const incoming: { from: string; relation: Relation }[] = [];
+  for (const link of i === undefined ? [] : matcher.linksOf(i)) {
+    const other = matcher.idOf(link.other);
+    if (link.outgoing) own.push({ id: other, relation: link.relation });
+    else incoming.push({ from: other, relation: link.relation });
+  }
+  const cross = links.get(id);
+  if (cross) {
+    own.push(...cross.own);
+    incoming.push(...cross.incoming);
+  }
+  const lookup = (other: string) => {
+    const j = matcher.indexOf(other);
+    return j === undefined ? undefined : matcher.entity(j);
+  };
+  return relationLines(id, own, incoming, lookup, onPage);
 }

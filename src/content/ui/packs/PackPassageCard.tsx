@@ -14,7 +14,12 @@ export interface PackPassageCardProps {
 
 export function PackPassageCard({ note, sheet }: PackPassageCardProps) {
   return (
-    <div class={sheet ? 'card sheet pack-passage-card' : 'card pack-passage-card'} role="dialog" aria-label={t('packsPassageCardLabel', note.packTitle)} tabIndex={-1}>
+    <div
+      class={sheet ? 'card sheet pack-passage-card' : 'card pack-passage-card'}
+      role="dialog"
+      aria-label={t('packsPassageCardLabel', note.packTitle)}
+      tabIndex={-1}
+    >
       <section class="pack-notes">
         <p class="pack-label">{t('packsCardFrom', note.packTitle)}</p>
         <p class="pack-text pack-note">{note.text}</p>
