@@ -8,7 +8,16 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect, test } from './support/fixtures';
 import { launch, type ExtensionSession, type TestPage } from '../../tools/browser/launch';
-import { card, framesInfo, highlights, hoverName, openExtensionPage, waitFor, waitForHighlights, wordPoint } from '../../tools/browser/page';
+import {
+  card,
+  framesInfo,
+  highlights,
+  hoverName,
+  openExtensionPage,
+  waitFor,
+  waitForHighlights,
+  wordPoint,
+} from '../../tools/browser/page';
 import { DEMO_DIR } from '../../tools/paths';
 
 // Each test launches its own browser profiles (two for the export): slower than the shared one.
