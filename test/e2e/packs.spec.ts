@@ -9,6 +9,7 @@ import { join } from 'node:path';
 import { expect, test } from './support/fixtures';
 import { launch, type ExtensionSession, type TestPage } from '../../tools/browser/launch';
 import {
+  axeViolations,
   card,
   framesInfo,
   highlights,
@@ -143,6 +144,7 @@ test('import the example pack, see its names and cards, turn it off', async ({ e
     expect(packNote.buttons).toEqual([]);
     expect((await framesInfo(page)).frames).toHaveLength(0);
     expect(packNote.hostMode).toBe('closed');
+    expect(await axeViolations(page)).toEqual([]);
     // Not the reader's: the page's notes (what the popup lists and the notebook exports) do not include it.
     const reader = await message(options, { type: 'notes.query', query: {} });
     expect(JSON.stringify(reader)).not.toContain(PASSAGE_NOTE);
