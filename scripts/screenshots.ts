@@ -69,11 +69,11 @@ async function shootPages(scheme: 'light' | 'dark'): Promise<void> {
 async function main(): Promise<void> {
   if (runBuild() !== 0) process.exit(1);
   mkdirSync(OUT, { recursive: true });
-  for (const scheme of ['light', 'dark'] as const) await shootPages(scheme);
-  if (process.argv.includes('pages')) return;
-  const server = await startServer();
   // --packs: only the reference-pack pictures (scripts/screenshots-packs.ts).
   const packsOnly = process.argv.includes('--packs');
+  if (!packsOnly) for (const scheme of ['light', 'dark'] as const) await shootPages(scheme);
+  if (process.argv.includes('pages')) return;
+  const server = await startServer();
   await packShots(server, shoot);
   if (packsOnly) return server.close();
   const path = hasSharedPages() ? `/shared/${REAL_POST}` : '/demo/defectors-1937.html';

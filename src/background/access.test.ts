@@ -53,6 +53,8 @@ describe('authorize', () => {
   it("refuses another site's notes: reading, saving over, deleting", async () => {
     expect(await check({ type: 'notes.forPage', url: 'https://blog.example/post' }, blog)).toBeNull();
     expect(await check({ type: 'notes.forPage', url: 'https://bank.example/account' }, blog)).toMatch(/own address/);
+    expect(await check({ type: 'packs.notesForPage', url: 'https://blog.example/post' }, blog)).toBeNull();
+    expect(await check({ type: 'packs.notesForPage', url: 'https://bank.example/account' }, blog)).toMatch(/own address/);
     expect(await check({ type: 'notes.delete', id: 'mine' }, blog)).toBeNull();
     expect(await check({ type: 'notes.delete', id: 'elsewhere' }, blog)).toMatch(/another page/);
     expect(await check({ type: 'notes.delete', id: 'elsewhere' }, notebook)).toBeNull();

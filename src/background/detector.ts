@@ -7,19 +7,21 @@
  * kept for the worker's life: opening a card waits for at most one shard.
  */
 import browser from 'webextension-polyfill';
-import type { Relation } from '../core/dataset/types';
 import { BinaryIndex } from '../core/index/binary';
 import { CARD_SHARD_SIZE, cardFromRow, isCardEntity, shardOf, type CardEntity, type CardRow, type MatchEntity } from '../core/index/format';
 import { Matcher } from '../core/match/matcher';
 import { resolveDocument } from '../core/match/resolve';
 import type { StoredPack } from '../core/packs/format';
-import { buildPackLayer, packTitles, type PackOverlay } from '../core/packs/table';
+import type { PackPassageNote } from '../core/packs/passages';
+import { buildPackLayer, packTitles, type CrossLinks, type PackOverlay } from '../core/packs/table';
+import { pageKey } from '../core/notes/model';
 import type { PersonalEntity } from '../core/personal';
 import { slugOf } from '../core/text/fold';
 import { DramatisError } from '../core/protocol/errors';
 import type { DetectResult, NameSearch } from '../core/protocol/messages';
 import { foldKey } from '../core/text/fold';
-import { relationLines, type RelationLine } from '../core/relations';
+import { entityRelationLines } from '../core/packs/table';
+import type { RelationLine } from '../core/relations';
 import { correctionsFor } from './corrections-store';
 import { db } from './db';
 import { listPersonal } from './personal-store';
@@ -32,6 +34,10 @@ interface Loaded {
   personal: CardEntity[];
   /** What the enabled packs say about an entity (bundled or their own), by id. */
   overlays: Map<string, PackOverlay[]>;
+  /** Relations the packs draw between their entities and bundled ones (both ends), by id. */
+  links: Map<string, CrossLinks>;
+  /** The enabled packs' passage notes, by page key. */
+  passages: Map<string, PackPassageNote[]>;
 }
 
 let loading: Promise<Loaded> | undefined;
@@ -92,12 +98,19 @@ async function load(): Promise<Loaded> {
     shipped: base.entityCount,
     personal: layer.table?.entities ?? [],
     overlays: layer.overlays,
+    links: layer.links,
+    passages: layer.passages,
   };
 }
 
 /** What the enabled packs say about an entity, for its card. */
 export async function packOverlays(id: string): Promise<PackOverlay[]> {
   return (await loaded()).overlays.get(id) ?? [];
+}
+
+/** The enabled packs' notes on passages of this page (same page key as the reader's notes): one map lookup. */
+export async function packNotesForPage(url: string): Promise<PackPassageNote[]> {
+  return (await loaded()).passages.get(pageKey(url)) ?? [];
 }
 
 /** After personal entities or packs change: the next detection rebuilds the small table with them. */
@@ -176,19 +189,8 @@ function indexOrThrow(l: Loaded, id: string): number {
 /** Relation lines for a card, those on the page first: the entity's own relations, then those naming it. */
 export async function cardRelations(id: string, onPage: string[]): Promise<RelationLine[]> {
   const l = await loaded();
-  const i = indexOrThrow(l, id);
-  const own: { id: string; relation: Relation }[] = [];
-  const incoming: { from: string; relation: Relation }[] = [];
-  for (const link of l.matcher.linksOf(i)) {
-    const other = l.matcher.idOf(link.other);
-    if (link.outgoing) own.push({ id: other, relation: link.relation });
-    else incoming.push({ from: other, relation: link.relation });
-  }
-  const lookup = (other: string) => {
-    const j = l.matcher.indexOf(other);
-    return j === undefined ? undefined : l.matcher.entity(j);
-  };
-  return relationLines(id, own, incoming, lookup, new Set(onPage));
+  indexOrThrow(l, id);
+  return entityRelationLines(l.matcher, id, l.links, new Set(onPage));
 }
 
 export async function entityById(id: string): Promise<CardEntity | undefined> {

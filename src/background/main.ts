@@ -15,8 +15,8 @@ import { onCommand } from './commands';
 import { backupData, importBackup } from './backup-store';
 import { cardDetails } from './card-details';
 import { deleteCorrection, listCorrections, saveCorrection } from './corrections-store';
-import { broadcastCorrections } from './tell-tabs';
-import { detect, getEntities, getMatcher, reloadMatcher, searchNames } from './detector';
+import { broadcastCorrections, broadcastPacks } from './tell-tabs';
+import { detect, getEntities, getMatcher, packNotesForPage, reloadMatcher, searchNames } from './detector';
 import { deleteNote, notesForEntity, notesForPage, saveNote, searchNotes } from './notes-store';
 import { exportPack, importPack, listPacks, removePack, setPackEnabled } from './packs-store';
 import { checkPersonalRoom, deletePersonal, listPersonal, savePersonal } from './personal-store';
@@ -63,6 +63,7 @@ async function restored(run: () => Promise<ImportSummary>): Promise<ImportSummar
   try {
     const summary = await run();
     if (summary.personalAdded + summary.personalUpdated + summary.packsAdded + summary.packsUpdated > 0) reloadMatcher();
+    if (summary.packsAdded + summary.packsUpdated > 0) void broadcastPacks();
     if (summary.correctionsAdded + summary.correctionsUpdated > 0) void broadcastCorrections();
     await broadcastSettings(await getSettings());
     await resume();
@@ -136,22 +137,30 @@ const router = createRouter<Request, Responses>(
     'packs.import': (m) =>
       written(async () => {
         const result = await importPack(m.fileName, m.text);
-        if (result.ok) reloadMatcher();
+        if (result.ok) {
+          reloadMatcher();
+          void broadcastPacks();
+        }
         return result;
       }),
     'packs.setEnabled': (m) =>
       written(async () => {
         const list = await setPackEnabled(m.id, m.enabled);
         reloadMatcher();
+        // Open pages drop (or show) the pack's names and passage notes at once.
+        void broadcastPacks();
         return list;
       }),
     'packs.remove': (m) =>
       written(async () => {
         const existed = await removePack(m.id);
         reloadMatcher();
+        void broadcastPacks();
         return existed;
       }, afterDelete),
     'packs.export': (m) => exportPack(m.id, m.title, getEntities),
+    // Content scripts too, about their own page only (ACCESS, pageScopeProblem).
+    'packs.notesForPage': (m) => packNotesForPage(m.url),
     'data.summary': () => dataSummary(),
     'data.deleteAll': () =>
       written(async () => {

@@ -16,3 +16,17 @@ export async function broadcastCorrections(exceptTab?: number): Promise<void> {
     ),
   );
 }
+
+/**
+ * Tells every tab that the packs changed (imported, turned on or off, removed): each session
+ * re-resolves its names and loads the packs' passage notes for its page again, so a pack turned off
+ * leaves no name and no note of it on an open page.
+ */
+export async function broadcastPacks(): Promise<void> {
+  const tabs = await browser.tabs.query({});
+  await Promise.all(
+    tabs.map((tab) =>
+      tab.id === undefined ? undefined : browser.tabs.sendMessage(tab.id, { type: 'page.packsChanged' }).catch(() => undefined),
+    ),
+  );
+}

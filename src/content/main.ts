@@ -67,6 +67,10 @@ const router = createRouter<TabRequest, TabResponses>(validateTabRequest, {
     await session?.reresolve();
     return true;
   },
+  'page.packsChanged': async () => {
+    await session?.packsChanged();
+    return true;
+  },
   'page.setSiteEnabled': async (m) => {
     if (!m.on) stopSession();
     else if (!isHtmlPage(document)) return false;

@@ -15,14 +15,20 @@
 import type { HighlightKind } from './highlights';
 import { attachUi, releaseUi, type Slot } from './ui-host';
 
+/** What a mark is: a name's kind, the reader's noted passage, or a reference pack's noted passage. */
+export type MarkKind = HighlightKind | 'pack-note';
+
 /**
  * The look of each kind, the same as the registry's highlights in content.css. Bars are underlines
- * drawn as the bottom pixels of each line box; the note's wash lies over the text, translucent.
+ * drawn as the bottom pixels of each line box; the note's wash lies over the text, translucent. A
+ * pack's passage is told apart from the reader's own by shape as well as colour (a blue wash with a
+ * dashed underline), so it reads apart for colour-blind readers too.
  */
 export const MARK_CSS = `
 .root-marks-note, .root-marks-personal { position: fixed; top: 0; left: 0; width: 0; height: 0; pointer-events: none; }
 .mark { position: fixed; box-sizing: border-box; pointer-events: none; margin: 0; padding: 0; border: 0; }
 .mark-note { background: rgba(255, 196, 0, 0.28); }
+.mark-pack-note { background: rgba(64, 140, 255, 0.16); border-bottom: 2px dashed rgba(40, 110, 220, 0.85); }
 .mark-bar { border-bottom: 2px solid rgba(200, 46, 102, 0.85); }
 .mark-organization { border-bottom-color: rgba(160, 82, 196, 0.85); }
 .mark-place { border-bottom-color: rgba(38, 150, 96, 0.85); }
@@ -32,7 +38,7 @@ export const MARK_CSS = `
 `;
 
 export class MarkLayer {
-  private readonly ranges = new Map<Range, HighlightKind>();
+  private readonly ranges = new Map<Range, MarkKind>();
   private shown = false;
   private mount: HTMLElement | undefined;
   private readonly pool: HTMLElement[] = [];
@@ -42,12 +48,12 @@ export class MarkLayer {
 
   constructor(private readonly slot: Extract<Slot, 'marks-note' | 'marks-personal'>) {}
 
-  add(kind: HighlightKind, range: Range): void {
+  add(kind: MarkKind, range: Range): void {
     this.ranges.set(range, kind);
     this.schedule();
   }
 
-  remove(_kind: HighlightKind, range: Range): void {
+  remove(_kind: MarkKind, range: Range): void {
     if (this.ranges.delete(range)) this.schedule();
   }
 
@@ -131,7 +137,7 @@ export class MarkLayer {
       // Only ranges within a screen of the viewport; the rest are drawn when scrolled near.
       if (box.bottom < -height || box.top > 2 * height || box.right < -width || box.left > 2 * width) continue;
       if (box.width === 0 && box.height === 0) continue;
-      const cls = kind === 'note' ? 'mark mark-note' : `mark mark-bar mark-${kind}`;
+      const cls = kind === 'note' || kind === 'pack-note' ? `mark mark-${kind}` : `mark mark-bar mark-${kind}`;
       for (const rect of range.getClientRects()) {
         if (rect.width < 1 || rect.height < 1) continue;
         let el = this.pool[used];

@@ -1,11 +1,14 @@
 /**
  * Margin notes in the page: passage notes re-anchored and highlighted on load (orphans kept aside,
- * never dropped), the selection toolbar ("Add note", "Track this name"), and the editors for
+ * never dropped), the enabled reference packs' notes on passages of this page (anchored the same
+ * way, read-only, kept apart from the reader's: never in `notes`, so never in the page summary or
+ * an export), the selection toolbar ("Add note", "Track this name"), and the editors for
  * passage, entity and page notes. The UI itself loads with ui.js on first need; the editors are in
  * the notes frame, which saves the note itself (so the reader's text never passes through the page).
  */
 import { anchorPassage, describePassage } from '../core/notes/anchor';
 import { newNoteId, pageKey, type EntityNote, type Note, type PassageNote } from '../core/notes/model';
+import type { PackPassageNote } from '../core/packs/passages';
 import { send } from '../shared/messaging';
 import { PageTextMap } from './page-text-map';
 import type { NotedPassages } from './passages';
@@ -18,6 +21,8 @@ export class NotesLayer {
   readonly notes = new Map<string, Note>();
   /** Passage notes whose text could not be found on the page any more. */
   orphans: PassageNote[] = [];
+  /** The enabled packs' notes on this page's passages that were found on it, by id. */
+  readonly packNotes = new Map<string, PackPassageNote>();
   private model: PageTextMap | undefined;
   private selectionTimer = 0;
 
@@ -37,27 +42,38 @@ export class NotesLayer {
     return this.model;
   }
 
-  /** Loads this page's notes and highlights their passages (again: a reload replaces what was there). */
+  /**
+   * Loads this page's notes and the packs' notes on its passages, and highlights their passages
+   * (again: a reload replaces what was there, so a pack turned off takes its notes away). The
+   * packs' notes are asked for apart: a failure there never keeps the reader's own from showing.
+   */
   async load(): Promise<void> {
-    const notes = await send({ type: 'notes.forPage', url: location.href });
+    const [notes, packNotes] = await Promise.all([
+      send({ type: 'notes.forPage', url: location.href }),
+      send({ type: 'packs.notesForPage', url: location.href }).catch((err: unknown) => {
+        console.warn('[Dramatis]', err instanceof Error ? err.message : err);
+        return [] as PackPassageNote[];
+      }),
+    ]);
     for (const id of this.notes.keys()) this.passages.remove(id);
+    for (const id of this.packNotes.keys()) this.passages.remove(id);
     this.notes.clear();
+    this.packNotes.clear();
     this.orphans = [];
     for (const n of notes) {
       this.notes.set(n.id, n);
-      if (n.kind === 'passage') this.place(n);
+      if (n.kind === 'passage' && !this.place(n.id, n.target)) this.orphans.push(n);
     }
+    // A pack's passage no longer on the page is not listed: the note is the pack's, not the reader's.
+    for (const n of packNotes) if (this.place(n.id, n.target, true)) this.packNotes.set(n.id, n);
   }
 
-  private place(note: PassageNote): boolean {
+  private place(id: string, target: PassageNote['target'], fromPack = false): boolean {
     const model = this.textModel();
-    const anchor = anchorPassage(model.text, note.target);
+    const anchor = anchorPassage(model.text, target);
     const range = anchor ? model.rangeAt(anchor.start, anchor.end) : undefined;
-    if (!range) {
-      this.orphans.push(note);
-      return false;
-    }
-    this.passages.add(note.id, range);
+    if (!range) return false;
+    this.passages.add(id, range, fromPack);
     return true;
   }
 

@@ -1,7 +1,8 @@
 /**
- * Passages the reader annotated, marked on the page and opening their note on hover. Kept apart
- * from names: a passage belongs to a note, not to the dataset, and its range may cross blocks.
- * Marked inside the closed root (mark-layer.ts), never in the page-readable highlight registry.
+ * Passages the reader annotated (and passages a reference pack's author annotated), marked on the
+ * page and opening their note on hover. Kept apart from names: a passage belongs to a note, not to
+ * the dataset, and its range may cross blocks. Marked inside the closed root (mark-layer.ts), never
+ * in the page-readable highlight registry; a pack's passages in a look of their own.
  */
 import { MarkLayer } from './mark-layer';
 import { RangeIndex } from './range-index';
@@ -9,6 +10,8 @@ import { RangeIndex } from './range-index';
 export interface NotedPassage {
   readonly noteId: string;
   readonly range: Range;
+  /** True for a reference pack's note (read-only, not the reader's): its own mark and card. */
+  readonly fromPack?: boolean;
 }
 
 export class NotedPassages {
@@ -17,12 +20,12 @@ export class NotedPassages {
   private readonly index = new RangeIndex<NotedPassage>();
 
   /** Highlights a note's passage, replacing any earlier placement of the same note. */
-  add(noteId: string, range: Range): NotedPassage {
+  add(noteId: string, range: Range, fromPack = false): NotedPassage {
     this.remove(noteId);
-    const passage: NotedPassage = { noteId, range };
+    const passage: NotedPassage = fromPack ? { noteId, range, fromPack } : { noteId, range };
     this.byNote.set(noteId, passage);
     this.index.add(passage, textNodesIn(range));
-    this.highlighter.add('note', range);
+    this.highlighter.add(fromPack ? 'pack-note' : 'note', range);
     return passage;
   }
 
@@ -31,7 +34,7 @@ export class NotedPassages {
     if (!passage) return;
     this.byNote.delete(noteId);
     this.index.remove(passage);
-    this.highlighter.remove('note', passage.range);
+    this.highlighter.remove(passage.fromPack ? 'pack-note' : 'note', passage.range);
   }
 
   clear(): void {

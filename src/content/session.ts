@@ -178,6 +178,19 @@ export class ContentSession {
     return this.navigation.scrollTo(id);
   }
 
+  /**
+   * A pack was imported, turned on or off, or removed: its names come or go (the page is resolved
+   * again with the rebuilt table) and its passage notes are loaded afresh. An open pack note's card
+   * whose pack went is closed.
+   */
+  async packsChanged(): Promise<void> {
+    await this.reresolve();
+    if (this.stopped || !this.annotated) return;
+    await this.notes.load();
+    const open = this.ui.current;
+    if (open && isPassage(open) && open.fromPack && !this.notes.packNotes.has(open.noteId)) this.ui.close();
+  }
+
   /** The notebook changed notes of this page: show them afresh. */
   reloadNotes(): Promise<void> {
     return this.notes.load();
@@ -225,6 +238,7 @@ export class ContentSession {
         void this.notes.addEntityNote(entityId, name, rect);
       },
       noteFor: (noteId) => this.notes.notes.get(noteId),
+      packNoteFor: (noteId) => this.notes.packNotes.get(noteId),
       onEditNote: (note: Note) => {
         const rect = this.ui.current?.range.getBoundingClientRect() ?? fallbackRect();
         this.ui.close();

@@ -5,6 +5,7 @@
 import type { CorrectionScope } from '../core/corrections';
 import type { CardEntity, MatchEntity } from '../core/index/format';
 import type { Note } from '../core/notes/model';
+import type { PackPassageNote } from '../core/packs/passages';
 import type { Request, RequestOf, Responses } from '../core/protocol/messages';
 import type { CardTarget } from './hit-test';
 import type { PageMention } from './mentions';
@@ -40,6 +41,8 @@ export interface CardContext {
   onAddNote(entityId: string): void;
   /** The note behind a highlighted passage. */
   noteFor(noteId: string): Note | undefined;
+  /** A reference pack's note behind a highlighted passage (read-only). */
+  packNoteFor(noteId: string): PackPassageNote | undefined;
   onEditNote(note: Note): void;
 }
 

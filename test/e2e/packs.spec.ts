@@ -1,13 +1,24 @@
 /**
  * Reference packs end to end, in Chromium and Firefox, each in profiles of its own (so no other spec
- * sees the packs): import the example pack on the options page, see its names and cards on a page,
- * turn it off and see them go, and carry the reader's own names to a fresh profile as a pack.
+ * sees the packs): import the example pack on the options page, see its names, cards, relations and
+ * its note on a passage of the page, turn it off and see them go from the open page, and carry the
+ * reader's own names to a fresh profile as a pack.
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect, test } from './support/fixtures';
 import { launch, type ExtensionSession, type TestPage } from '../../tools/browser/launch';
-import { card, highlights, hoverName, openExtensionPage, waitFor, waitForHighlights } from '../../tools/browser/page';
+import {
+  axeViolations,
+  card,
+  framesInfo,
+  highlights,
+  hoverName,
+  openExtensionPage,
+  waitFor,
+  waitForHighlights,
+  wordPoint,
+} from '../../tools/browser/page';
 import { DEMO_DIR } from '../../tools/paths';
 
 // Each test launches its own browser profiles (two for the export): slower than the shared one.
@@ -16,9 +27,15 @@ test.describe.configure({ timeout: 300_000 });
 const EXAMPLE = readFileSync(join(DEMO_DIR, 'hussite-bohemia.pack.json'), 'utf8');
 const TITLE = 'Hussite Bohemia, 1400–1436';
 const PAGE = '/fixtures/hussite-reading.html';
+/** Where the example pack's passage note says its reading is; the tests serve that reading at PAGE. */
+const COURSE_PAGE = 'https://course.example/bohemian-reformation/week-3.html';
+const PASSAGE = 'carried the war abroad';
+const PASSAGE_NOTE = 'the raids of 1426 to 1433 into Saxony, Silesia, Austria and Hungary';
 
 const run = <T>(page: TestPage, script: string): Promise<T> => (page as unknown as { evaluate(s: string): Promise<T> }).evaluate(script);
 const bodyText = (page: TestPage) => run<string>(page, 'document.body.innerText');
+/** The boxes of the pack passage marks painted in the closed root (the probe reports them by kind). */
+const packNoteMarks = async (page: TestPage) => (await framesInfo(page)).marks['pack-note'] ?? [];
 
 /** Sets the options page's file input to a file with this text, as a reader choosing it would. */
 async function chooseFile(page: TestPage, name: string, text: string): Promise<void> {
@@ -54,7 +71,9 @@ test('import the example pack, see its names and cards, turn it off', async ({ e
   const session = await launch(engine);
   try {
     const options = await openOptions(session);
-    await chooseFile(options, 'hussite-bohemia.pack.json', EXAMPLE);
+    // The pack's passage note is on the course's copy of the reading; here that reading is served locally.
+    expect(EXAMPLE).toContain(COURSE_PAGE);
+    await chooseFile(options, 'hussite-bohemia.pack.json', EXAMPLE.replace(COURSE_PAGE, server.url(PAGE)));
     await waitFor(
       () => bodyText(options),
       (t) => t.includes(`Imported “${TITLE}”: 33 entities`),
@@ -82,6 +101,8 @@ test('import the example pack, see its names and cards, turn it off', async ({ e
     expect(jerome.name).toBe('Jerome of Prague');
     expect(jerome.text).toContain(`From the pack “${TITLE}”`);
     expect(jerome.text).toContain("carried Wycliffe's writings from Oxford");
+    // Its relation to a bundled entity (the pack names Jan Hus), in the card's relations part.
+    await expect.poll(async () => (await card(page)).text ?? '').toContain('friend of Jan Hus');
     await page.keyboard.press('Escape');
     await expect.poll(async () => (await card(page)).open).toBe(false);
     // A bundled entity the pack names by its Wikipedia title: one mark, the bundled card plus the pack's part.
@@ -92,7 +113,41 @@ test('import the example pack, see its names and cards, turn it off', async ({ e
     const husCard = (await card(page)).text ?? '';
     expect(husCard).toContain('Read his letters from prison');
     expect(husCard).toContain('the preacher whose trial at Constance');
+    // The bundled card shows the relation the pack draws to it, from the other end.
+    expect(husCard).toContain('friend of Jerome of Prague');
     expect((await highlights(page)).ranges.filter((r) => r.text === 'Jan Hus')).toHaveLength(1);
+    await page.keyboard.press('Escape');
+    await expect.poll(async () => (await card(page)).open).toBe(false);
+
+    // The pack's note on a passage: marked in the closed root in its own look, never in the page's registry.
+    const point = await wordPoint(page, PASSAGE, 'abroad');
+    await waitFor(
+      () => packNoteMarks(page),
+      (marks) => marks.some((m) => point.y >= m.y && point.y <= m.y + m.height),
+      8000,
+      'the pack passage mark',
+    );
+    expect((await framesInfo(page)).marks.note ?? []).toHaveLength(0);
+    expect(await run<string[]>(page, '[...CSS.highlights.keys()].filter((name) => name.includes("note"))')).toEqual([]);
+    await page.mouse.move(point.x, point.y + 40);
+    await page.mouse.move(point.x, point.y);
+    const packNote = await waitFor(
+      () => card(page),
+      (c) => c.open && c.name === `Note from the pack “${TITLE}”`,
+      5000,
+      'the pack note card',
+    );
+    expect(packNote.text).toContain(`From the pack “${TITLE}”`);
+    expect(packNote.text).toContain(PASSAGE_NOTE);
+    expect(packNote.text).toContain('It is not one of your notes');
+    // Read-only: no Edit, no notes frame; and the page cannot reach it.
+    expect(packNote.buttons).toEqual([]);
+    expect((await framesInfo(page)).frames).toHaveLength(0);
+    expect(packNote.hostMode).toBe('closed');
+    expect(await axeViolations(page)).toEqual([]);
+    // Not the reader's: the page's notes (what the popup lists and the notebook exports) do not include it.
+    const reader = await message(options, { type: 'notes.query', query: {} });
+    expect(JSON.stringify(reader)).not.toContain(PASSAGE_NOTE);
     await page.keyboard.press('Escape');
 
     // Off: the pack's own names are no longer found, and the bundled card loses the pack's part.
@@ -102,6 +157,19 @@ test('import the example pack, see its names and cards, turn it off', async ({ e
       (c) => c === false,
       5000,
       'the switch',
+    );
+    // At once on the open page, without a reload: the passage note's mark and the pack's names go.
+    await waitFor(
+      () => packNoteMarks(page),
+      (marks) => marks.length === 0,
+      8000,
+      'the pack passage mark to go',
+    );
+    await waitFor(
+      () => highlights(page),
+      (h) => h.ranges.some((r) => r.text === 'Jan Hus') && !h.ranges.some((r) => r.text === 'Jerome of Prague'),
+      8000,
+      "the pack's names to go from the open page",
     );
     await page.goto(server.url(PAGE));
     await waitForHighlights(page, 5);

@@ -18,6 +18,7 @@ import { CardCorrection } from './CardCorrection';
 import { FrameCard } from './FrameCard';
 import { FrameSlot } from './FrameSlot';
 import { HoverCard } from './HoverCard';
+import { PackPassageCard } from './packs/PackPassageCard';
 import uiCss from './ui.css';
 
 const SHEET_BELOW_PX = 560;
@@ -109,6 +110,12 @@ export class CardView implements CardSurface {
   private paint(pm: CardTarget): void {
     if (!this.ui) return;
     const generation = this.generation;
+    if (isPassage(pm) && pm.fromPack) {
+      // A reference pack's note: the pack author's text, read-only, in the closed root (no frame, no Edit).
+      const packNote = this.context.packNoteFor(pm.noteId);
+      render(packNote ? <PackPassageCard note={packNote} sheet={isNarrow()} /> : null, this.ui.mount('card'));
+      return;
+    }
     if (isPassage(pm)) {
       const note = this.context.noteFor(pm.noteId);
       const onEvent = (event: FromFrame) => {

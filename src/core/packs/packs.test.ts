@@ -597,7 +597,10 @@ describe('round trips', () => {
     expect(back.title).toBe(pack.title);
     expect(back.entities).toEqual(pack.entities.map(({ related: _r, ...e }) => e));
     const byText = (a: { text: string }, b: { text: string }) => (a.text < b.text ? -1 : 1);
-    expect([...back.notes].sort(byText)).toEqual([...pack.notes].sort(byText));
+    // CSV has no column for a passage note (nor for relations): those stay in the JSON.
+    const entityNotes = pack.notes.filter((n) => !('target' in n));
+    expect(entityNotes.length).toBeLessThan(pack.notes.length);
+    expect([...back.notes].sort(byText)).toEqual([...entityNotes].sort(byText));
   });
 });
 

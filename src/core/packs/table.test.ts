@@ -7,7 +7,7 @@ import { validateDataset } from '../dataset/validate';
 import { FIXTURE_DATA } from '../../../test/fixtures/fixture-index';
 import { loadCommonWords, readSourceFiles } from '../../../tools/dataset/files';
 import { packEntityIds, packIdOf, type Pack, type StoredPack } from './format';
-import { buildPackLayer, packTitles } from './table';
+import { buildPackLayer, entityRelationLines, packTitles } from './table';
 
 const dataset = (() => {
   const { files } = readSourceFiles(FIXTURE_DATA);
@@ -80,5 +80,65 @@ describe('the second table from packs', () => {
 
   it('lists the titles to resolve once each', () => {
     expect(packTitles([pack, pack])).toEqual(['Walter Krivitsky']);
+  });
+});
+
+describe('relations a pack draws', () => {
+  const seminar: Pack = {
+    dramatisPack: 1,
+    title: 'Relations seminar',
+    entities: [
+      {
+        name: 'Walter Krivitsky',
+        type: 'person',
+        wikipedia: 'Walter Krivitsky',
+        related: [{ name: 'Elsa Poretsky', relation: 'colleague_of' }],
+      },
+      {
+        name: 'Elsa Poretsky',
+        type: 'person',
+        related: [
+          { wikipedia: 'Ignace Reiss', relation: 'spouse_of' },
+          // Neither in the pack nor bundled: nothing to card, so not drawn.
+          { wikipedia: 'No Such Article', relation: 'friend_of' },
+        ],
+      },
+      { name: 'Our Own People', type: 'work', related: [{ name: 'Elsa Poretsky', relation: 'written_by' }] },
+    ],
+    notes: [],
+  };
+  const storedSeminar = (enabled = true): StoredPack => ({ id: packIdOf(seminar.title), enabled, imported: 0, updated: 0, pack: seminar });
+  const [, elsa, book] = packEntityIds(seminar);
+
+  function cardLines(packs: StoredPack[], id: string, onPage: string[] = []) {
+    const layer = buildPackLayer([], packs, (t) => byTitle.get(t));
+    const matcher = new Matcher(toBinary(dataset), layer.table?.index);
+    return entityRelationLines(matcher, id, layer.links, new Set(onPage)).map((l) => `${l.phrase} ${l.name}${l.onPage ? ' (here)' : ''}`);
+  }
+
+  it('resolves the titles of related bundled entities with the entities', () => {
+    expect(packTitles([seminar]).sort()).toEqual(['Ignace Reiss', 'No Such Article', 'Walter Krivitsky']);
+  });
+
+  it("a pack entity's card shows its relations to the pack's entities and to bundled ones, both ways", () => {
+    // Her own relations first, then those naming her (the table's, then the cross-table ones).
+    expect(cardLines([storedSeminar()], elsa!)).toEqual([
+      'married to Ignace Reiss',
+      'author of Our Own People',
+      'colleague of Walter Krivitsky',
+    ]);
+    expect(cardLines([storedSeminar()], book!, [elsa!])).toEqual(['written by Elsa Poretsky (here)']);
+  });
+
+  it("a bundled entity's card keeps its own relations and shows the ones a pack draws to it or from it", () => {
+    // Reiss: the dataset's Krivitsky friend_of Reiss (reverse), and the pack's Elsa spouse_of Reiss (reverse).
+    expect(cardLines([storedSeminar()], 'ignace-reiss')).toEqual(['friend of Walter Krivitsky', 'married to Elsa Poretsky']);
+    // Krivitsky (the pack names him by his title): the dataset's relation and the pack's own.
+    expect(cardLines([storedSeminar()], 'walter-krivitsky')).toEqual(['friend of Ignace Reiss', 'colleague of Elsa Poretsky']);
+  });
+
+  it('a pack turned off draws nothing', () => {
+    expect(cardLines([storedSeminar(false)], 'ignace-reiss')).toEqual(['friend of Walter Krivitsky']);
+    expect(buildPackLayer([], [storedSeminar(false)], (t) => byTitle.get(t)).links.size).toBe(0);
   });
 });

@@ -8,14 +8,17 @@
  * Cost: O(forms) to compile and encode, linear in the pack entities and their aliases; rebuilt only
  * when a pack or a tracked name changes (see docs/PACKS.md for figures).
  */
-import type { Entity, Related } from '../dataset/types';
+import type { Entity, Related, Relation } from '../dataset/types';
 import { BinaryIndex, encodeIndex } from '../index/binary';
 import { compileIndex } from '../index/compile';
 import { FormFlag, type CardEntity, type CompiledIndex } from '../index/format';
 import { asDatasetEntity, type PersonalEntity } from '../personal';
 import { foldKey } from '../text/fold';
+import type { Matcher } from '../match/matcher';
+import { relationLines, type RelationLine } from '../relations';
 import { nameKey } from '../text/tokens';
-import { packEntityIds, packIdOf, type Pack, type PackEntity, type StoredPack } from './format';
+import { isPackEntityId, packEntityIds, packIdOf, type Pack, type PackEntity, type StoredPack } from './format';
+import { packPassagesByPage, type PackPassageNote } from './passages';
 
 /** What a card shows of a pack: its label, and the pack's description and notes for this entity. */
 export interface PackOverlay {
@@ -32,16 +35,40 @@ export interface ExtraTable {
   entities: CardEntity[];
 }
 
+/**
+ * Relations a pack draws across the two tables (a pack entity and a bundled one, either way), which
+ * neither table can hold: the card's relation lines add them to the matcher's own (detector.ts).
+ */
+export interface CrossLinks {
+  /** Relations this entity declares (in a pack), to the other's id. */
+  own: { id: string; relation: Relation }[];
+  /** Relations a pack entity declares to this one. */
+  incoming: { from: string; relation: Relation }[];
+}
+
 export interface PackLayer {
   /** Undefined when there is nothing to match beyond the shipped index. */
   table?: ExtraTable;
   /** Overlays by entity id: bundled ids (entities a pack names by their Wikipedia title) and pack entity ids. */
   overlays: Map<string, PackOverlay[]>;
+  /** Cross-table relations by entity id (both ends). Relations inside the pack table are in the table. */
+  links: Map<string, CrossLinks>;
+  /** The enabled packs' passage notes, by page key. */
+  passages: Map<string, PackPassageNote[]>;
 }
 
-/** Every Wikipedia title the packs name, to resolve against the bundled entities before building. */
+/**
+ * Every Wikipedia title the packs name (their entities' and their relations'), to resolve against
+ * the bundled entities before building.
+ */
 export function packTitles(packs: readonly Pack[]): string[] {
-  return [...new Set(packs.flatMap((p) => p.entities.flatMap((e) => (e.wikipedia ? [e.wikipedia] : []))))];
+  const titles = packs.flatMap((p) =>
+    p.entities.flatMap((e) => [
+      ...(e.wikipedia ? [e.wikipedia] : []),
+      ...(e.related ?? []).flatMap((r) => (r.wikipedia ? [r.wikipedia] : [])),
+    ]),
+  );
+  return [...new Set(titles)];
 }
 
 /** The entity notes of a pack, by entity index. */
@@ -67,6 +94,8 @@ export function buildPackLayer(
 ): PackLayer {
   const entities: Entity[] = personal.map(asDatasetEntity);
   const overlays = new Map<string, PackOverlay[]>();
+  const links = new Map<string, CrossLinks>();
+  const linksOf = (id: string): CrossLinks => links.get(id) ?? links.set(id, { own: [], incoming: [] }).get(id)!;
   for (const stored of packs) {
     if (!stored.enabled) continue;
     const { pack } = stored;
@@ -89,12 +118,22 @@ export function buildPackLayer(
         notes: notes[i]!,
       };
       overlays.set(id, [...(overlays.get(id) ?? []), overlay]);
-      if (!bundled) entities.push(asEntity(e, id, relatedIds(e, byName, byTitle)));
+      const related = relatedIds(e, byName, byTitle, bundledIdOf);
+      // Between two pack-only entities the relation is stored in the table (the matcher reads both
+      // directions there); any relation with a bundled end crosses the tables and is kept aside.
+      const inTable = (r: Related) => !bundled && isPackEntityId(r.id);
+      for (const r of related) {
+        if (inTable(r) || r.id === id) continue;
+        linksOf(id).own.push(r);
+        linksOf(r.id).incoming.push({ from: id, relation: r.relation });
+      }
+      if (!bundled) entities.push(asEntity(e, id, related.filter(inTable)));
     });
   }
-  if (entities.length === 0) return { overlays };
+  const passages = packPassagesByPage(packs);
+  if (entities.length === 0) return { overlays, links, passages };
   const compiled = withoutPlaceSurnames(compileIndex(entities, new Set()));
-  return { table: { index: new BinaryIndex(encodeIndex(compiled)), entities: compiled.entities }, overlays };
+  return { table: { index: new BinaryIndex(encodeIndex(compiled)), entities: compiled.entities }, overlays, links, passages };
 }
 
 /**
@@ -129,10 +168,19 @@ function withoutPlaceSurnames(index: CompiledIndex): CompiledIndex {
   return { ...index, forms: { keys, values } };
 }
 
-/** Relations to entities of the same table; relations to bundled entities cross tables and are left out. */
-function relatedIds(e: PackEntity, byName: Map<string, string>, byTitle: Map<string, string>): Related[] {
+/**
+ * A pack entity's relations with the ids of their other ends: an entity of the same pack (by its name,
+ * or by its Wikipedia title), else the bundled entity with that Wikipedia title. A title that is
+ * neither names nothing Dramatis can card, so that relation is not drawn (docs/PACKS.md says so).
+ */
+export function relatedIds(
+  e: PackEntity,
+  byName: ReadonlyMap<string, string>,
+  byTitle: ReadonlyMap<string, string>,
+  bundledIdOf: (title: string) => string | undefined,
+): Related[] {
   return (e.related ?? []).flatMap((r) => {
-    const id = (r.name && byName.get(foldKey(r.name))) || (r.wikipedia && byTitle.get(foldKey(r.wikipedia)));
+    const id = (r.name && byName.get(foldKey(r.name))) || (r.wikipedia && (byTitle.get(foldKey(r.wikipedia)) ?? bundledIdOf(r.wikipedia)));
     return id ? [{ id, relation: r.relation }] : [];
   });
 }
@@ -152,8 +200,37 @@ function asEntity(e: PackEntity, id: string, related: Related[]): Entity {
   if (e.start) out.start = e.start;
   if (e.end) out.end = e.end;
   if (e.coords) out.coords = e.coords;
-  // Only relations to entities in this table can be stored in it.
-  const local = related.filter((r) => r.id.startsWith('pack-'));
-  if (local.length) out.related = local;
+  if (related.length) out.related = related;
   return out;
+}
+
+/**
+ * A card's relation lines: the entity's relations in its table (both directions, read by the
+ * matcher), with the relations the packs draw across the tables (`links`, from buildPackLayer).
+ * Cost: the entity's links and one id lookup per other end; a card asks once.
+ */
+export function entityRelationLines(
+  matcher: Matcher,
+  id: string,
+  links: ReadonlyMap<string, CrossLinks>,
+  onPage: ReadonlySet<string>,
+): RelationLine[] {
+  const i = matcher.indexOf(id);
+  const own: { id: string; relation: Relation }[] = [];
+  const incoming: { from: string; relation: Relation }[] = [];
+  for (const link of i === undefined ? [] : matcher.linksOf(i)) {
+    const other = matcher.idOf(link.other);
+    if (link.outgoing) own.push({ id: other, relation: link.relation });
+    else incoming.push({ from: other, relation: link.relation });
+  }
+  const cross = links.get(id);
+  if (cross) {
+    own.push(...cross.own);
+    incoming.push(...cross.incoming);
+  }
+  const lookup = (other: string) => {
+    const j = matcher.indexOf(other);
+    return j === undefined ? undefined : matcher.entity(j);
+  };
+  return relationLines(id, own, incoming, lookup, onPage);
 }

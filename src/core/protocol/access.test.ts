@@ -25,7 +25,7 @@ describe('who may send each request', () => {
       'storage.status',
     ] as const)
       expect(ACCESS[type], type).toBe('extension');
-    for (const type of ['notes.save', 'notes.delete', 'notes.forPage', 'corrections.save', 'personal.save'] as const)
+    for (const type of ['notes.save', 'notes.delete', 'notes.forPage', 'packs.notesForPage', 'corrections.save', 'personal.save'] as const)
       expect(ACCESS[type], type).toBe('page');
   });
 
@@ -44,6 +44,9 @@ describe('who may send each request', () => {
   it('lets a content script ask only about its own page (fragment aside)', () => {
     expect(pageScopeProblem({ type: 'notes.forPage', url: `${page}#part-2` }, page)).toBeNull();
     expect(pageScopeProblem({ type: 'notes.forPage', url: 'https://bank.example/' }, page)).toMatch(/its own address/);
+    // A pack's passage notes name pages the reader may not have open: a page gets only its own.
+    expect(pageScopeProblem({ type: 'packs.notesForPage', url: `${page}#part-2` }, page)).toBeNull();
+    expect(pageScopeProblem({ type: 'packs.notesForPage', url: 'https://bank.example/' }, page)).toMatch(/its own address/);
     const correction = (scope: 'page' | 'site' | 'everywhere', where: string) => ({
       id: `${scope} ${where} hoover`,
       key: 'hoover',

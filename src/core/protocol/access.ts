@@ -59,6 +59,8 @@ export const ACCESS: Record<Request['type'], Access> = {
   'packs.setEnabled': 'extension',
   'packs.remove': 'extension',
   'packs.export': 'extension',
+  // A pack's notes on passages of the sender's own page only (like notes.forPage).
+  'packs.notesForPage': 'page',
   // The options page's "Your data".
   'data.summary': 'extension',
   'data.deleteAll': 'extension',
@@ -118,6 +120,7 @@ export function noteOnPage(note: Pick<Note, 'kind' | 'page'>, pageUrl: string): 
 export function pageScopeProblem(message: Request, pageUrl: string): string | null {
   switch (message.type) {
     case 'notes.forPage':
+    case 'packs.notesForPage':
       return samePage(message.url, pageUrl) ? null : 'a page may ask only about its own address';
     case 'corrections.save': {
       const { scope, where } = message.correction;

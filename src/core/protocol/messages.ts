@@ -11,6 +11,7 @@ import type { RelationLine } from '../relations';
 import type { Note } from '../notes/model';
 import type { NoteQuery, NoteQueryResult } from '../notes/query';
 import type { Pack, StoredPack } from '../packs/format';
+import type { PackPassageNote } from '../packs/passages';
 import type { PackOverlay } from '../packs/table';
 import type { PersonalEntity } from '../personal';
 import type { ErrorCode } from './errors';
@@ -241,7 +242,9 @@ export type Request =
   | { type: 'packs.setEnabled'; id: string; enabled: boolean }
   | { type: 'packs.remove'; id: string }
   /** A stored pack by id; without id, a pack made of the reader's tracked names and entity notes, titled `title`. */
-  | { type: 'packs.export'; id?: string; title?: string };
+  | { type: 'packs.export'; id?: string; title?: string }
+  /** The enabled packs' notes on passages of this page: sent by the content script about its own page only (access.ts). */
+  | { type: 'packs.notesForPage'; url: string };
 
 export interface Responses {
   warm: boolean;
@@ -287,6 +290,7 @@ export interface Responses {
   'packs.setEnabled': PackListItem[];
   'packs.remove': boolean;
   'packs.export': Pack;
+  'packs.notesForPage': PackPassageNote[];
 }
 
 /** How much the reader keeps in Dramatis, store by store (the options page's "Your data"). */
@@ -371,6 +375,7 @@ export type TabRequest =
   | { type: 'page.notesChanged' }
   | { type: 'page.setSiteEnabled'; on: boolean }
   | { type: 'page.correctionsChanged' }
+  | { type: 'page.packsChanged' }
   | { type: 'page.settings'; settings: Settings };
 
 export interface TabResponses {
@@ -384,6 +389,8 @@ export interface TabResponses {
   'page.setSiteEnabled': boolean;
   /** The reader's corrections changed (in any tab or the options page): names re-resolved. */
   'page.correctionsChanged': boolean;
+  /** A pack was imported, turned on or off, or removed: names re-resolved and the pack's passage notes shown afresh. */
+  'page.packsChanged': boolean;
   /** The settings changed (options page, popup, a restore): the tab applies them at once, without reloading. */
   'page.settings': boolean;
 }

@@ -46,6 +46,7 @@ const REQUESTS: Record<Request['type'], { accept: object; refuse: object; becaus
   'notes.save': { accept: { note }, refuse: { note: { ...note, kind: 'poem' } }, because: 'note is not valid:' },
   'notes.delete': { accept: { id: 'n1' }, refuse: { id: 'x'.repeat(201) }, because: 'id must be a string of at most 200 characters' },
   'notes.forPage': { accept: { url: 'https://example.org/' }, refuse: {}, because: 'url must be a string' },
+  'packs.notesForPage': { accept: { url: 'https://example.org/' }, refuse: { url: 7 }, because: 'url must be a string' },
   'notes.forEntity': { accept: { entityId: 'leon-trotsky' }, refuse: { entityId: null }, because: 'entityId must be a string' },
   'notes.query': {
     accept: { query: { text: 'Reiss', limit: 50 } },
@@ -123,6 +124,7 @@ const TAB_REQUESTS: Record<TabRequest['type'], { accept: object; refuse: object;
   'page.notesChanged': { accept: {}, refuse: { id: 'n1' }, because: 'has an unknown field "id"' },
   'page.setSiteEnabled': { accept: { on: false }, refuse: { on: 0 }, because: 'on must be true or false' },
   'page.correctionsChanged': { accept: {}, refuse: { id: 'x' }, because: 'has an unknown field "id"' },
+  'page.packsChanged': { accept: {}, refuse: { id: 'x' }, because: 'has an unknown field "id"' },
   'page.settings': {
     accept: { settings: { ...DEFAULT_SETTINGS, density: 'page' } },
     refuse: { settings: { ...DEFAULT_SETTINGS, density: 'some' } },

@@ -149,6 +149,7 @@ const REQUESTS: Record<Request['type'], Check> = {
   'packs.setEnabled': shape({ id: str(200), enabled: bool }),
   'packs.remove': shape({ id: str(200) }),
   'packs.export': shape({ id: optional(str(200)), title: optional(str(200)) }),
+  'packs.notesForPage': shape({ url: str(8192) }),
   'backup.import.begin': shape({ chars: num(0, MAX_IMPORT_CHARS) }),
   'backup.import.part': shape({ upload: str(100), index: num(0, 1e6), text: str(MAX_IMPORT_PART_CHARS) }),
   'backup.import.commit': shape({ upload: str(100), parts: num(0, 1e6) }),
@@ -182,6 +183,7 @@ const TAB_REQUESTS: Record<TabRequest['type'], Check> = {
   'page.setHighlights': shape({ on: bool }),
   'page.setSiteEnabled': shape({ on: bool }),
   'page.correctionsChanged': shape({}),
+  'page.packsChanged': shape({}),
   'page.settings': shape({ settings: (v) => settingsPatchProblem(v) }),
 };
 
