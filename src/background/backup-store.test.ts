@@ -1,6 +1,6 @@
 /** Backup and restore against IndexedDB (fake-indexeddb): a lossless round trip, and all-or-nothing imports. */
 import 'fake-indexeddb/auto';
-import { beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { backupData, importBackup } from './backup-store';
 import { deleteCorrection, dropCorrectionsCache, listCorrections, saveCorrection } from './corrections-store';
 import { db, openDatabase, updateSettings, useDatabase } from './db';
@@ -10,6 +10,11 @@ import { importPack } from './packs-store';
 import { savePersonal } from './personal-store';
 import { createBackup, serializeBackup } from '../core/export/backup';
 import type { Note } from '../core/notes/model';
+
+// The stores' refusals are read through browser.i18n: the real messages, as a reader sees them.
+vi.mock('webextension-polyfill', async () => ({
+  default: { runtime: { id: 'test' }, i18n: (await import('../../tools/i18n-in-node')).i18nInNode() },
+}));
 
 const page = { url: 'https://example.com/post', title: 'A post' };
 const notes: Note[] = [

@@ -12,6 +12,7 @@ import { MAX_IMPORT_CHARS, MAX_IMPORT_PART_CHARS } from '../core/protocol/valida
 import { importBackup } from './backup-store';
 import { listCorrections } from './corrections-store';
 import { db, fromStored } from './db';
+import { t } from '../shared/i18n';
 
 /** About this much JSON per page: a few MiB, so a page is one quick message whatever a note holds. */
 export const PAGE_CHARS = 4 * 1024 * 1024;
@@ -54,7 +55,7 @@ interface Upload {
 let upload: { id: string; state: Upload } | undefined;
 
 export function beginImport(chars: number): { upload: string; partChars: number } {
-  if (chars > MAX_IMPORT_CHARS) throw new DramatisError('invalid', 'Nothing was imported: the file is larger than 1 GiB.');
+  if (chars > MAX_IMPORT_CHARS) throw new DramatisError('invalid', t('bgImportTooLarge'));
   const id = globalThis.crypto.randomUUID();
   upload = { id, state: { chars, parts: [], received: 0 } };
   return { upload: id, partChars: MAX_IMPORT_PART_CHARS };
@@ -72,8 +73,7 @@ export function importPart(id: string, index: number, text: string): { received:
     if (index < u.parts.length && u.parts[index] === text) return { received: u.received };
     throw new DramatisError('invalid', `Nothing was imported: part ${index + 1} arrived out of order.`);
   }
-  if (u.received + text.length > u.chars)
-    throw new DramatisError('invalid', 'Nothing was imported: the file grew while it was being sent.');
+  if (u.received + text.length > u.chars) throw new DramatisError('invalid', t('bgImportGrew'));
   u.parts.push(text);
   u.received += text.length;
   return { received: u.received };

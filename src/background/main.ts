@@ -40,6 +40,7 @@ import {
   syncStatus,
   syncTest,
 } from './sync';
+import { t } from '../shared/i18n';
 
 /**
  * Every write goes through here: refused while the store is found wiped (safety.ts), followed by
@@ -89,11 +90,7 @@ const router = createRouter<Request, Responses>(
         m.blocks.reduce((n, b) => n + b.length, 0),
         // A content script's corrections are those of its own page, whatever address it claims.
         () => detect(m.blocks, m.onPage, senderKind(sender).kind === 'extension' ? m.url : sender.url),
-        () =>
-          new DramatisError(
-            'busy',
-            'This tab already has as much text waiting for detection as Dramatis takes at once; try again shortly.',
-          ),
+        () => new DramatisError('busy', t('bgDetectBusy')),
       ),
     'entities.get': (m) => getEntities(m.ids),
     'card.details': (m) => cardDetails(m.id, m.onPage),

@@ -1,6 +1,6 @@
 /** Reference packs in IndexedDB (fake-indexeddb): all-or-nothing imports, updates by title, the reader's pack round trip. */
 import 'fake-indexeddb/auto';
-import { beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
 import type { CardEntity } from '../core/index/format';
 import { parseCsvPack, serializeCsvPack } from '../core/packs/csv';
 import { packEntityIds } from '../core/packs/format';
@@ -9,6 +9,11 @@ import { openDatabase, useDatabase } from './db';
 import { dropNotesCache, notesForEntity, saveNote } from './notes-store';
 import { exportPack, importPack, listPacks, removePack, setPackEnabled, storedPacks } from './packs-store';
 import { savePersonal } from './personal-store';
+
+// The stores' refusals are read through browser.i18n: the real messages, as a reader sees them.
+vi.mock('webextension-polyfill', async () => ({
+  default: { runtime: { id: 'test' }, i18n: (await import('../../tools/i18n-in-node')).i18nInNode() },
+}));
 
 beforeEach(() => {
   useDatabase(openDatabase(`packs-${Math.random()}`));

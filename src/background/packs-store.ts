@@ -16,6 +16,7 @@ import type { EntityNote } from '../core/notes/model';
 import { db } from './db';
 import { searchNotes } from './notes-store';
 import { listPersonal } from './personal-store';
+import { t } from '../shared/i18n';
 
 export async function storedPacks(): Promise<StoredPack[]> {
   return (await db()).getAll('packs');
@@ -59,7 +60,7 @@ export async function setPackEnabled(id: string, enabled: boolean): Promise<Pack
   const conn = await db();
   const tx = conn.transaction('packs', 'readwrite');
   const stored = await tx.store.get(id);
-  if (!stored) throw new DramatisError('not-found', 'That pack is no longer here (removed in another tab?).');
+  if (!stored) throw new DramatisError('not-found', t('bgPackGoneElsewhere'));
   await tx.store.put({ ...stored, enabled });
   await tx.done;
   return listPacks();
@@ -84,7 +85,7 @@ export async function exportPack(
 ): Promise<Pack> {
   if (id !== undefined) {
     const stored = await (await db()).get('packs', id);
-    if (!stored) throw new DramatisError('not-found', 'That pack is no longer here.');
+    if (!stored) throw new DramatisError('not-found', t('bgPackGone'));
     return stored.pack;
   }
   const personal = await listPersonal();
@@ -103,6 +104,5 @@ export async function exportPack(
 
 /** Packs change what the reader has: only the extension's own pages (the options page) may ask. */
 export function requireExtensionPage(sender: browser.Runtime.MessageSender, extensionOrigin: string): void {
-  if (!(sender.url ?? '').startsWith(extensionOrigin))
-    throw new DramatisError('invalid', 'Reference packs are managed from the options page only.');
+  if (!(sender.url ?? '').startsWith(extensionOrigin)) throw new DramatisError('invalid', t('bgPacksOptionsOnly'));
 }

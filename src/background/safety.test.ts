@@ -6,7 +6,9 @@ import 'fake-indexeddb/auto';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import type { Note } from '../core/notes/model';
 
-vi.mock('webextension-polyfill', () => ({ default: { runtime: { id: 'test' } } }));
+vi.mock('webextension-polyfill', async () => ({
+  default: { runtime: { id: 'test' }, i18n: (await import('../../tools/i18n-in-node')).i18nInNode() },
+}));
 const safety = await import('./safety');
 const { openDatabase, useDatabase } = await import('./db');
 const { dropNotesCache, saveNote, searchNotes } = await import('./notes-store');

@@ -26,6 +26,7 @@ import { DramatisError } from '../core/protocol/errors';
 import type { SafetyCopyPart, SafetyState } from '../core/protocol/messages';
 import { backupData } from './backup-store';
 import { db, type DramatisDB } from './db';
+import { t } from '../shared/i18n';
 
 /** What the guard reads and writes outside IndexedDB; storage.local in the extension, a Map in tests. */
 export interface OutsideStore {
@@ -56,9 +57,6 @@ const COPY_DELAY_MS = 5_000;
 const MARKER_DELAY_MS = 1_000;
 /** Base64 characters per stored part. */
 const PART_CHARS = 4 * 1024 * 1024;
-
-export const STORE_LOST_MESSAGE =
-  'Dramatis found its notebook empty or missing notes (it held {found} of {expected} notes and tracked names). The browser may have lost its database, which can happen when the disk is full. To protect what is left, Dramatis has stopped saving: open the notebook to restore the last safety copy.';
 
 let outside: OutsideStore = browser.storage?.local as unknown as OutsideStore;
 let checkedConn: IDBPDatabase<DramatisDB> | undefined;
@@ -113,11 +111,7 @@ export async function checkStore(): Promise<void> {
 /** Before every write: refuses while the store is found lost. */
 export async function guardWrite(): Promise<void> {
   await checkStore();
-  if (lost)
-    throw new DramatisError(
-      'store-lost',
-      STORE_LOST_MESSAGE.replace('{found}', String(lost.found)).replace('{expected}', String(lost.expected)),
-    );
+  if (lost) throw new DramatisError('store-lost', t('bgStoreLost', lost.found, lost.expected));
 }
 
 async function writeMarker(): Promise<void> {
@@ -191,11 +185,11 @@ export async function makeSafetyCopy(now = Date.now()): Promise<CopyMeta | undef
 /** One part of the last safety copy, for the notebook to download or restore. */
 export async function safetyCopyPart(index: number): Promise<SafetyCopyPart> {
   const meta = (await outside.get([COPY]))[COPY] as CopyMeta | undefined;
-  if (!meta) throw new DramatisError('not-found', 'There is no safety copy yet: Dramatis makes one a few seconds after your first notes.');
-  if (index >= meta.parts) throw new DramatisError('not-found', `The safety copy has ${meta.parts} parts.`);
+  if (!meta) throw new DramatisError('not-found', t('bgNoSafetyCopy'));
+  if (index >= meta.parts) throw new DramatisError('not-found', t('bgSafetyCopyParts', meta.parts));
   const key = partKey(meta.generation, index);
   const data = (await outside.get([key]))[key];
-  if (typeof data !== 'string') throw new DramatisError('not-found', 'The safety copy is incomplete.');
+  if (typeof data !== 'string') throw new DramatisError('not-found', t('bgSafetyCopyIncomplete'));
   return { index, parts: meta.parts, data, madeAt: meta.madeAt, notes: meta.notes };
 }
 

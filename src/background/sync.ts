@@ -20,6 +20,7 @@ import { reloadMatcher } from './detector';
 import { dropNotesCache } from './notes-store';
 import { clearSyncBookkeeping, idbSyncStore } from './sync-store';
 import { normalizeServerUrl, originPattern, testConnection, webDavRemote, WebDavError } from './webdav';
+import { t } from '../shared/i18n';
 
 export const SYNC_ALARM = 'dramatis-sync';
 export const RETRY_ALARM = 'dramatis-sync-retry';
@@ -48,7 +49,7 @@ let enabledCache: boolean | undefined;
 /** Sync messages come from Dramatis's own pages only, never from a content script in a web page. */
 export function assertExtensionPage(sender: browser.Runtime.MessageSender): void {
   const own = browser.runtime.getURL('/');
-  if (!sender.url?.startsWith(own)) throw new DramatisError('invalid', 'Sync is set up from Dramatis’s options page only.');
+  if (!sender.url?.startsWith(own)) throw new DramatisError('invalid', t('bgSyncOptionsOnly'));
 }
 
 function problemOf(err: unknown): { problem: SyncProblemCode; detail: string } {
@@ -148,7 +149,7 @@ export async function syncDisable(): Promise<SyncStatus> {
 /** "Remove my data from the server": deletes the sync folder there, then stops syncing here. */
 export async function syncRemoveServerData(): Promise<SyncCheck> {
   const config = await readConfig();
-  if (!config) return { ok: false, problem: 'internal', detail: 'Sync is not set up.' };
+  if (!config) return { ok: false, problem: 'internal', detail: t('bgSyncNotSetUp') };
   await running;
   try {
     await removeServerData(webDavRemote(config.account));

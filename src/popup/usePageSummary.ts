@@ -16,7 +16,7 @@ async function targetTabId(): Promise<number> {
   const fromQuery = Number(new URLSearchParams(location.search).get('tab'));
   if (Number.isInteger(fromQuery) && fromQuery > 0) return fromQuery;
   const [tab] = await browser.tabs.query({ active: true, currentWindow: true });
-  if (tab?.id === undefined) throw new Error('No active tab.');
+  if (tab?.id === undefined) throw new Error(t('popupNoActiveTab'));
   return tab.id;
 }
 
