@@ -1,5 +1,5 @@
 /**
- * npm run bench -- --shapes [--runs N] [--before DIR] [--engines chromium,firefox] [--only a,b]
+ * npm run bench -- --shapes [--runs N] [--before DIR [--before-name COMMIT]] [--engines chromium,firefox] [--only a,b]
  * The hostile page shapes of issue 12 in real browsers, with and without the extension in one run:
  * a 2 MB page, 10,000 lines, one block of 1,900 / 3,800 / 15,000 one-character text nodes, one 5 MB
  * text node, 2,000 <br> lines, infinite scroll (100 paragraphs a second for 30 s), and a card opened
@@ -54,6 +54,8 @@ export interface ShapeRun {
   marks: number;
   /** Navigation start to the last change of the mark count. */
   lastMarkMs: number | null;
+  /** Navigation start to the first mark (absent in runs logged before it was measured). */
+  firstMarkMs?: number | null;
   /** The page did not settle (or stopped answering) within the cap. */
   timedOut: boolean;
   /** Card shapes: marks whose ranges were replaced after the card closed (a re-detection). */
@@ -182,6 +184,7 @@ async function measure(
       ...summarize(state, 0, state.now),
       marks: state.marks,
       lastMarkMs: state.marks > 0 ? Math.round(state.markAt) : null,
+      firstMarkMs: state.firstMarkAt > 0 ? Math.round(state.firstMarkAt) : null,
       timedOut,
     };
     if (!card || timedOut) return loadFigures;
@@ -320,6 +323,13 @@ function table(runs: ShapeRun[], shapes: ShapePage[], engine: Engine, cap: numbe
       const timeouts = rs.filter((r) => r.timedOut).length;
       const other: string[] = [];
       if (timeouts > 0) other.push(`${timeouts} of ${rs.length} not settled within ${cap / 1000} s`);
+      if (variant !== 'none' && rs.some((r) => typeof r.firstMarkMs === 'number') && !shape.endsWith('card close'))
+        other.push(
+          `first mark ${spread(
+            rs.map((r) => r.firstMarkMs),
+            ' ms',
+          )}`,
+        );
       if (rs.some((r) => r.replacedAfterClose !== undefined))
         other.push(`marks replaced after close: ${spread(rs.map((r) => r.replacedAfterClose))}`);
       if (rs.some((r) => r.maxBacklog !== undefined)) {
@@ -437,7 +447,7 @@ export async function benchShapes(): Promise<void> {
     'so they include the page\'s own parsing and layout: the row "without" is the same page in the same browser without Dramatis. "card close" rows count from the Escape',
     'that closes a card (opened by hovering a mark) to 4 s later, and "marks replaced" counts ranges in the registry that were not there before the close (a re-detection replaces them all).',
     'Marks are the ranges in CSS.highlights (on pages over 8,000 elements and in huge blocks only those near the viewport are registered); "last mark" is navigation start to the last change of their count.',
-    '"before the fix" is the build of the branch point (c67b3e2), measured in the first run(s) only.',
+    `"before the fix" is the build of the branch point (${argValue('--before-name') ?? 'c67b3e2'}), measured in the first run(s) only.`,
     '',
     ...results.flatMap(({ engine, meta, shapes: names, runs: engineRuns }) => [
       `### ${engine === 'chromium' ? 'Chromium' : 'Firefox'}`,
