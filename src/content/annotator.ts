@@ -4,6 +4,7 @@
  * in slices too, yielding to the page between slices so no task of ours runs long (target < 50 ms).
  */
 import { locate, walkBlocks, type DomNode } from '../core/extract';
+import type { Mention } from '../core/match/mention';
 import type { DetectResult } from '../core/protocol/messages';
 import { sendPatiently } from '../shared/messaging';
 import type { PageBlock } from './block-range';
@@ -13,6 +14,19 @@ import { Slicer } from './slicer';
 /** How long a batch keeps asking a worker that does not answer. */
 const DETECT_DEADLINE_MS = 10_000;
 const BATCH_CHARS = 128 * 1024;
+/**
+ * A block longer than this (one 5 MB text node, a book in one <p>) is detected in slices of
+ * HUGE_SLICE_CHARS, one after another: its first names come after one small detection, no message
+ * carries more than a slice, and no answer brings tens of thousands of mentions to decode in one
+ * task of the page (Firefox spent seconds there, and did not finish a 5 MB block within 45 s).
+ */
+export const HUGE_SLICE_CHARS = 64 * 1024;
+/**
+ * Text each slice also carries on either side of its own part, so a name crossing a slice's edge
+ * is found whole, with its context; mentions are kept only where they start in the slice's own
+ * part, so none is found twice. Far longer than any name.
+ */
+export const SLICE_OVERLAP_CHARS = 1024;
 /** The first batch is about a screenful, so the first highlights come as early as possible. */
 const FIRST_BATCH_CHARS = 6 * 1024;
 /** Mentions mapped and painted between two checkpoints (each is a binary search and a Range). */
@@ -49,6 +63,11 @@ export class Annotator {
       const walker = walkBlocks<Text>(root as unknown as DomNode) as Generator<PageBlock>;
       for (let next = walker.next(); !next.done; next = walker.next()) {
         if (this.signal.aborted) return;
+        if (next.value.text.length > HUGE_SLICE_CHARS) {
+          pending.push(this.detectHuge(next.value));
+          await slicer.checkpoint();
+          continue;
+        }
         batch.push(next.value);
         size += next.value.text.length;
         if (size >= limit) {
@@ -65,18 +84,45 @@ export class Annotator {
   }
 
   private async detect(blocks: PageBlock[]): Promise<void> {
+    const result = await this.ask(blocks.map((b) => b.text));
+    if (result) await this.paint(blocks, result.mentions, result);
+  }
+
+  /**
+   * One huge block, slice by slice in reading order, each slice asked only once the one before is
+   * painted (so the names it linked support the next, as between batches). Cost per slice: one
+   * detection of about 66 KB and the painting of its mentions, in the usual slices of the page.
+   */
+  private async detectHuge(block: PageBlock): Promise<void> {
+    for (const slice of hugeSlices(block.text.length)) {
+      if (this.signal.aborted) return;
+      const result = await this.ask([block.text.slice(slice.from, slice.to)]);
+      if (!result) return;
+      const mentions = result.mentions.flatMap((m) => {
+        const start = m.start + slice.from;
+        return start >= slice.ownFrom && start < slice.ownTo ? [{ ...m, block: 0, start, end: m.end + slice.from }] : [];
+      });
+      await this.paint([block], mentions, result);
+    }
+  }
+
+  private async ask(texts: string[]): Promise<DetectResult | undefined> {
     const onPage = this.mentions.linkedIds();
     // A worker woken by this very message may drop it while it starts: detection is safe to repeat.
     const result: DetectResult = await sendPatiently(
       // The URL lets the background apply the reader's corrections for this page, site or everywhere.
-      { type: 'detect', blocks: blocks.map((b) => b.text), onPage: onPage.length > 0 ? onPage : undefined, url: location.href },
+      { type: 'detect', blocks: texts, onPage: onPage.length > 0 ? onPage : undefined, url: location.href },
       DETECT_DEADLINE_MS,
     );
-    if (this.signal.aborted) return;
+    if (this.signal.aborted) return undefined;
     if (result.years.length > 0) this.yearList = [...this.yearList, ...result.years].sort((a, b) => a - b);
+    return result;
+  }
+
+  private async paint(blocks: PageBlock[], mentions: readonly Mention[], result: DetectResult): Promise<void> {
     // Blocks may have left the page while the background worked (live pages): skip those. Only the
     // text nodes a mention spans are checked (binary search), never every node of its block.
-    const live = result.mentions.filter((m) => spanConnected(blocks[m.block]!, m.start, m.end));
+    const live = mentions.filter((m) => spanConnected(blocks[m.block]!, m.start, m.end));
     const slicer = this.newSlicer();
     for (let i = 0; i < live.length; i += PAINT_CHUNK) {
       if (this.signal.aborted) return;
@@ -84,6 +130,25 @@ export class Annotator {
       await slicer.checkpoint();
     }
   }
+}
+
+export interface HugeSlice {
+  /** The text sent: [from, to). */
+  from: number;
+  to: number;
+  /** The slice's own part: mentions starting here are kept. */
+  ownFrom: number;
+  ownTo: number;
+}
+
+/** The slices of a huge block's text: own parts tile [0, length), each widened by the overlap. */
+export function hugeSlices(length: number, size = HUGE_SLICE_CHARS, overlap = SLICE_OVERLAP_CHARS): HugeSlice[] {
+  const slices: HugeSlice[] = [];
+  for (let ownFrom = 0; ownFrom < length; ownFrom += size) {
+    const ownTo = Math.min(length, ownFrom + size);
+    slices.push({ from: Math.max(0, ownFrom - overlap), to: Math.min(length, ownTo + overlap), ownFrom, ownTo });
+  }
+  return slices;
 }
 
 /** Whether the text nodes holding [start, end) of the block are all still in the document. */

@@ -89,6 +89,7 @@ export class BlockWindows<T extends Windowed> {
   private listen(): void {
     if (this.listening) return;
     this.listening = true;
+    this.lastWidth = window.innerWidth;
     window.addEventListener('scroll', this.onView, { passive: true });
     window.addEventListener('resize', this.onView, { passive: true });
   }
@@ -103,7 +104,12 @@ export class BlockWindows<T extends Windowed> {
     });
   }
 
-  private lastWidth = typeof window === 'undefined' ? 0 : window.innerWidth;
+  /**
+   * Read when the first huge block arrives, not at construction: the session builds this at
+   * DOMContentLoaded, and reading innerWidth there makes the browser lay out the whole page inside
+   * our task (seconds on a 5 MB page) instead of in its own first frame.
+   */
+  private lastWidth = NaN;
 
   /**
    * Paints the chunks within a screen of the viewport and unpaints the others. Chunks follow the

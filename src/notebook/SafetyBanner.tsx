@@ -1,5 +1,5 @@
 /** The full-disk guard's warnings: a notebook found wiped (restore the safety copy) and the first full-disk error (back up now). */
-import { useEffect, useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import { exportFileName } from '../core/export/filenames';
 import type { SafetyState } from '../core/protocol/messages';
 import { importBackupText, readSafetyCopy } from '../shared/backup-client';
@@ -26,6 +26,12 @@ export function SafetyBanner({ onChanged }: SafetyBannerProps) {
       () => undefined,
     );
   useEffect(refresh, []);
+  // Opened from the popup's wiped-store line (notebook.html#safety): the restore is the next step.
+  const restoreButton = useRef<HTMLButtonElement>(null);
+  const lostNow = Boolean(state?.lost);
+  useEffect(() => {
+    if (lostNow && location.hash === '#safety') restoreButton.current?.focus();
+  }, [lostNow]);
 
   const act = async (work: () => Promise<string>) => {
     setBusy(true);
@@ -66,7 +72,7 @@ export function SafetyBanner({ onChanged }: SafetyBannerProps) {
           {copy ? <p>{t('safetyCopyAvailable', day(copy.madeAt), String(copy.notes))}</p> : <p>{t('safetyNoCopy')}</p>}
           <div class="safety-actions">
             {copy && (
-              <button type="button" class="primary" disabled={busy} onClick={() => void restore()}>
+              <button type="button" class="primary" ref={restoreButton} disabled={busy} onClick={() => void restore()}>
                 {t('safetyRestore')}
               </button>
             )}

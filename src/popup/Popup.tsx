@@ -10,6 +10,7 @@ import { EntityGroups } from './EntityGroups';
 import { PageNoteForm } from './PageNoteForm';
 import { PageNotes } from './PageNotes';
 import { PeopleTimeline } from './PeopleTimeline';
+import { SafetyLine } from './SafetyLine';
 import { SiteSwitch } from './SiteSwitch';
 import { SyncLine } from './SyncLine';
 import { usePageSummary } from './usePageSummary';
@@ -36,6 +37,7 @@ export function Popup() {
     return (
       <main class="popup">
         <h1>{t('extName')}</h1>
+        <SafetyLine />
         <p class="empty">{state.reason}</p>
         <button type="button" class="link" onClick={openNotebook}>
           {t('popupOpenNotebook')}
@@ -77,6 +79,7 @@ export function Popup() {
           {t('popupHighlights')}
         </label>
       </header>
+      <SafetyLine />
       <p class="page-title">{summary.title || summary.url}</p>
       {browser.extension.inIncognitoContext && (
         <p class="notice" role="note">
