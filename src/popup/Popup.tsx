@@ -39,13 +39,15 @@ export function Popup() {
         <h1>{t('extName')}</h1>
         <SafetyLine />
         <p class="empty">{state.reason}</p>
-        <button type="button" class="link" onClick={openNotebook}>
-          {t('popupOpenNotebook')}
-        </button>
+        <footer class="bottom popup-links">
+          <button type="button" class="link" onClick={openNotebook}>
+            {t('popupOpenNotebook')}
+          </button>
+          <button type="button" class="link" onClick={openOptions}>
+            {t('popupOpenOptions')}
+          </button>
+        </footer>
         <SyncLine />
-        <button type="button" class="link" onClick={openOptions}>
-          {t('popupOpenOptions')}
-        </button>
       </main>
     );
   }
