@@ -200,6 +200,19 @@ describe('evidence from the page', () => {
     // A name only one entity holds is strong anywhere.
     expect(linked('Serve the salad with a glass of wine from Spain.')).toEqual(['Spain=spain']);
   });
+  it('does not take a name inside a hyphenated slug, but keeps hyphenated pairs', () => {
+    expect(linked('In 1936 the page moved to /news/Trotsky-Krivitsky-meeting-notes.')).toEqual([]);
+    expect(linked('In 1937 the Krivitsky-Reiss friendship ended.')).toEqual(['Krivitsky=walter-krivitsky', 'Reiss=ignace-reiss']);
+  });
+  it('reads "the town of X" as the town, never another kind of entity', () => {
+    expect(linked('In 1815 the town of Wellington was small.', 'The Duke of Wellington came home.')).toEqual([
+      'Wellington=wellington',
+      'Duke of Wellington=arthur-wellesley-1st-duke-of-wellington',
+    ]);
+  });
+  it('does not take a place whose following place name runs on into a longer name', () => {
+    expect(linked('In 1937 the Spain Reading Room opened.')).toEqual([]);
+  });
   it('calls a page quiet when it names at most one entity and no year before 1950', () => {
     expect(quietPage(new Map([[1, 2]]), [2022], 0)).toBe(true);
     expect(quietPage(new Map([[1, 1]]), [1815], 0)).toBe(false);

@@ -10,11 +10,13 @@ import { nameKey } from '../text/tokens';
 import { bestCue, cueSupport, firstRelated, NEAR_CUE, relatedInBlock, relatedSupport } from './evidence';
 import type { Candidate, Matcher } from './matcher';
 import {
+  afterSettlementWord,
   capitalisedAfter,
   explicitHolder,
   knownFirstName,
   followsUnknownName,
   hasFlag,
+  inSlug,
   insideOfName,
   midSentenceCapital,
   partOfLongerName,
@@ -184,6 +186,8 @@ export function scoreCandidate(
   if (page.teams.has(entity)) rule('a sports team on this page (written before scores)');
   if ((e.type === 'place' || e.type === 'organization') && insideOfName(text, tokens, c, block.titleCase()))
     rule('inside an "X of …" name');
+  if (inSlug(text, tokens, c)) rule('part of a hyphenated slug');
+  if (e.type !== 'place' && afterSettlementWord(text, tokens, c)) rule('after "the town of", and not a place');
   const points = {
     onPage: isOnPage ? 3 : 0,
     cue,
