@@ -213,6 +213,13 @@ describe('evidence from the page', () => {
   it('does not take a place whose following place name runs on into a longer name', () => {
     expect(linked('In 1937 the Spain Reading Room opened.')).toEqual([]);
   });
+  it('lets close relations in the same paragraph stand in for the full name of a first name or surname', () => {
+    expect(linked('In 1937 Ignace Reiss was killed, and Walter wept for his friend.')).toEqual([
+      'Ignace Reiss=ignace-reiss',
+      'Walter=walter-krivitsky',
+    ]);
+    expect(linked('In 1937 Ignace Reiss was killed.', 'Walter wept for his friend.')).toEqual(['Ignace Reiss=ignace-reiss']);
+  });
   it('calls a page quiet when it names at most one entity and no year before 1950', () => {
     expect(quietPage(new Map([[1, 2]]), [2022], 0)).toBe(true);
     expect(quietPage(new Map([[1, 1]]), [1815], 0)).toBe(false);

@@ -25,6 +25,9 @@ import {
 import { activeSpan, eraOf } from './page-years';
 import { encodeWhy, WHY } from './why';
 
+/** Relation points (on the page and in the paragraph) that stand in for the full name of a weak form. */
+export const STRONG_RELATED = 3;
+
 /** What the whole page offers as evidence. */
 export interface PageEvidence {
   matcher: Matcher;
@@ -129,7 +132,11 @@ export function scoreCandidate(
     reasons.push(reason);
   };
   const { text, tokens } = block;
-  if (derived && !isOnPage && cue < NEAR_CUE) rule('surname/first name without the full name or a near cue');
+  // The page's other entities can stand in for the full name when they are close kin of this one:
+  // related on the page and in the paragraph ("his wife Sophie" beside Franz Ferdinand, "Pompey"
+  // beside Caesar and Crassus).
+  const kin = related + relatedHere >= STRONG_RELATED;
+  if (derived && !isOnPage && cue < NEAR_CUE && !kin) rule('surname/first name without the full name, a near cue or close relations');
   if (derived && !isOnPage && explicitHolder(c.entries)) rule('another entity holds this form as its own name');
   if (derived && partOfLongerName(text, tokens, c, flags, page.matcher)) rule('part of a longer unknown name');
   // A weak form (a surname or first name, a one-word name of a person, a dictionary word) of
@@ -155,8 +162,8 @@ export function scoreCandidate(
     !derived &&
     !(flags & FormFlag.Acronym && EVERYDAY_ACRONYMS.has(c.key)) &&
     midSentenceCapital(text, tokens, c, block.titleCase());
-  if (common && !isOnPage && cue < NEAR_CUE && !(titled && e.type === 'person') && !properNoun)
-    rule('dictionary word without a title, the full name or a near cue');
+  if (common && !isOnPage && cue < NEAR_CUE && !kin && !(titled && e.type === 'person') && !properNoun)
+    rule('dictionary word without a title, the full name, a near cue or close relations');
   if (titled && e.type !== 'person') rule('a title before a non-person');
   // Names inside longer names the dataset does not hold: "Chicago Bulls", "Motilal Nehru",
   // "University of Zagreb". The longer name, when the dataset has it, is matched whole instead. A
