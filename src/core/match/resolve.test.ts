@@ -220,6 +220,9 @@ describe('evidence from the page', () => {
     ]);
     expect(linked('In 1937 Ignace Reiss was killed.', 'Walter wept for his friend.')).toEqual(['Ignace Reiss=ignace-reiss']);
   });
+  it('keeps an alias of a body that still stands, however long ago it was founded', () => {
+    expect(linked('In 2020 the FBI opened a file on him.')).toEqual(['FBI=fbi']);
+  });
   it('calls a page quiet when it names at most one entity and no year before 1950', () => {
     expect(quietPage(new Map([[1, 2]]), [2022], 0)).toBe(true);
     expect(quietPage(new Map([[1, 1]]), [1815], 0)).toBe(false);

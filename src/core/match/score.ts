@@ -183,7 +183,10 @@ export function scoreCandidate(
   // Far from its era, an alias ("the North" for the Union on a page about Caesar, "the Persian
   // Empire" for the Achaemenids on a page about 800) needs something else on the page for it.
   const namedElsewhere = [...(page.namedBy.get(entity) ?? [])].some((k) => k !== c.key);
-  if (outOfEra && !eraBound && c.key !== nameKey(e.name) && !namedElsewhere && cue < NEAR_CUE && related === 0)
+  // A place or a body with a founding and no end still stands: only before its founding is it far.
+  const stillStands = (e.type === 'place' || e.type === 'organization') && e.end === undefined && e.start !== undefined;
+  const farFromEra = outOfEra && !(stillStands && page.medianYear! >= activeSpan(e)![0]);
+  if (farFromEra && !eraBound && c.key !== nameKey(e.name) && !namedElsewhere && cue < NEAR_CUE && related === 0)
     rule("an alias far from the entity's era, with nothing else on the page for it");
   if (eraBound && !inEra) rule('a name it has only in its own era, and the page is not about it');
   // On a page with no history signal ("Beef Wellington", "leaders Liverpool" in a match report) a
