@@ -42,10 +42,18 @@ export function looksLikeName(text: string, tokens: TokenScan, c: Candidate, fla
         return false;
       if (!isUpper && !LOWER_OK.has(tokens.key(t))) return false;
     } else if (!isUpper) {
-      if (!(LOWER_OK.has(tokens.key(t)) && t > c.firstToken && t < c.endToken - 1)) return false;
+      const inside = t > c.firstToken && t < c.endToken - 1;
+      // A title of three or more words written out whole, capitalised at both ends, may keep its
+      // inner words in lower case as Wikipedia does ("Bolívar's campaign to liberate New Granada").
+      if (!(inside && (LOWER_OK.has(tokens.key(t)) || sentenceCaseTitle(text, tokens, c)))) return false;
     }
   }
   return true;
+}
+
+/** Three or more words, the first and the last capitalised. */
+function sentenceCaseTitle(text: string, tokens: TokenScan, c: Candidate): boolean {
+  return c.endToken - c.firstToken >= 3 && isCapitalised(text, tokens, c.firstToken) && isCapitalised(text, tokens, c.endToken - 1);
 }
 
 /**

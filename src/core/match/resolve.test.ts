@@ -223,6 +223,10 @@ describe('evidence from the page', () => {
   it('keeps an alias of a body that still stands, however long ago it was founded', () => {
     expect(linked('In 2020 the FBI opened a file on him.')).toEqual(['FBI=fbi']);
   });
+  it('takes a title written out whole in sentence case, capitalised at both ends', () => {
+    expect(linked('In 1812 the French invasion of Russia failed.')).toEqual(['French invasion of Russia=french-invasion-of-russia']);
+    expect(linked('In 1812 the french invasion of Russia failed.')).toEqual([]);
+  });
   it('calls a page quiet when it names at most one entity and no year before 1950', () => {
     expect(quietPage(new Map([[1, 2]]), [2022], 0)).toBe(true);
     expect(quietPage(new Map([[1, 1]]), [1815], 0)).toBe(false);
