@@ -13,6 +13,8 @@ export interface Decided extends Mention {
   formKey?: string;
   /** Linked through one of the entity's own forms, not a derived name part. */
   explicit?: boolean;
+  /** Ambiguous: the candidate that scored highest, when it scored more than every other. */
+  leader?: string;
 }
 
 /** The card's reason for the winner among `namesakes` scored entities (score.ts whyLinked). */
@@ -41,14 +43,18 @@ export function decide(
   const runnerUp = Math.max(valid[1]?.score ?? -Infinity, ...scored.filter((s) => !s.valid && s.score >= best.score).map((s) => s.score));
   // Linked with confidence among namesakes: remember the form, for one sense per page.
   if (best.score - runnerUp >= 2 || (valid.length === 1 && best.score - runnerUp >= 1)) return linked(best, { formKey: c.key });
-  if (valid.length > 1) return { ...at, candidates: valid.map((s) => idOf(s.entity)), key: c.key };
+  if (valid.length > 1) {
+    const ambiguous: Decided = { ...at, candidates: valid.map((s) => idOf(s.entity)), key: c.key };
+    if (best.score > valid[1]!.score) ambiguous.leader = idOf(best.entity);
+    return ambiguous;
+  }
   return linked(best);
 }
 
 /**
  * One sense per page: a shared form left ambiguous takes the entity that the same form was linked to
  * elsewhere on the page with confidence ("Popular Front" twice in a post about Spain), when exactly
- * one such entity exists and it is among the candidates.
+ * one such entity exists, it is among the candidates, and no other candidate leads there.
  */
 export function oneSensePerPage(mentions: Decided[]): void {
   const linked = new Map<string, Set<string>>();
@@ -64,6 +70,9 @@ export function oneSensePerPage(mentions: Decided[]): void {
     if (ids?.size !== 1) continue;
     const [id] = ids;
     if (!m.candidates.includes(id!)) continue;
+    // The page's sense does not override a mention whose own evidence leans the other way ("the TV
+    // series Vikings" on a page about the Vikings).
+    if (m.leader !== undefined && m.leader !== id) continue;
     m.id = id;
     m.candidates = undefined;
     m.key = undefined;

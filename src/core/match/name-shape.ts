@@ -42,10 +42,18 @@ export function looksLikeName(text: string, tokens: TokenScan, c: Candidate, fla
         return false;
       if (!isUpper && !LOWER_OK.has(tokens.key(t))) return false;
     } else if (!isUpper) {
-      if (!(LOWER_OK.has(tokens.key(t)) && t > c.firstToken && t < c.endToken - 1)) return false;
+      const inside = t > c.firstToken && t < c.endToken - 1;
+      // A title of three or more words written out whole, capitalised at both ends, may keep its
+      // inner words in lower case as Wikipedia does ("Bolívar's campaign to liberate New Granada").
+      if (!(inside && (LOWER_OK.has(tokens.key(t)) || sentenceCaseTitle(text, tokens, c)))) return false;
     }
   }
   return true;
+}
+
+/** Three or more words, the first and the last capitalised. */
+function sentenceCaseTitle(text: string, tokens: TokenScan, c: Candidate): boolean {
+  return c.endToken - c.firstToken >= 3 && isCapitalised(text, tokens, c.firstToken) && isCapitalised(text, tokens, c.endToken - 1);
 }
 
 /**
@@ -157,10 +165,42 @@ export function runsOnIntoName(text: string, tokens: TokenScan, c: Candidate, bl
   if (blockIsTitleCase || next >= tokens.count || tokens.breakBefore(next)) return false;
   if (possessive(text, tokens, c.endToken - 1) || !spaceBetween(text, tokens, c.endToken - 1)) return false;
   if (!nameWord(text, tokens, next) || tokens.key(next) === 'i') return false;
-  // A place then the place that holds it, the comma left out: "Austin Texas", "Coyoacán Mexico".
+  // A place then the place that holds it, the comma left out: "Austin Texas", "Coyoacán Mexico";
+  // not when that word runs on in turn ("The San Diego Union-Tribune").
   const entries = matcher.lookup(tokens.key(next));
-  if (entries && placeEntry(entries, matcher)) return false;
+  const after = next + 1;
+  const runsOn = after < tokens.count && !tokens.breakBefore(after) && nameWord(text, tokens, after);
+  if (entries && placeEntry(entries, matcher) && !runsOn) return false;
   return true;
+}
+
+/**
+ * The candidate is one link of a chain of three or more words joined by hyphens, one of them in
+ * lower case: a URL slug or a file name ("Brooklyn-Beckham-engaged"), not a name. Two words
+ * ("Stalin-Hitler", "Orlov-Feldbin") are a pair of names.
+ */
+export function inSlug(text: string, tokens: TokenScan, c: Candidate): boolean {
+  const hyphenBetween = (a: number) => /^[-‐‑]$/.test(text.slice(tokens.ends[a]!, tokens.starts[a + 1]!));
+  let first = c.firstToken;
+  while (first > 0 && hyphenBetween(first - 1)) first--;
+  let last = c.endToken - 1;
+  while (last + 1 < tokens.count && hyphenBetween(last)) last++;
+  let joins = c.firstToken - first + (last - (c.endToken - 1));
+  if (joins === 0) return false;
+  for (let t = c.firstToken; t < c.endToken - 1; t++) if (hyphenBetween(t)) joins++;
+  if (joins < 2) return false;
+  for (let t = first; t <= last; t++) if (!isCapitalised(text, tokens, t) && !/\d/.test(text[tokens.starts[t]!]!)) return true;
+  return false;
+}
+
+/** Words that make the next "of" name a settlement: "the town of Gettysburg" is the town, not the battle. */
+const SETTLEMENT_HEADS: ReadonlySet<string> = new Set('city town village port hamlet borough'.split(' '));
+
+/** The candidate follows "city of", "town of" (lower case: a common noun, not "City of London"'s own name). */
+export function afterSettlementWord(text: string, tokens: TokenScan, c: Candidate): boolean {
+  const of = c.firstToken - 1;
+  if (of < 1 || tokens.breakBefore(c.firstToken) || tokens.key(of) !== 'of' || tokens.breakBefore(of)) return false;
+  return SETTLEMENT_HEADS.has(tokens.key(of - 1)) && !isCapitalised(text, tokens, of - 1);
 }
 
 /**

@@ -65,6 +65,8 @@ export function resolveDocument(blocks: readonly string[], matcher: Matcher, opt
 
   // Pass 1: strong mentions put their entities "on the page" (and in their paragraph).
   const onPage = new Map<number, number>();
+  // The mentions that put their entity on the page: a mention is never its own support.
+  const selfNamed = new Map<Candidate, number>();
   const namedBy = new Map<number, Set<string>>();
   const blockEntities: Set<number>[] = found.map(() => new Set());
   found.forEach(({ text, tokens, candidates }, b) => {
@@ -75,6 +77,7 @@ export function resolveDocument(blocks: readonly string[], matcher: Matcher, opt
       if (flags & (FormFlag.Surname | FormFlag.FirstName | FormFlag.CommonWord | FormFlag.EraBound)) continue;
       if (corrections?.has(c.key)) continue;
       if (!looksLikeName(text, tokens, c, flags)) continue;
+      selfNamed.set(c, e[0]!);
       onPage.set(e[0]!, (onPage.get(e[0]!) ?? 0) + 1);
       let keys = namedBy.get(e[0]!);
       if (!keys) namedBy.set(e[0]!, (keys = new Set()));
@@ -91,9 +94,11 @@ export function resolveDocument(blocks: readonly string[], matcher: Matcher, opt
   const page: PageEvidence = {
     matcher,
     onPage,
+    selfNamed,
     medianYear: years.length > 0 ? years[Math.floor(years.length / 2)] : undefined,
     teams: teamCities(found, matcher),
     namedBy,
+    quiet: quietPage(onPage, years, options.onPage?.length ?? 0),
   };
   const evidence: BlockEvidence[] = found.map(({ text, tokens }, b) => {
     let titleCase: boolean | undefined;
@@ -109,6 +114,7 @@ export function resolveDocument(blocks: readonly string[], matcher: Matcher, opt
   const idOf = (i: number) => matcher.idOf(i);
 
   /** Scores and decides every candidate against what is on the page. Cost: O(candidates x entries). */
+  const candidateOf = new Map<Decided, Candidate>();
   const decideAll = (explain?: (e: Explanation) => void): Decided[] => {
     const decided: Decided[] = [];
     found.forEach(({ text, tokens, candidates }, b) => {
@@ -122,7 +128,10 @@ export function resolveDocument(blocks: readonly string[], matcher: Matcher, opt
           if (looksLikeName(text, tokens, c, flags)) scored.push(scoreCandidate(page, evidence[b]!, c, c.entries[k]!, flags, titled));
         }
         const mention = decide(c, scored, b, idOf, (winner, namesakes) => whyLinked(page, evidence[b]!, c, winner, namesakes));
-        if (mention) decided.push(mention);
+        if (mention) {
+          decided.push(mention);
+          candidateOf.set(mention, c);
+        }
         explain?.({
           block: b,
           start: c.start,
@@ -176,18 +185,21 @@ export function resolveDocument(blocks: readonly string[], matcher: Matcher, opt
 
   // Names linked through their own forms ("Castro" for Fidel Castro) put their entities on the page
   // too; a second pass lets first names and surnames ("Fidel") lean on them.
+  // Each such mention supports the entity's other mentions, never itself.
   let decided = decideAll();
-  let grew = false;
+  const grown = new Map<number, number>();
   for (const m of decided) {
     if (!m.id || !m.explicit) continue;
     const i = matcher.indexOf(m.id);
-    if (i !== undefined && !onPage.has(i)) {
-      onPage.set(i, 1);
-      grew = true;
-    }
+    if (i === undefined || (onPage.has(i) && !grown.has(i))) continue;
+    grown.set(i, (grown.get(i) ?? 0) + 1);
+    selfNamed.set(candidateOf.get(m)!, i);
   }
+  for (const [i, n] of grown) onPage.set(i, n);
+  const grew = grown.size > 0;
   if (grew || options.explain) {
     const first = decided;
+    candidateOf.clear();
     decided = decideAll(options.explain);
     keepFirstReasons(first, decided);
   }
@@ -214,4 +226,14 @@ function keepFirstReasons(first: readonly Decided[], second: Decided[]): void {
     if (f.why === undefined) delete m.why;
     else m.why = f.why;
   }
+}
+
+/**
+ * A page with no history signal: at most one entity named with confidence and no year before 1950
+ * (a recipe, a match report, a product review). There only strong names are linked: a one-word
+ * name several entities share needs support beyond itself (score.ts). Batches after the first
+ * carry the names already found (`earlier`), which count as signal.
+ */
+export function quietPage(onPage: ReadonlyMap<number, number>, years: readonly number[], earlier: number): boolean {
+  return onPage.size + earlier <= 1 && !years.some((y) => y < 1950);
 }

@@ -10,11 +10,13 @@ import { nameKey } from '../text/tokens';
 import { bestCue, cueSupport, firstRelated, NEAR_CUE, relatedInBlock, relatedSupport } from './evidence';
 import type { Candidate, Matcher } from './matcher';
 import {
+  afterSettlementWord,
   capitalisedAfter,
   explicitHolder,
   knownFirstName,
   followsUnknownName,
   hasFlag,
+  inSlug,
   insideOfName,
   midSentenceCapital,
   partOfLongerName,
@@ -22,6 +24,9 @@ import {
 } from './name-shape';
 import { activeSpan, eraOf } from './page-years';
 import { encodeWhy, WHY } from './why';
+
+/** Relation points (on the page and in the paragraph) that stand in for the full name of a weak form. */
+export const STRONG_RELATED = 3;
 
 /** What the whole page offers as evidence. */
 export interface PageEvidence {
@@ -34,6 +39,10 @@ export interface PageEvidence {
   teams: ReadonlySet<number>;
   /** The form keys each entity is named by with confidence on the page (pass 1). */
   namedBy: ReadonlyMap<number, ReadonlySet<string>>;
+  /** The mentions counted in `onPage`, with the entity each counted for: a mention is not its own support. */
+  selfNamed: ReadonlyMap<Candidate, number>;
+  /** The page shows no history (resolve.ts quietPage): shared one-word names need support. */
+  quiet: boolean;
 }
 
 /** What the candidate's paragraph offers. */
@@ -78,7 +87,8 @@ export function scoreCandidate(
   const e = page.matcher.entity(entity);
   const derived = (flags & (FormFlag.Surname | FormFlag.FirstName)) !== 0;
   const common = (flags & FormFlag.CommonWord) !== 0;
-  const isOnPage = page.onPage.has(entity);
+  // Named on the page by some other mention: this one, counted in pass 1, does not vouch for itself.
+  const isOnPage = (page.onPage.get(entity) ?? 0) > (page.selfNamed.get(c) === entity ? 1 : 0);
   const cue = cueSupport(page.matcher, entity, block.tokens, c, block.positions);
   const reasons: string[] = [];
   let score = 0;
@@ -122,14 +132,18 @@ export function scoreCandidate(
     reasons.push(reason);
   };
   const { text, tokens } = block;
-  if (derived && !isOnPage && cue < NEAR_CUE) rule('surname/first name without the full name or a near cue');
+  // The page's other entities can stand in for the full name when they are close kin of this one:
+  // related on the page and in the paragraph ("his wife Sophie" beside Franz Ferdinand, "Pompey"
+  // beside Caesar and Crassus).
+  const kin = related + relatedHere >= STRONG_RELATED;
+  if (derived && !isOnPage && cue < NEAR_CUE && !kin) rule('surname/first name without the full name, a near cue or close relations');
   if (derived && !isOnPage && explicitHolder(c.entries)) rule('another entity holds this form as its own name');
   if (derived && partOfLongerName(text, tokens, c, flags, page.matcher)) rule('part of a longer unknown name');
   // A weak form (a surname or first name, a one-word name of a person, a dictionary word) of
-  // somebody dead or not yet born at the page's dates is a namesake unless the page names them:
-  // "Stewart" on a page about 1940 is not the philosopher Dugald Stewart (1753-1828).
+  // somebody dead or not yet born at the page's dates is a namesake unless the page names them or
+  // their relations: "Stewart" on a page about 1940 is not the philosopher Dugald Stewart (1753-1828).
   const oneWordPerson = e.type === 'person' && c.endToken - c.firstToken === 1;
-  if (outOfEra && !isOnPage && cue < NEAR_CUE && (derived || common || oneWordPerson))
+  if (outOfEra && !isOnPage && cue < NEAR_CUE && related + relatedHere === 0 && (derived || common || oneWordPerson))
     rule("outside the page's era, and not named in full");
   // A dictionary word that begins a longer capitalised name is part of that name ("the Mobile
   // Group" is not Mobile, Alabama).
@@ -148,8 +162,8 @@ export function scoreCandidate(
     !derived &&
     !(flags & FormFlag.Acronym && EVERYDAY_ACRONYMS.has(c.key)) &&
     midSentenceCapital(text, tokens, c, block.titleCase());
-  if (common && !isOnPage && cue < NEAR_CUE && !(titled && e.type === 'person') && !properNoun)
-    rule('dictionary word without a title, the full name or a near cue');
+  if (common && !isOnPage && cue < NEAR_CUE && !kin && !(titled && e.type === 'person') && !properNoun)
+    rule('dictionary word without a title, the full name, a near cue or close relations');
   if (titled && e.type !== 'person') rule('a title before a non-person');
   // Names inside longer names the dataset does not hold: "Chicago Bulls", "Motilal Nehru",
   // "University of Zagreb". The longer name, when the dataset has it, is matched whole instead. A
@@ -158,22 +172,32 @@ export function scoreCandidate(
   if ((oneWord || e.type !== 'person') && !(flags & FormFlag.Acronym) && runsOnIntoName(text, tokens, c, block.titleCase(), page.matcher))
     rule('runs on into a longer capitalised name');
   // After another first name ("Mikhail Spiegelglass" for Sergey) the page may simply have the
-  // first name wrong, if the person is named on the page; after anything else it is another name.
+  // first name wrong, if the person or their relations are named on the page; after anything else
+  // it is another name ("Charles Barkley" on a sports page is not Alben W. Barkley).
   const afterName =
     oneWord &&
     (e.type === 'person' || (e.type === 'place' && tokens.key(c.firstToken - 1) === 'new')) &&
     followsUnknownName(text, tokens, c, block.titleCase());
-  if (afterName && !(isOnPage && e.type === 'person' && knownFirstName(tokens.key(c.firstToken - 1), page.matcher)))
+  if (afterName && !((isOnPage || related > 0) && e.type === 'person' && knownFirstName(tokens.key(c.firstToken - 1), page.matcher)))
     rule('after another capitalised name');
   // Far from its era, an alias ("the North" for the Union on a page about Caesar, "the Persian
   // Empire" for the Achaemenids on a page about 800) needs something else on the page for it.
   const namedElsewhere = [...(page.namedBy.get(entity) ?? [])].some((k) => k !== c.key);
-  if (outOfEra && !eraBound && c.key !== nameKey(e.name) && !namedElsewhere && cue < NEAR_CUE && related === 0)
+  // A place or a body with a founding and no end still stands: only before its founding is it far.
+  const stillStands = (e.type === 'place' || e.type === 'organization') && e.end === undefined && e.start !== undefined;
+  const farFromEra = outOfEra && !(stillStands && page.medianYear! >= activeSpan(e)![0]);
+  if (farFromEra && !eraBound && c.key !== nameKey(e.name) && !namedElsewhere && cue < NEAR_CUE && related === 0)
     rule("an alias far from the entity's era, with nothing else on the page for it");
   if (eraBound && !inEra) rule('a name it has only in its own era, and the page is not about it');
+  // On a page with no history signal ("Beef Wellington", "leaders Liverpool" in a match report) a
+  // one-word name that several entities share links only with support beyond itself.
+  if (page.quiet && oneWord && sharedForm(c.entries) && !namedElsewhere && cue < NEAR_CUE && related + relatedHere === 0)
+    rule('a shared one-word name on a page with no history');
   if (page.teams.has(entity)) rule('a sports team on this page (written before scores)');
   if ((e.type === 'place' || e.type === 'organization') && insideOfName(text, tokens, c, block.titleCase()))
     rule('inside an "X of …" name');
+  if (inSlug(text, tokens, c)) rule('part of a hyphenated slug');
+  if (e.type !== 'place' && afterSettlementWord(text, tokens, c)) rule('after "the town of", and not a place');
   const points = {
     onPage: isOnPage ? 3 : 0,
     cue,
@@ -182,6 +206,13 @@ export function scoreCandidate(
     title: titled && e.type === 'person' ? 1 : 0,
   };
   return { entity, score, valid, derived, common, reasons, points };
+}
+
+/** Two or more entities hold the form, counting derived name parts but not era names (those need a page in their era). */
+function sharedForm(entries: readonly number[]): boolean {
+  let holders = 0;
+  for (let k = 1; k < entries.length; k += 2) if (!(entries[k]! & FormFlag.EraBound)) holders++;
+  return holders > 1;
 }
 
 /**

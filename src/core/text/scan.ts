@@ -7,7 +7,7 @@
  *
  * Break rules: a token's break flag is set when the gap before it ends a name: a comma, a sentence
  * end, a bracket, a quote, a slash. Spaces, line breaks and hyphens do not; a period after a single
- * letter ("J. Edgar", "N.K.V.D.") does not.
+ * letter ("J. Edgar", "N.K.V.D.") or after "St", "Mt", "Ft" ("St. Louis") does not.
  *
  * Chinese, Japanese and Korean characters (see isCjk) are written without spaces, so each one is a
  * token of its own and never joins a Latin-script token: "托洛茨基Leon Trotsky在墨西哥" scans as
@@ -51,6 +51,13 @@ const LOWER_S = 115;
 const SPACE = 32;
 
 const kindCache = new Map<string, Kind>();
+
+/**
+ * Abbreviations that open a name and never end a sentence: "St. Louis", "St. Leger", "Mt. Vernon",
+ * "Ft. Sumter". Their period, like an initial's, keeps the name whole. Checked only for a period
+ * right after a two-letter token.
+ */
+const NAME_ABBREVIATIONS: ReadonlySet<string> = new Set(['St', 'Mt', 'Ft']);
 
 /**
  * Characters of scripts written without spaces between words: Han (CJK ideographs and their
@@ -243,7 +250,10 @@ export function scan(text: string, into?: TokenScan): TokenScan {
       if (kind === Kind.Break || kind === Kind.Apostrophe) {
         pendingBreak = true;
         if (code === 33 || code === 63) pendingSentence = true; // ! ?
-      } else if (kind === Kind.Period && !(lastEnd === i && lastLength === 1)) {
+      } else if (
+        kind === Kind.Period &&
+        !(lastEnd === i && (lastLength === 1 || (lastLength === 2 && NAME_ABBREVIATIONS.has(text.slice(i - 2, i)))))
+      ) {
         pendingBreak = true;
         pendingSentence = true;
       }

@@ -28,6 +28,11 @@ describe('tokenize', () => {
     const tokens = tokenize('J. Edgar Hoover. Then');
     expect(tokens.map((t) => t.breakBefore)).toEqual([false, false, false, true]);
   });
+  it('keeps "St.", "Mt." and "Ft." inside a name, but not other short words before a period', () => {
+    expect(tokenize('Barry St. Leger').map((t) => t.breakBefore)).toEqual([false, false, false]);
+    expect(tokenize('Mt. Vernon and Ft. Sumter').map((t) => t.breakBefore)).toEqual([false, false, false, false, false]);
+    expect(tokenize('He went up. Leger').map((t) => t.breakBefore)).toEqual([false, false, false, true]);
+  });
   it('breaks names at commas and slashes, not at hyphens or line breaks', () => {
     const tokens = tokenize('Stalin, Yezhov/Beria Orlov-Feldbin Joseph\nHansen');
     expect(tokens.map((t) => `${t.breakBefore ? '|' : ''}${t.key}`)).toEqual([
