@@ -1,5 +1,6 @@
 /** Personal entities: names the reader tracks that the dataset lacks, highlighted like dataset entities. */
 import type { Entity, EntityType } from './dataset/types';
+import { say, sayNumber } from './text/say';
 import { ENTITY_TYPES } from './dataset/types';
 import { compileIndex } from './index/compile';
 import { BinaryIndex, encodeIndex } from './index/binary';
@@ -31,11 +32,9 @@ const isTime = (v: unknown): boolean => typeof v === 'number' && Number.isFinite
 
 /** Why a list of tracked names is too big to keep, or null. */
 export function personalListProblem(list: readonly Pick<PersonalEntity, 'aliases'>[]): string | null {
-  if (list.length > MAX_PERSONAL)
-    return `Dramatis keeps at most ${MAX_PERSONAL.toLocaleString('en')} tracked names (this would make ${list.length.toLocaleString('en')}); delete some you no longer need first.`;
+  if (list.length > MAX_PERSONAL) return say('coreTooManyTrackedNames', sayNumber(MAX_PERSONAL), sayNumber(list.length));
   const forms = list.reduce((n, e) => n + 1 + e.aliases.length, 0);
-  if (forms > MAX_PERSONAL_FORMS)
-    return `Dramatis keeps at most ${MAX_PERSONAL_FORMS.toLocaleString('en')} tracked names and aliases in all (this would make ${forms.toLocaleString('en')}); remove some aliases first.`;
+  if (forms > MAX_PERSONAL_FORMS) return say('coreTooManyTrackedForms', sayNumber(MAX_PERSONAL_FORMS), sayNumber(forms));
   return null;
 }
 

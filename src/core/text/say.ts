@@ -4,14 +4,15 @@
  * (the very `messages.en.json` files the build merges into _locales) unless a shell has routed it
  * through browser.i18n with `useTranslator` once at start-up. $1…$9 are filled as the browser fills them.
  */
+import core from '../messages.en.json';
 import backup from '../export/messages.en.json';
 import packs from '../packs/messages.en.json';
 import sync from '../sync/messages.en.json';
 
-const ENGLISH: Record<string, { message: string }> = { ...backup, ...packs, ...sync };
+const ENGLISH: Record<string, { message: string }> = { ...core, ...backup, ...packs, ...sync };
 
 /** A key of core's message table (typed, so a misspelt key fails the typecheck). */
-export type CoreKey = keyof typeof backup | keyof typeof packs | keyof typeof sync;
+export type CoreKey = keyof typeof core | keyof typeof backup | keyof typeof packs | keyof typeof sync;
 /** The base of a counted key: `packTooManyEntities` for `packTooManyEntities_one` / `_other`. */
 export type CoreCountKey = CoreKey extends infer K ? (K extends `${infer Base}_other` ? Base : never) : never;
 
