@@ -40,7 +40,10 @@ import {
   syncStatus,
   syncTest,
 } from './sync';
-import { t } from '../shared/i18n';
+import { t, translateCoreSentences } from '../shared/i18n';
+
+// Pack, backup and sync problems are built in src/core (English by default, for the CLI): here, in the reader's language.
+translateCoreSentences();
 
 /**
  * Every write goes through here: refused while the store is found wiped (safety.ts), followed by

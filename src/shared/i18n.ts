@@ -4,6 +4,7 @@
  * variants (and any other CLDR category a locale needs) chosen with Intl.PluralRules.
  */
 import browser from 'webextension-polyfill';
+import { useTranslator } from '../core/text/say';
 
 type Sub = string | number;
 
@@ -23,4 +24,15 @@ export function tCount(key: string, n: number, ...subs: Sub[]): string {
   const category = rules.select(n);
   const text = browser.i18n.getMessage(`${key}_${category}`, [n.toLocaleString(), ...subs.map(String)]);
   return text || browser.i18n.getMessage(`${key}_other`, [n.toLocaleString(), ...subs.map(String)]) || key;
+}
+
+/**
+ * Routes src/core's sentences (pack, backup and sync problems: say()/sayCount() in
+ * src/core/text/say.ts) through browser.i18n; a shell that runs core validators calls it once at
+ * start-up. A key the browser lacks gives '' here, so core falls back to its English text, not the key.
+ */
+export function translateCoreSentences(): void {
+  const i18n = browser.i18n;
+  if (!i18n) return; // Node (unit tests): core keeps its English table.
+  useTranslator((key, subs) => i18n.getMessage(key, subs), i18n.getUILanguage());
 }

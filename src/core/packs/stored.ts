@@ -2,6 +2,7 @@
 import { problemLine } from './check';
 import { packIdOf, type StoredPack } from './format';
 import { parseJsonPack } from './json';
+import { say } from '../text/say';
 
 const isTime = (v: unknown): v is number => typeof v === 'number' && Number.isFinite(v) && v >= 0 && v < 1e14;
 
@@ -26,6 +27,6 @@ export function storedPackProblem(v: unknown): string | null {
 /** A stored pack with its pack normalized (as parsed), once storedPackProblem said it is valid. */
 export function normalizeStoredPack(v: StoredPack): StoredPack {
   const parsed = parseJsonPack(JSON.stringify(v.pack));
-  if (!parsed.ok) throw new Error(`invalid pack "${v.id}"`);
+  if (!parsed.ok) throw new Error(say('packStoredInvalid', v.id));
   return { id: v.id, enabled: v.enabled, imported: v.imported, updated: v.updated, pack: parsed.pack };
 }
