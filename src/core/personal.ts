@@ -40,17 +40,17 @@ export function personalListProblem(list: readonly Pick<PersonalEntity, 'aliases
 
 export function personalEntityProblem(v: unknown): string | null {
   const e = v as Record<string, unknown> | null;
-  if (typeof e !== 'object' || e === null || Array.isArray(e)) return 'a personal entity must be an object';
-  for (const key of Object.keys(e)) if (!PERSONAL_FIELDS.includes(key)) return `it has an unknown field "${key.slice(0, 60)}"`;
-  if (typeof e.id !== 'string' || !e.id.startsWith(PERSONAL_PREFIX) || e.id.length > 200) return `id must start with "${PERSONAL_PREFIX}"`;
+  if (typeof e !== 'object' || e === null || Array.isArray(e)) return say('personalNotObject');
+  for (const key of Object.keys(e)) if (!PERSONAL_FIELDS.includes(key)) return say('recordUnknownField', key.slice(0, 60));
+  if (typeof e.id !== 'string' || !e.id.startsWith(PERSONAL_PREFIX) || e.id.length > 200) return say('personalBadId', PERSONAL_PREFIX);
   if (typeof e.type !== 'string' || !(ENTITY_TYPES as readonly string[]).includes(e.type))
-    return `type must be one of ${ENTITY_TYPES.join(', ')}`;
-  if (typeof e.name !== 'string' || e.name.trim().length < 2 || e.name.length > 200) return 'name must be 2 to 200 characters';
+    return say('personalBadType', ENTITY_TYPES.join(', '));
+  if (typeof e.name !== 'string' || e.name.trim().length < 2 || e.name.length > 200) return say('personalBadName');
   if (!Array.isArray(e.aliases) || e.aliases.length > MAX_ALIASES || !e.aliases.every((a) => typeof a === 'string' && a.length <= 200))
-    return `aliases must be at most ${MAX_ALIASES} strings`;
-  if (typeof e.description !== 'string' || e.description.length > 2000) return 'description must be at most 2,000 characters';
+    return say('personalBadAliases', MAX_ALIASES);
+  if (typeof e.description !== 'string' || e.description.length > 2000) return say('personalBadDescription', sayNumber(2000));
   // Finite and in range: 1e400 is Infinity in JSON.parse, which JSON.stringify would write as null.
-  if (!isTime(e.created) || !isTime(e.updated)) return 'created and updated must be times';
+  if (!isTime(e.created) || !isTime(e.updated)) return say('recordBadTimes');
   return null;
 }
 

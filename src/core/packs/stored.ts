@@ -8,19 +8,19 @@ const isTime = (v: unknown): v is number => typeof v === 'number' && Number.isFi
 
 /** Why a value is not a valid stored pack, or null. */
 export function storedPackProblem(v: unknown): string | null {
-  if (typeof v !== 'object' || v === null || Array.isArray(v)) return 'a pack must be an object';
+  if (typeof v !== 'object' || v === null || Array.isArray(v)) return say('storedPackNotObject');
   const s = v as Record<string, unknown>;
-  if (typeof s.enabled !== 'boolean') return 'enabled must be true or false';
-  if (!isTime(s.imported) || !isTime(s.updated)) return 'imported and updated must be times';
+  if (typeof s.enabled !== 'boolean') return say('storedPackBadEnabled');
+  if (!isTime(s.imported) || !isTime(s.updated)) return say('storedPackBadTimes');
   let json: string;
   try {
     json = JSON.stringify(s.pack) ?? '';
   } catch {
-    return 'the pack is not data';
+    return say('storedPackNotData');
   }
   const parsed = parseJsonPack(json);
-  if (!parsed.ok) return `the pack has a problem at ${problemLine(parsed.problems[0]!)}`;
-  if (s.id !== packIdOf(parsed.pack.title)) return `id must be "${packIdOf(parsed.pack.title)}" for the title "${parsed.pack.title}"`;
+  if (!parsed.ok) return say('storedPackProblem', problemLine(parsed.problems[0]!));
+  if (s.id !== packIdOf(parsed.pack.title)) return say('storedPackBadId', packIdOf(parsed.pack.title), parsed.pack.title);
   return null;
 }
 
