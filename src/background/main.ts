@@ -40,10 +40,8 @@ import {
   syncStatus,
   syncTest,
 } from './sync';
-import { t, translateCoreSentences } from '../shared/i18n';
-
-// Pack, backup and sync problems are built in src/core (English by default, for the CLI): here, in the reader's language.
-translateCoreSentences();
+// Importing i18n also routes src/core's pack, backup and sync problems through browser.i18n (translateCoreSentences).
+import { t } from '../shared/i18n';
 
 /**
  * Every write goes through here: refused while the store is found wiped (safety.ts), followed by

@@ -28,11 +28,14 @@ export function tCount(key: string, n: number, ...subs: Sub[]): string {
 
 /**
  * Routes src/core's sentences (pack, backup and sync problems: say()/sayCount() in
- * src/core/text/say.ts) through browser.i18n; a shell that runs core validators calls it once at
- * start-up. A key the browser lacks gives '' here, so core falls back to its English text, not the key.
+ * src/core/text/say.ts) through browser.i18n; done once when this module loads (below). A key the browser lacks gives '' here, so core falls back to its English text, not the key.
  */
 export function translateCoreSentences(): void {
   const i18n = browser.i18n;
   if (!i18n) return; // Node (unit tests): core keeps its English table.
   useTranslator((key, subs) => i18n.getMessage(key, subs), i18n.getUILanguage());
 }
+
+// Every shell that shows text imports this module, so core's sentences are in the reader's language
+// wherever they are built (the extension's bundles carry no English table of their own: say.ts).
+translateCoreSentences();

@@ -1,9 +1,9 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { mergedMessages } from '../../../tools/locales';
-import core from '../messages.en.json';
-import backup from '../export/messages.en.json';
-import packs from '../packs/messages.en.json';
-import sync from '../sync/messages.en.json';
+import core from '../messages.en.json' with { type: 'json' };
+import backup from '../export/messages.en.json' with { type: 'json' };
+import packs from '../packs/messages.en.json' with { type: 'json' };
+import sync from '../sync/messages.en.json' with { type: 'json' };
 import { parsePack } from '../packs/parse';
 import { parseBackup } from '../export/backup';
 import { say, sayCount, useTranslator } from './say';
