@@ -16,17 +16,17 @@ describe('the extension strings', () => {
   const messages = mergedMessages();
   const code = sources(join(ROOT, 'src')).map((file) => [file, readFileSync(file, 'utf8')] as const);
 
-  it('defines every key the code asks for with t()', () => {
+  it('defines every key the code asks for with t() (and src/core with say())', () => {
     const missing: string[] = [];
     for (const [file, text] of code)
-      for (const m of text.matchAll(/\bt\(\s*'([A-Za-z0-9_]+)'/g)) if (!messages[m[1]!]) missing.push(`${file}: ${m[1]}`);
+      for (const m of text.matchAll(/\b(?:t|say)\(\s*'([A-Za-z0-9_]+)'/g)) if (!messages[m[1]!]) missing.push(`${file}: ${m[1]}`);
     expect(missing).toEqual([]);
   });
 
   it('defines the _one and _other forms of every counted key', () => {
     const missing: string[] = [];
     for (const [file, text] of code)
-      for (const m of text.matchAll(/\btCount\(\s*'([A-Za-z0-9_]+)'/g))
+      for (const m of text.matchAll(/\b(?:tCount|sayCount)\(\s*'([A-Za-z0-9_]+)'/g))
         for (const form of ['one', 'other']) if (!messages[`${m[1]}_${form}`]) missing.push(`${file}: ${m[1]}_${form}`);
     expect(missing).toEqual([]);
   });

@@ -40,6 +40,7 @@ import {
   syncStatus,
   syncTest,
 } from './sync';
+// Importing i18n also routes src/core's pack, backup and sync problems through browser.i18n (translateCoreSentences).
 import { t } from '../shared/i18n';
 
 /**

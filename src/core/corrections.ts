@@ -5,6 +5,7 @@
  * stores them and passes the ones that apply to a page. Precedence: page over site over everywhere.
  */
 import { pageKey } from './notes/model';
+import { say } from './text/say';
 
 export type CorrectionScope = 'page' | 'site' | 'everywhere';
 export const CORRECTION_SCOPES: readonly CorrectionScope[] = ['page', 'site', 'everywhere'];
@@ -113,19 +114,18 @@ const text = (v: unknown, max: number) => typeof v === 'string' && v.length <= m
 
 /** Why a value is not a valid correction, in words; null when it is one. */
 export function correctionProblem(v: unknown): string | null {
-  if (!isObj(v)) return 'it is not an object';
-  if (!text(v.key, 500) || v.key === '') return 'its name key is missing';
-  if (!text(v.surface, 500)) return 'its name is missing or too long';
-  if (typeof v.scope !== 'string' || !(CORRECTION_SCOPES as readonly string[]).includes(v.scope))
-    return 'its scope must be page, site or everywhere';
-  if (!text(v.where, 8192)) return 'its place is missing';
-  if (v.scope === 'everywhere' ? v.where !== '' : v.where === '') return `its place does not fit the scope "${v.scope}"`;
-  if (v.entityId !== null && (!text(v.entityId, 200) || v.entityId === '')) return 'its entity must be an id or null ("not a name here")';
-  if (v.entityName !== undefined && !text(v.entityName, 500)) return 'its entity name is not text';
-  if (!isTime(v.created) || !isTime(v.updated)) return 'its times are not valid';
-  if (v.id !== correctionId(v as unknown as Correction)) return 'its id does not match its scope, place and name';
+  if (!isObj(v)) return say('recordNotObject');
+  if (!text(v.key, 500) || v.key === '') return say('correctionNoKey');
+  if (!text(v.surface, 500)) return say('correctionNoName');
+  if (typeof v.scope !== 'string' || !(CORRECTION_SCOPES as readonly string[]).includes(v.scope)) return say('correctionBadScope');
+  if (!text(v.where, 8192)) return say('correctionNoPlace');
+  if (v.scope === 'everywhere' ? v.where !== '' : v.where === '') return say('correctionPlaceScope', v.scope);
+  if (v.entityId !== null && (!text(v.entityId, 200) || v.entityId === '')) return say('correctionBadEntity');
+  if (v.entityName !== undefined && !text(v.entityName, 500)) return say('correctionBadEntityName');
+  if (!isTime(v.created) || !isTime(v.updated)) return say('correctionBadTimes');
+  if (v.id !== correctionId(v as unknown as Correction)) return say('correctionBadId');
   for (const field of Object.keys(v))
     if (!['id', 'key', 'surface', 'scope', 'where', 'entityId', 'entityName', 'created', 'updated'].includes(field))
-      return `it has an unknown field "${field.slice(0, 40)}"`;
+      return say('recordUnknownField', field.slice(0, 40));
   return null;
 }

@@ -1,5 +1,6 @@
 /** Personal entities: names the reader tracks that the dataset lacks, highlighted like dataset entities. */
 import type { Entity, EntityType } from './dataset/types';
+import { say, sayNumber } from './text/say';
 import { ENTITY_TYPES } from './dataset/types';
 import { compileIndex } from './index/compile';
 import { BinaryIndex, encodeIndex } from './index/binary';
@@ -31,27 +32,25 @@ const isTime = (v: unknown): boolean => typeof v === 'number' && Number.isFinite
 
 /** Why a list of tracked names is too big to keep, or null. */
 export function personalListProblem(list: readonly Pick<PersonalEntity, 'aliases'>[]): string | null {
-  if (list.length > MAX_PERSONAL)
-    return `Dramatis keeps at most ${MAX_PERSONAL.toLocaleString('en')} tracked names (this would make ${list.length.toLocaleString('en')}); delete some you no longer need first.`;
+  if (list.length > MAX_PERSONAL) return say('coreTooManyTrackedNames', sayNumber(MAX_PERSONAL), sayNumber(list.length));
   const forms = list.reduce((n, e) => n + 1 + e.aliases.length, 0);
-  if (forms > MAX_PERSONAL_FORMS)
-    return `Dramatis keeps at most ${MAX_PERSONAL_FORMS.toLocaleString('en')} tracked names and aliases in all (this would make ${forms.toLocaleString('en')}); remove some aliases first.`;
+  if (forms > MAX_PERSONAL_FORMS) return say('coreTooManyTrackedForms', sayNumber(MAX_PERSONAL_FORMS), sayNumber(forms));
   return null;
 }
 
 export function personalEntityProblem(v: unknown): string | null {
   const e = v as Record<string, unknown> | null;
-  if (typeof e !== 'object' || e === null || Array.isArray(e)) return 'a personal entity must be an object';
-  for (const key of Object.keys(e)) if (!PERSONAL_FIELDS.includes(key)) return `it has an unknown field "${key.slice(0, 60)}"`;
-  if (typeof e.id !== 'string' || !e.id.startsWith(PERSONAL_PREFIX) || e.id.length > 200) return `id must start with "${PERSONAL_PREFIX}"`;
+  if (typeof e !== 'object' || e === null || Array.isArray(e)) return say('personalNotObject');
+  for (const key of Object.keys(e)) if (!PERSONAL_FIELDS.includes(key)) return say('recordUnknownField', key.slice(0, 60));
+  if (typeof e.id !== 'string' || !e.id.startsWith(PERSONAL_PREFIX) || e.id.length > 200) return say('personalBadId', PERSONAL_PREFIX);
   if (typeof e.type !== 'string' || !(ENTITY_TYPES as readonly string[]).includes(e.type))
-    return `type must be one of ${ENTITY_TYPES.join(', ')}`;
-  if (typeof e.name !== 'string' || e.name.trim().length < 2 || e.name.length > 200) return 'name must be 2 to 200 characters';
+    return say('personalBadType', ENTITY_TYPES.join(', '));
+  if (typeof e.name !== 'string' || e.name.trim().length < 2 || e.name.length > 200) return say('personalBadName');
   if (!Array.isArray(e.aliases) || e.aliases.length > MAX_ALIASES || !e.aliases.every((a) => typeof a === 'string' && a.length <= 200))
-    return `aliases must be at most ${MAX_ALIASES} strings`;
-  if (typeof e.description !== 'string' || e.description.length > 2000) return 'description must be at most 2,000 characters';
+    return say('personalBadAliases', MAX_ALIASES);
+  if (typeof e.description !== 'string' || e.description.length > 2000) return say('personalBadDescription', sayNumber(2000));
   // Finite and in range: 1e400 is Infinity in JSON.parse, which JSON.stringify would write as null.
-  if (!isTime(e.created) || !isTime(e.updated)) return 'created and updated must be times';
+  if (!isTime(e.created) || !isTime(e.updated)) return say('recordBadTimes');
   return null;
 }
 

@@ -4,6 +4,7 @@
  * variants (and any other CLDR category a locale needs) chosen with Intl.PluralRules.
  */
 import browser from 'webextension-polyfill';
+import { useTranslator } from '../core/text/say';
 
 type Sub = string | number;
 
@@ -24,3 +25,17 @@ export function tCount(key: string, n: number, ...subs: Sub[]): string {
   const text = browser.i18n.getMessage(`${key}_${category}`, [n.toLocaleString(), ...subs.map(String)]);
   return text || browser.i18n.getMessage(`${key}_other`, [n.toLocaleString(), ...subs.map(String)]) || key;
 }
+
+/**
+ * Routes src/core's sentences (pack, backup and sync problems: say()/sayCount() in
+ * src/core/text/say.ts) through browser.i18n; done once when this module loads (below). A key the browser lacks gives '' here, so core falls back to its English text, not the key.
+ */
+export function translateCoreSentences(): void {
+  const i18n = browser.i18n;
+  if (!i18n) return; // Node (unit tests): core keeps its English table.
+  useTranslator((key, subs) => i18n.getMessage(key, subs), i18n.getUILanguage());
+}
+
+// Every shell that shows text imports this module, so core's sentences are in the reader's language
+// wherever they are built (the extension's bundles carry no English table of their own: say.ts).
+translateCoreSentences();

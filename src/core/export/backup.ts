@@ -6,6 +6,7 @@ import { normalizeStoredPack, storedPackProblem } from '../packs/stored';
 import { personalEntityProblem, personalListProblem, type PersonalEntity } from '../personal';
 import { MAX_DISABLED_SITES, type Settings } from '../protocol/messages';
 import { settingsFrom, settingsPatchProblem } from '../settings';
+import { say, sayCount, sayNumber, type CoreKey } from '../text/say';
 import { byCreated, compareCodes } from './group';
 
 export const BACKUP_FORMAT = 'dramatis-backup';
@@ -130,13 +131,14 @@ function cleanPersonal(e: PersonalEntity): PersonalEntity {
 const isObj = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 const isTime = (v: unknown): v is number => typeof v === 'number' && Number.isFinite(v) && v >= 0 && v < 1e14;
 const fail = (error: string): ParsedBackup => ({ ok: false, error });
-const idOf = (v: unknown): string => (isObj(v) && typeof v.id === 'string' && v.id ? `id "${v.id.slice(0, 80)}"` : 'no id');
+const idOf = (v: unknown): string =>
+  isObj(v) && typeof v.id === 'string' && v.id ? say('backupItemId', v.id.slice(0, 80)) : say('backupItemNoId');
 
 /** Reads a backup file and checks all of it; nothing in it should be imported unless this says ok. */
 export function parseBackup(text: string): ParsedBackup {
   // A byte order mark is what some editors put before JSON; JSON.parse refuses it.
   const source = text.replace(/^\uFEFF/, '');
-  if (source.trim() === '') return fail('The file is empty.');
+  if (source.trim() === '') return fail(say('backupFileEmpty'));
   let data: unknown;
   try {
     data = JSON.parse(source);
@@ -145,21 +147,17 @@ export function parseBackup(text: string): ParsedBackup {
   }
   if (!isObj(data) || data.format !== BACKUP_FORMAT) return fail(foreignFile(data));
   const { version } = data;
-  if (typeof version !== 'number' || !Number.isInteger(version) || version < 1)
-    return fail('The backup has no valid version number, so it cannot be read safely.');
-  if (version > BACKUP_VERSION)
-    return fail(
-      `This backup was made by a newer version of Dramatis (backup version ${version}; this version reads up to ${BACKUP_VERSION}), so update Dramatis and import it again.`,
-    );
-  if (!isTime(data.exportedAt)) return fail('The backup has no valid export time, so it looks damaged.');
+  if (typeof version !== 'number' || !Number.isInteger(version) || version < 1) return fail(say('backupNoVersion'));
+  if (version > BACKUP_VERSION) return fail(say('backupNewerVersion', version, BACKUP_VERSION));
+  if (!isTime(data.exportedAt)) return fail(say('backupNoExportTime'));
 
   const problem =
-    listProblem(data.notes, 'notes', 'Note', noteProblem) ??
-    listProblem(data.personal, 'personal entities', 'Personal entity', personalEntityProblem) ??
+    listProblem(data.notes, NOTES, noteProblem) ??
+    listProblem(data.personal, PERSONAL, personalEntityProblem) ??
     personalListProblem(data.personal as PersonalEntity[]) ??
     settingsProblem(data.settings) ??
-    (version === 1 ? choicesProblem(data.choices) : listProblem(data.corrections, 'corrections', 'Correction', correctionProblem)) ??
-    (data.packs === undefined ? null : listProblem(data.packs, 'reference packs', 'Reference pack', storedPackProblem));
+    (version === 1 ? choicesProblem(data.choices) : listProblem(data.corrections, CORRECTIONS, correctionProblem)) ??
+    (data.packs === undefined ? null : listProblem(data.packs, PACKS, storedPackProblem));
   if (problem) return fail(problem);
   // Version 1 kept per-page picks for ambiguous names: they are page corrections now.
   if (version === 1) data.corrections = correctionsFromChoices(data.choices as Choices, data.exportedAt);
@@ -176,13 +174,13 @@ function jsonError(source: string, message: string): string {
   const first = source.search(/\S/);
   if (Number.isNaN(position) && /^Unexpected token/.test(message) && !/[[{"\-\dtfn]/.test(source[first] ?? '')) position = first;
   if (/end of JSON input/i.test(message) || position >= source.trimEnd().length) {
-    return 'The file is cut off before its end (perhaps the download or copy did not finish), so it cannot be imported.';
+    return say('backupCutOff');
   }
-  if (Number.isNaN(position)) return 'This file is not valid JSON, so it is not a Dramatis backup.';
+  if (Number.isNaN(position)) return say('backupNotJson');
   const before = source.slice(0, position);
   const line = before.split('\n').length;
   const column = position - before.lastIndexOf('\n');
-  return `This file is not valid JSON, so it is not a Dramatis backup (the problem is at line ${line}, column ${column}).`;
+  return say('backupNotJsonAt', line, column);
 }
 
 /** The offset of a 1-based line and column in source. */
@@ -197,23 +195,40 @@ function offsetOf(source: string, line: number, column: number): number {
 }
 
 function foreignFile(data: unknown): string {
-  if (isObj(data) && data.type === 'AnnotationCollection')
-    return 'This is a Dramatis annotations export, not a backup: only a backup file (dramatis-backup-….json) can be imported.';
-  return `This file is not a Dramatis backup: it is JSON, but it does not say "format": "${BACKUP_FORMAT}".`;
+  if (isObj(data) && data.type === 'AnnotationCollection') return say('backupIsAnnotations');
+  return say('backupNotBackup', BACKUP_FORMAT);
 }
 
+/** The three sentences about one list of records: one key each, so a translation needs no grammar glue. */
+interface ListSentences {
+  missing: CoreKey;
+  damaged: CoreKey;
+  sameId: CoreKey;
+}
+const NOTES: ListSentences = { missing: 'backupNotesMissing', damaged: 'backupNoteDamaged', sameId: 'backupNotesSameId' };
+const PERSONAL: ListSentences = {
+  missing: 'backupPersonalEntitiesMissing',
+  damaged: 'backupPersonalEntityDamaged',
+  sameId: 'backupPersonalEntitiesSameId',
+};
+const CORRECTIONS: ListSentences = {
+  missing: 'backupCorrectionsMissing',
+  damaged: 'backupCorrectionDamaged',
+  sameId: 'backupCorrectionsSameId',
+};
+const PACKS: ListSentences = { missing: 'backupPacksMissing', damaged: 'backupPackDamaged', sameId: 'backupPacksSameId' };
+
 /** The first invalid or duplicate record in a list, counted from 1 as a reader would. */
-function listProblem(list: unknown, plural: string, singular: string, problemOf: (v: unknown) => string | null): string | null {
-  if (!Array.isArray(list)) return `The backup's ${plural} are missing or not a list, so it looks damaged.`;
+function listProblem(list: unknown, sentences: ListSentences, problemOf: (v: unknown) => string | null): string | null {
+  if (!Array.isArray(list)) return say(sentences.missing);
   const seen = new Map<string, number>();
   for (let i = 0; i < list.length; i++) {
     const item: unknown = list[i];
     const problem = problemOf(item);
-    if (problem) return `${singular} ${i + 1} of ${list.length} (${idOf(item)}) is damaged: ${problem}.`;
+    if (problem) return say(sentences.damaged, i + 1, list.length, idOf(item), problem);
     const id = (item as { id: string }).id;
     const earlier = seen.get(id);
-    if (earlier !== undefined)
-      return `${plural[0]!.toUpperCase()}${plural.slice(1)} ${earlier + 1} and ${i + 1} have the same id "${id.slice(0, 80)}", so the backup looks damaged or edited by hand.`;
+    if (earlier !== undefined) return say(sentences.sameId, earlier + 1, i + 1, id.slice(0, 80));
     seen.set(id, i);
   }
   return null;
@@ -225,24 +240,23 @@ function listProblem(list: unknown, plural: string, singular: string, problemOf:
  * from before they existed still import.
  */
 export function settingsProblem(v: unknown): string | null {
-  if (!isObj(v)) return "The backup's settings are missing, so it looks damaged.";
-  if (typeof v.highlightsEnabled !== 'boolean') return "The backup's settings are damaged: highlightsEnabled must be true or false.";
+  if (!isObj(v)) return say('backupSettingsMissing');
+  if (typeof v.highlightsEnabled !== 'boolean') return say('backupSettingsDamaged', 'highlightsEnabled must be true or false');
   if (!Array.isArray(v.disabledSites) || !v.disabledSites.every((s) => typeof s === 'string' && s.length <= 253))
-    return "The backup's settings are damaged: disabledSites must be a list of site names.";
+    return say('backupSettingsDamaged', 'disabledSites must be a list of site names');
   if (v.disabledSites.length > MAX_DISABLED_SITES)
-    return `The backup switches Dramatis off on ${v.disabledSites.length.toLocaleString('en')} sites; Dramatis keeps at most ${MAX_DISABLED_SITES.toLocaleString('en')}, so the backup looks damaged or edited by hand.`;
+    return sayCount('backupTooManySites', v.disabledSites.length, sayNumber(MAX_DISABLED_SITES));
   const problem = settingsPatchProblem(v, true);
-  return problem ? `The backup's settings are damaged: ${problem}.` : null;
+  return problem ? say('backupSettingsDamaged', problem) : null;
 }
 
 function choicesProblem(v: unknown): string | null {
-  if (!isObj(v)) return "The backup's choices for ambiguous names are missing, so it looks damaged.";
+  if (!isObj(v)) return say('backupChoicesMissing');
   for (const [page, picks] of Object.entries(v)) {
-    if (page === '__proto__' || (isObj(picks) && Object.hasOwn(picks, '__proto__')))
-      return 'The backup\'s choices for ambiguous names hold a "__proto__" key, so it looks damaged or edited by hand.';
+    if (page === '__proto__' || (isObj(picks) && Object.hasOwn(picks, '__proto__'))) return say('backupChoicesProto');
     const fine = (k: string, id: unknown) => k !== '' && k.length <= 500 && typeof id === 'string' && id !== '' && id.length <= 200;
     if (page === '' || page.length > 8192 || !isObj(picks) || !Object.entries(picks).every(([k, id]) => fine(k, id)))
-      return `The backup's choices for ambiguous names are damaged (on page ${page.slice(0, 200)}).`;
+      return say('backupChoicesDamaged', page.slice(0, 200));
   }
   return null;
 }

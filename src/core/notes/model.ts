@@ -3,6 +3,7 @@
  * (messages, imports), with ids made by the writer so a retried save never duplicates a note.
  */
 import { foldKey } from '../text/fold';
+import { say, sayNumber } from '../text/say';
 
 export interface PageRef {
   /** The page's URL, fragment removed. */
@@ -104,7 +105,7 @@ const isTime = (v: unknown): v is number => typeof v === 'number' && Number.isFi
 
 /** The first field of v not in known (own keys only, so "__proto__" or "constructor" never pass as known). */
 export function unknownFieldProblem(v: Record<string, unknown>, known: readonly string[], where: string): string | null {
-  for (const key of Object.keys(v)) if (!known.includes(key)) return `${where} has an unknown field "${key.slice(0, 60)}"`;
+  for (const key of Object.keys(v)) if (!known.includes(key)) return say('recordFieldUnknownField', where, key.slice(0, 60));
   return null;
 }
 
@@ -115,26 +116,25 @@ const NOTE_FIELDS = {
 } as const;
 
 function pageProblem(v: unknown): string | null {
-  if (!isObj(v)) return 'page must be { url, title }';
+  if (!isObj(v)) return say('notePageShape');
   const unknown = unknownFieldProblem(v, ['url', 'title'], 'page');
   if (unknown) return unknown;
-  if (!isStr(v.url, 8192) || v.url.length === 0) return 'page.url must be a URL';
-  if (!isStr(v.title, 2000)) return 'page.title must be a string';
+  if (!isStr(v.url, 8192) || v.url.length === 0) return say('notePageUrl');
+  if (!isStr(v.title, 2000)) return say('notePageTitle');
   return null;
 }
 
 /** Why a value is not a valid note, or null. Used for messages and for imported backups. */
 export function noteProblem(v: unknown): string | null {
-  if (!isObj(v)) return 'a note must be an object';
-  if (!isStr(v.id, 200) || v.id.length === 0) return 'id must be a non-empty string';
-  if (typeof v.text !== 'string') return 'text must be a string';
-  if (v.text.length > MAX_NOTE_CHARS)
-    return `the note is too long (${v.text.length.toLocaleString('en')} characters; at most ${MAX_NOTE_CHARS.toLocaleString('en')})`;
+  if (!isObj(v)) return say('noteNotObject');
+  if (!isStr(v.id, 200) || v.id.length === 0) return say('noteBadId');
+  if (typeof v.text !== 'string') return say('noteBadText');
+  if (v.text.length > MAX_NOTE_CHARS) return say('noteTooLong', sayNumber(v.text.length), sayNumber(MAX_NOTE_CHARS));
   if (!Array.isArray(v.tags) || v.tags.length > MAX_TAGS || !v.tags.every((t) => isStr(t, MAX_TAG_CHARS)))
-    return `tags must be at most ${MAX_TAGS} strings`;
-  if (!isTime(v.created) || !isTime(v.updated)) return 'created and updated must be times';
+    return say('noteBadTags', MAX_TAGS);
+  if (!isTime(v.created) || !isTime(v.updated)) return say('recordBadTimes');
   if (v.kind === 'page' || v.kind === 'passage' || v.kind === 'entity') {
-    const unknown = unknownFieldProblem(v, NOTE_FIELDS[v.kind], 'the note');
+    const unknown = unknownFieldProblem(v, NOTE_FIELDS[v.kind], say('recordTheNote'));
     if (unknown) return unknown;
   }
   switch (v.kind) {
@@ -146,7 +146,7 @@ export function noteProblem(v: unknown): string | null {
       const t = v.target as Record<string, unknown> | undefined;
       const q = t?.quote as Record<string, unknown> | undefined;
       const pos = t?.position as Record<string, unknown> | undefined;
-      if (!isObj(t) || unknownFieldProblem(t, ['quote', 'position'], 'target')) return 'target must be { quote, position }';
+      if (!isObj(t) || unknownFieldProblem(t, ['quote', 'position'], 'target')) return say('noteTargetShape');
       if (isObj(q) && unknownFieldProblem(q, ['type', 'exact', 'prefix', 'suffix'], 'quote'))
         return unknownFieldProblem(q, ['type', 'exact', 'prefix', 'suffix'], 'target.quote');
       if (isObj(pos) && unknownFieldProblem(pos, ['type', 'start', 'end'], 'position'))
@@ -159,7 +159,7 @@ export function noteProblem(v: unknown): string | null {
         !isStr(q.prefix, 1000) ||
         !isStr(q.suffix, 1000)
       )
-        return 'target.quote must be a TextQuoteSelector with the exact passage';
+        return say('noteTargetQuote');
       if (
         !isObj(pos) ||
         pos.type !== 'TextPositionSelector' ||
@@ -168,15 +168,15 @@ export function noteProblem(v: unknown): string | null {
         (pos.start as number) < 0 ||
         (pos.end as number) < (pos.start as number)
       )
-        return 'target.position must be a TextPositionSelector';
+        return say('noteTargetPosition');
       return null;
     }
     case 'entity':
-      if (!isStr(v.entityId, 200) || v.entityId.length === 0) return 'entityId must be a string';
-      if (!isStr(v.entityName, 500)) return 'entityName must be a string';
+      if (!isStr(v.entityId, 200) || v.entityId.length === 0) return say('noteBadEntityId');
+      if (!isStr(v.entityName, 500)) return say('noteBadEntityName');
       return v.page === undefined ? null : pageProblem(v.page);
     default:
-      return 'kind must be "page", "passage" or "entity"';
+      return say('noteBadKind');
   }
 }
 

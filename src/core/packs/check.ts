@@ -7,6 +7,7 @@ import { compareDates, parseDate } from '../dates';
 import { ENTITY_TYPES, RELATIONS, type EntityType, type Relation } from '../dataset/types';
 import { isSafeNoteLink } from '../notes/safe-links';
 import { foldKey } from '../text/fold';
+import { say, sayCount, sayNumber } from '../text/say';
 import { PACK_LIMITS, type Pack, type PackEntity, type PackNote, type PackRelated } from './format';
 
 export interface PackProblem {
@@ -33,95 +34,90 @@ export class Problems {
   }
 }
 
-const n = (x: number): string => x.toLocaleString('en');
+const n = sayNumber;
 
 /** Some text for a field: trimmed, or undefined when empty. A problem when it is not text or too long. */
-export function text(value: unknown, max: number, where: string, p: Problems, what = 'This'): string | undefined {
+export function text(value: unknown, max: number, where: string, p: Problems, what = say('packWhatThis')): string | undefined {
   if (value === undefined || value === null) return undefined;
   if (typeof value !== 'string') {
-    p.error(where, `${what} must be text (in quotes), not ${describe(value)}.`);
+    p.error(where, say('packFieldNotText', what, describe(value)));
     return undefined;
   }
   const trimmed = value.trim();
   if (trimmed.length > max) {
-    p.error(where, `${what} is ${n(trimmed.length)} characters long; the limit is ${n(max)}. Shorten it.`);
+    p.error(where, say('packFieldTooLong', what, n(trimmed.length), n(max)));
     return undefined;
   }
   return trimmed === '' ? undefined : trimmed;
 }
 
 export function describe(value: unknown): string {
-  if (Array.isArray(value)) return 'a list';
+  if (Array.isArray(value)) return say('packValueList');
   if (value === null) return 'null';
-  if (typeof value === 'object') return 'an object';
-  if (typeof value === 'string') return `the text "${value.slice(0, 40)}"`;
-  return `${typeof value === 'number' ? 'the number' : typeof value} ${String(value)}`;
+  if (typeof value === 'object') return say('packValueObject');
+  if (typeof value === 'string') return say('packValueText', value.slice(0, 40));
+  if (typeof value === 'number') return say('packValueNumber', String(value));
+  if (typeof value === 'boolean') return say('packValueBoolean', String(value));
+  return `${typeof value} ${String(value)}`; // undefined, bigint…: not in JSON or CSV, so a reader never sees it
 }
-
-const DATE_HELP =
-  'Write a year (1415), a year and month (1415-07) or a full date (1415-07-06); a year BC with a minus sign and four digits (-0044 for 44 BC).';
 
 function date(value: unknown, where: string, p: Problems): string | undefined {
   if (typeof value === 'number' && Number.isInteger(value)) value = String(value);
-  const s = text(value, 20, where, p, 'A date');
+  const s = text(value, 20, where, p, say('packWhatDate'));
   if (s === undefined) return undefined;
   if (parseDate(s)) return s;
   const bc = /^(\d{1,4})\s*(BC|BCE|B\.C\.)$/i.exec(s);
-  if (bc) p.error(where, `"${s}" is not a date Dramatis reads: write -${bc[1]!.padStart(4, '0')} for ${bc[1]} BC.`);
+  if (bc) p.error(where, say('packDateBc', s, bc[1]!.padStart(4, '0'), bc[1]!));
   else if (/^-?\d{1,3}$/.test(s))
-    p.error(
-      where,
-      `"${s}" is not a date Dramatis reads: years have four digits, so write ${s.startsWith('-') ? '-' : ''}${s.replace('-', '').padStart(4, '0')}.`,
-    );
-  else if (/^(c\.?|ca\.?|circa|about)\s*\d/i.test(s))
-    p.error(where, `"${s}" is not a date Dramatis reads: write the year alone (${/\d+/.exec(s)![0]}) and say "about" in the description.`);
-  else p.error(where, `"${s}" is not a date Dramatis reads. ${DATE_HELP}`);
+    p.error(where, say('packDateShortYear', s, `${s.startsWith('-') ? '-' : ''}${s.replace('-', '').padStart(4, '0')}`));
+  else if (/^(c\.?|ca\.?|circa|about)\s*\d/i.test(s)) p.error(where, say('packDateCirca', s, /\d+/.exec(s)![0]));
+  else p.error(where, say('packDateUnknown', s, say('packDateHelp')));
   return undefined;
 }
 
 function entityType(value: unknown, where: string, p: Problems): EntityType | undefined {
-  const s = text(value, 40, where, p, 'The type');
+  const s = text(value, 40, where, p, say('packWhatType'));
   if (s === undefined) {
-    if (value === undefined || value === null || value === '')
-      p.error(where, `Every entity needs a type: one of ${ENTITY_TYPES.join(', ')}.`);
+    if (value === undefined || value === null || value === '') p.error(where, say('packTypeMissing', ENTITY_TYPES.join(', ')));
     return undefined;
   }
   if ((ENTITY_TYPES as readonly string[]).includes(s)) return s as EntityType;
   const lower = s.toLowerCase();
   if ((ENTITY_TYPES as readonly string[]).includes(lower)) {
-    p.error(where, `"${s}" is not a type Dramatis knows: write it in lower case, ${lower}.`);
+    p.error(where, say('packTypeCase', s, lower));
     return undefined;
   }
   const plural = lower.replace(/s$/, '').replace(/ie$/, 'y');
-  const hint = (ENTITY_TYPES as readonly string[]).includes(plural) ? ` (did you mean ${plural}?)` : '';
-  p.error(where, `"${s}" is not a type Dramatis knows${hint}: use one of ${ENTITY_TYPES.join(', ')}.`);
+  const types = ENTITY_TYPES.join(', ');
+  const guessed = (ENTITY_TYPES as readonly string[]).includes(plural);
+  p.error(where, guessed ? say('packTypeDidYouMean', s, plural, types) : say('packTypeUnknown', s, types));
   return undefined;
 }
 
 /** A link for the card: http or https only (the link policy of src/core/notes/safe-links.ts). */
-export function webLink(value: unknown, where: string, p: Problems, what = 'The link'): string | undefined {
+export function webLink(value: unknown, where: string, p: Problems, what = say('packWhatLink')): string | undefined {
   const s = text(value, PACK_LIMITS.url, where, p, what);
   if (s === undefined) return undefined;
   if (!isSafeNoteLink(s) || /^mailto:/i.test(s)) {
-    p.error(where, `${what} "${s.slice(0, 60)}" must start with http:// or https:// (other kinds of link are not allowed).`);
+    p.error(where, say('packLinkScheme', what, s.slice(0, 60)));
     return undefined;
   }
   let parsed: URL;
   try {
     parsed = new URL(s);
   } catch {
-    p.error(where, `${what} "${s.slice(0, 60)}" is not a complete web address; copy it from the browser's address bar.`);
+    p.error(where, say('packLinkIncomplete', what, s.slice(0, 60)));
     return undefined;
   }
   if (!parsed.hostname) {
-    p.error(where, `${what} "${s.slice(0, 60)}" has no site name; copy it from the browser's address bar.`);
+    p.error(where, say('packLinkNoSite', what, s.slice(0, 60)));
     return undefined;
   }
   return s;
 }
 
 function wikipediaTitle(value: unknown, where: string, p: Problems): string | undefined {
-  const s = text(value, 300, where, p, 'The Wikipedia title');
+  const s = text(value, 300, where, p, say('packWhatWikipedia'));
   if (s === undefined) return undefined;
   const fromUrl = /^https?:\/\/en\.(?:m\.)?wikipedia\.org\/wiki\/([^?#]+)/i.exec(s);
   if (fromUrl) {
@@ -131,11 +127,11 @@ function wikipediaTitle(value: unknown, where: string, p: Problems): string | un
     } catch {
       /* keep it encoded in the hint */
     }
-    p.error(where, `Write the article's title, not its address: "${title.replace(/_/g, ' ')}".`);
+    p.error(where, say('packWikipediaAddress', title.replace(/_/g, ' ')));
     return undefined;
   }
   if (/^https?:/i.test(s) || /[[\]{}|<>#]/.test(s)) {
-    p.error(where, `"${s.slice(0, 60)}" is not an English Wikipedia title: write the title as it appears on the article (Jan Hus).`);
+    p.error(where, say('packWikipediaNotTitle', s.slice(0, 60)));
     return undefined;
   }
   return s;
@@ -144,20 +140,20 @@ function wikipediaTitle(value: unknown, where: string, p: Problems): string | un
 /** [lat, lon] from numbers; `whereLat`/`whereLon` say where each came from. */
 export function coordinates(lat: unknown, lon: unknown, whereLat: string, whereLon: string, p: Problems): [number, number] | undefined {
   if (typeof lat !== 'number' || !Number.isFinite(lat)) {
-    p.error(whereLat, `The latitude must be a number of degrees (50.08 for Prague), not ${describe(lat)}.`);
+    p.error(whereLat, say('packLatitudeNotNumber', describe(lat)));
     return undefined;
   }
   if (typeof lon !== 'number' || !Number.isFinite(lon)) {
-    p.error(whereLon, `The longitude must be a number of degrees (14.42 for Prague), not ${describe(lon)}.`);
+    p.error(whereLon, say('packLongitudeNotNumber', describe(lon)));
     return undefined;
   }
   if (lat < -90 || lat > 90) {
-    const swapped = Math.abs(lon) <= 90 ? ' It looks like longitude: latitude comes first.' : '';
-    p.error(whereLat, `The latitude ${lat} is out of range: it must be from -90 (south) to 90 (north).${swapped}`);
+    // Within ±90 the longitude could be the latitude: the two were probably written the wrong way round.
+    p.error(whereLat, say(Math.abs(lon) <= 90 ? 'packLatitudeRangeSwapped' : 'packLatitudeRange', lat));
     return undefined;
   }
   if (lon < -180 || lon > 180) {
-    p.error(whereLon, `The longitude ${lon} is out of range: it must be from -180 (west) to 180 (east).`);
+    p.error(whereLon, say('packLongitudeRange', lon));
     return undefined;
   }
   return [lat, lon];
@@ -176,23 +172,21 @@ export interface EntityInput {
 export function checkEntity(input: EntityInput, p: Problems): PackEntity | undefined {
   const { values: v, at } = input;
   const before = p.errors.length;
-  const name = text(v.name, PACK_LIMITS.name, at('name'), p, 'The name');
+  const name = text(v.name, PACK_LIMITS.name, at('name'), p, say('packWhatName'));
   if (name === undefined && !(typeof v.name === 'string' && v.name.trim().length > PACK_LIMITS.name) && typeof v.name !== 'number')
-    p.error(at('name'), 'Every entity needs a name: the name readers see on pages (Jan Hus).');
+    p.error(at('name'), say('packNameMissing'));
   else if (name !== undefined && !/[\p{L}\p{N}].*[\p{L}\p{N}]|[\p{L}\p{N}]{2}/u.test(name))
-    p.error(at('name'), `The name "${name}" is too short to find on a page: use at least two letters.`);
+    p.error(at('name'), say('packNameTooShort', name));
   const type = entityType(v.type, at('type'), p);
   const aliases = aliasList(v.aliases, at('aliases'), p);
-  const description = text(v.description, PACK_LIMITS.description, at('description'), p, 'The description');
+  const description = text(v.description, PACK_LIMITS.description, at('description'), p, say('packWhatDescription'));
   const born = date(v.born, at('born'), p);
   const died = date(v.died, at('died'), p);
   const start = date(v.start, at('start'), p);
   const end = date(v.end, at('end'), p);
-  if (born && died && compareDates(born, died) > 0) p.error(at('died'), `Died (${died}) is before born (${born}); check the two dates.`);
-  if (start && end && compareDates(start, end) > 0)
-    p.error(at('end'), `The end (${end}) is before the start (${start}); check the two dates.`);
-  if (type && type !== 'person' && (born || died))
-    p.error(at(born ? 'born' : 'died'), `Only people have born and died dates; for a ${type}, use start and end.`);
+  if (born && died && compareDates(born, died) > 0) p.error(at('died'), say('packDiedBeforeBorn', died, born));
+  if (start && end && compareDates(start, end) > 0) p.error(at('end'), say('packEndBeforeStart', end, start));
+  if (type && type !== 'person' && (born || died)) p.error(at(born ? 'born' : 'died'), say('packLifeDatesNotPerson', type));
   const wikipedia = wikipediaTitle(v.wikipedia, at('wikipedia'), p);
   const url = webLink(v.url, at('url'), p);
   const related = relatedList(v.related, at('related'), p);
@@ -214,44 +208,42 @@ export function checkEntity(input: EntityInput, p: Problems): PackEntity | undef
 function aliasList(value: unknown, where: string, p: Problems): string[] {
   if (value === undefined || value === null) return [];
   if (!Array.isArray(value) || !value.every((a) => typeof a === 'string')) {
-    p.error(where, 'Aliases must be a list of names in quotes (["Hus", "John Huss"]).');
+    p.error(where, say('packAliasesNotList'));
     return [];
   }
   const out: string[] = [];
   for (const raw of value as string[]) {
     const a = raw.trim();
     if (a === '') continue;
-    if (a.length > PACK_LIMITS.name)
-      p.error(where, `The alias "${a.slice(0, 40)}…" is longer than ${PACK_LIMITS.name} characters; shorten it.`);
-    else if (a.length < 2) p.error(where, `The alias "${a}" is too short to find on a page: use at least two letters.`);
+    if (a.length > PACK_LIMITS.name) p.error(where, say('packAliasTooLong', a.slice(0, 40), PACK_LIMITS.name));
+    else if (a.length < 2) p.error(where, say('packAliasTooShort', a));
     else if (!out.some((b) => foldKey(b) === foldKey(a))) out.push(a);
   }
-  if (out.length > PACK_LIMITS.aliases)
-    p.error(where, `${out.length} aliases is too many; keep the ${PACK_LIMITS.aliases} that pages use most.`);
+  if (out.length > PACK_LIMITS.aliases) p.error(where, sayCount('packTooManyAliases', out.length, PACK_LIMITS.aliases));
   return out;
 }
 
 function relatedList(value: unknown, where: string, p: Problems): PackRelated[] {
   if (value === undefined || value === null) return [];
   if (!Array.isArray(value)) {
-    p.error(where, 'Related must be a list like [{ "name": "Jan Žižka", "relation": "ally_of" }].');
+    p.error(where, say('packRelatedNotList'));
     return [];
   }
-  if (value.length > PACK_LIMITS.related) p.error(where, `At most ${PACK_LIMITS.related} related entities per entity.`);
+  if (value.length > PACK_LIMITS.related) p.error(where, say('packTooManyRelated', PACK_LIMITS.related));
   const out: PackRelated[] = [];
   value.slice(0, PACK_LIMITS.related).forEach((r: unknown, i) => {
     const w = `${where}[${i}]`;
     if (typeof r !== 'object' || r === null || Array.isArray(r)) {
-      p.error(w, 'Each related entry must be an object with "name" (or "wikipedia") and "relation".');
+      p.error(w, say('packRelatedNotObject'));
       return;
     }
     const o = r as Record<string, unknown>;
-    const name = text(o.name, PACK_LIMITS.name, `${w}.name`, p, 'The name');
+    const name = text(o.name, PACK_LIMITS.name, `${w}.name`, p, say('packWhatName'));
     const wikipedia = wikipediaTitle(o.wikipedia, `${w}.wikipedia`, p);
-    if (!name && !wikipedia) p.error(w, 'Say which entity: give its "name" (in this pack) or its "wikipedia" title.');
+    if (!name && !wikipedia) p.error(w, say('packRelatedWhich'));
     const relation = typeof o.relation === 'string' ? o.relation.trim() : o.relation;
     if (typeof relation !== 'string' || !(RELATIONS as readonly string[]).includes(relation)) {
-      p.error(`${w}.relation`, `"${String(relation).slice(0, 40)}" is not a relation Dramatis knows: use one of ${RELATIONS.join(', ')}.`);
+      p.error(`${w}.relation`, say('packRelationUnknown', String(relation).slice(0, 40), RELATIONS.join(', ')));
       return;
     }
     if (name || wikipedia) out.push({ ...(name ? { name } : {}), ...(wikipedia ? { wikipedia } : {}), relation: relation as Relation });
@@ -262,13 +254,13 @@ function relatedList(value: unknown, where: string, p: Problems): PackRelated[] 
 /** Checks a passage note's W3C target (as the annotations export writes it). */
 export function checkTarget(value: unknown, where: string, p: Problems): PackNote | undefined {
   if (typeof value !== 'object' || value === null || Array.isArray(value)) {
-    p.error(where, 'A passage note\'s target must be { "source": page address, "selector": [TextQuoteSelector, …] }.');
+    p.error(where, say('packTargetShape'));
     return undefined;
   }
   const t = value as Record<string, unknown>;
   const before = p.errors.length;
-  const source = webLink(t.source, `${where}.source`, p, 'The page address');
-  if (!source && t.source === undefined) p.error(`${where}.source`, 'Say which page the passage is on: "source": "https://…".');
+  const source = webLink(t.source, `${where}.source`, p, say('packWhatPageAddress'));
+  if (!source && t.source === undefined) p.error(`${where}.source`, say('packTargetSource'));
   const selectors = Array.isArray(t.selector) ? (t.selector as unknown[]) : [t.selector];
   const quote = selectors.find(
     (s) => typeof s === 'object' && s !== null && (s as Record<string, unknown>).type === 'TextQuoteSelector',
@@ -276,19 +268,18 @@ export function checkTarget(value: unknown, where: string, p: Problems): PackNot
   const position = selectors.find(
     (s) => typeof s === 'object' && s !== null && (s as Record<string, unknown>).type === 'TextPositionSelector',
   ) as Record<string, unknown> | undefined;
-  const exact = quote ? text(quote.exact, PACK_LIMITS.quote, `${where}.selector`, p, 'The quoted passage') : undefined;
+  const exact = quote ? text(quote.exact, PACK_LIMITS.quote, `${where}.selector`, p, say('packWhatQuote')) : undefined;
   if (!exact) {
-    if (p.errors.length === before || quote)
-      p.error(`${where}.selector`, 'Quote the passage: a TextQuoteSelector with "exact" set to the words of the page.');
+    if (p.errors.length === before || quote) p.error(`${where}.selector`, say('packTargetQuote'));
     return undefined;
   }
-  const prefix = text(quote!.prefix ?? '', 1000, `${where}.selector`, p, 'The prefix');
-  const suffix = text(quote!.suffix ?? '', 1000, `${where}.selector`, p, 'The suffix');
+  const prefix = text(quote!.prefix ?? '', 1000, `${where}.selector`, p, say('packWhatPrefix'));
+  const suffix = text(quote!.suffix ?? '', 1000, `${where}.selector`, p, say('packWhatSuffix'));
   let pos: { type: 'TextPositionSelector'; start: number; end: number } | undefined;
   if (position) {
     const { start, end } = position;
     if (!Number.isInteger(start) || !Number.isInteger(end) || (start as number) < 0 || (end as number) < (start as number))
-      p.error(`${where}.selector`, 'A TextPositionSelector needs whole numbers "start" and "end", with start ≤ end.');
+      p.error(`${where}.selector`, say('packTargetPosition'));
     else pos = { type: 'TextPositionSelector', start: start as number, end: end as number };
   }
   if (p.errors.length > before || !source) return undefined;
@@ -306,53 +297,34 @@ export function checkPack(
   whereEntity: (i: number, field: string) => string,
   whereNote: (i: number, field: string) => string,
 ): void {
-  if (pack.entities.length === 0) p.error('file', 'The pack has no entities, so it would find nothing: add at least one name.');
+  if (pack.entities.length === 0) p.error('file', say('packNoEntities'));
   if (pack.entities.length > PACK_LIMITS.entities)
-    p.error(
-      'file',
-      `The pack has ${n(pack.entities.length)} entities; the limit is ${n(PACK_LIMITS.entities)}. Split it into smaller packs.`,
-    );
-  if (pack.notes.length > PACK_LIMITS.notes)
-    p.error('file', `The pack has ${n(pack.notes.length)} notes; the limit is ${n(PACK_LIMITS.notes)}.`);
+    p.error('file', sayCount('packTooManyEntities', pack.entities.length, n(PACK_LIMITS.entities)));
+  if (pack.notes.length > PACK_LIMITS.notes) p.error('file', sayCount('packTooManyNotes', pack.notes.length, n(PACK_LIMITS.notes)));
   const byName = new Map<string, number>();
   const byTitle = new Map<string, number>();
   pack.entities.forEach((e, i) => {
     const key = foldKey(e.name);
     const first = byName.get(key);
-    if (first !== undefined)
-      p.error(
-        whereEntity(i, 'name'),
-        `"${e.name}" is already the name at ${whereEntity(first, 'name')}: give each entity its own name (add other spellings as aliases).`,
-      );
+    if (first !== undefined) p.error(whereEntity(i, 'name'), say('packNameTaken', e.name, whereEntity(first, 'name')));
     else byName.set(key, i);
     if (e.wikipedia) {
       const t = foldKey(e.wikipedia);
       const other = byTitle.get(t);
-      if (other !== undefined)
-        p.error(
-          whereEntity(i, 'wikipedia'),
-          `The Wikipedia title "${e.wikipedia}" is already used by "${pack.entities[other]!.name}": one article, one entity.`,
-        );
+      if (other !== undefined) p.error(whereEntity(i, 'wikipedia'), say('packWikipediaTaken', e.wikipedia, pack.entities[other]!.name));
       else byTitle.set(t, i);
     }
   });
   pack.entities.forEach((e, i) =>
     (e.related ?? []).forEach((r, j) => {
       if (r.name !== undefined && !byName.has(foldKey(r.name)))
-        p.error(
-          whereEntity(i, `related[${j}].name`),
-          `"${r.name}" is not an entity of this pack: add it, or give its "wikipedia" title instead.`,
-        );
+        p.error(whereEntity(i, `related[${j}].name`), say('packRelatedNotInPack', r.name));
     }),
   );
   pack.notes.forEach((note, i) => {
-    if ('entity' in note && !byName.has(foldKey(note.entity)))
-      p.error(whereNote(i, 'entity'), `The note is on "${note.entity}", which is not an entity of this pack: add it, or fix the name.`);
+    if ('entity' in note && !byName.has(foldKey(note.entity))) p.error(whereNote(i, 'entity'), say('packNoteEntityNotInPack', note.entity));
     if ('wikipedia' in note && !byTitle.has(foldKey(note.wikipedia)))
-      p.error(
-        whereNote(i, 'wikipedia'),
-        `No entity of this pack has the Wikipedia title "${note.wikipedia}": add the entity with that title, or fix it.`,
-      );
+      p.error(whereNote(i, 'wikipedia'), say('packNoteWikipediaNotInPack', note.wikipedia));
   });
 }
 
@@ -374,9 +346,6 @@ export function utf8Bytes(s: string): number {
 export function sizeProblem(textOf: string, p: Problems): boolean {
   const bytes = utf8Bytes(textOf);
   if (bytes <= PACK_LIMITS.fileBytes) return false;
-  p.error(
-    'file',
-    `The file is ${(bytes / 1024 / 1024).toFixed(1)} MB; a pack may be at most ${PACK_LIMITS.fileBytes / 1024 / 1024} MB. Split it into smaller packs.`,
-  );
+  p.error('file', say('packFileTooBig', (bytes / 1024 / 1024).toFixed(1), PACK_LIMITS.fileBytes / 1024 / 1024));
   return true;
 }

@@ -4,6 +4,7 @@
  * shows them (row 1 is the file's first line).
  */
 import { checkEntity, checkPack, coordinates, Problems, sizeProblem, type PackResult } from './check';
+import { say, sayCount, sayNumber } from '../text/say';
 import { PACK_FORMAT_VERSION, PACK_LIMITS, type Pack, type PackEntity, type PackNote } from './format';
 
 /** The documented columns; `note` (the pack author's note on the entity) is the one beyond the issue's list. */
@@ -112,7 +113,7 @@ export function titleFromFileName(fileName: string): string {
     fileName
       .replace(/^.*[\\/]/, '')
       .replace(/\.[^.]*$/, '')
-      .trim() || 'Untitled pack'
+      .trim() || say('packUntitled')
   );
 }
 
@@ -123,12 +124,12 @@ export function parseCsvPack(source: string, fileName: string): PackResult {
     pack && p.errors.length === 0 ? { ok: true, pack, warnings: p.warnings } : { ok: false, problems: p.errors, warnings: p.warnings };
   if (sizeProblem(source, p)) return done();
   if (source.includes('\u0000') || /\uFFFD/.test(source.slice(0, 4096))) {
-    p.error('file', 'The file is not UTF-8 text: in the spreadsheet, save as "CSV UTF-8 (comma delimited)".');
+    p.error('file', say('packNotUtf8'));
     return done();
   }
   const { records, unclosedQuoteAt } = parseCsv(source);
   if (unclosedQuoteAt !== undefined) {
-    p.error(`row ${unclosedQuoteAt}`, 'A cell opens a quote (") that never closes: add the closing quote, or remove the opening one.');
+    p.error(say('packWhereRow', unclosedQuoteAt), say('packUnclosedQuote'));
     return done();
   }
   const meta: Partial<Record<(typeof META)[number], string>> = {};
@@ -142,57 +143,46 @@ export function parseCsvPack(source: string, fileName: string): PackResult {
     const m = /^#\s*([a-z]+)\s*:\s*(.*)$/is.exec(cells.join(',').replace(/,+$/, ''));
     const key = m?.[1]!.toLowerCase();
     if (m && (META as readonly string[]).includes(key!)) meta[key as (typeof META)[number]] = m[2]!.trim();
-    else
-      p.warn(
-        `row ${records[r]!.line}`,
-        'A line starting with # that is not "# title:", "# author:", "# description:" or "# version:" was ignored.',
-      );
+    else p.warn(say('packWhereRow', records[r]!.line), say('packUnknownMetaLine'));
   }
   const header = records[r];
   if (!header) {
-    p.error('file', `The file has no header row. The first row must name the columns: ${CSV_COLUMNS.join(',')}.`);
+    p.error('file', say('packNoHeader', CSV_COLUMNS.join(',')));
     return done();
   }
   if (header.cells.length === 1 && header.cells[0]!.includes(';')) {
-    p.error(`row ${header.line}`, 'The columns are separated by semicolons: in the spreadsheet, save as "CSV UTF-8 (comma delimited)".');
+    p.error(say('packWhereRow', header.line), say('packSemicolons'));
     return done();
   }
   const columns = new Map<Column, number>();
   header.cells.forEach((raw, i) => {
     const name = raw.trim().toLowerCase();
-    const at = `row ${header.line}, column ${columnLetter(i)}`;
+    const at = (label: string) => say('packWhereCellNamed', header.line, columnLetter(i), label);
     if (name === '') return;
     if (!(CSV_COLUMNS as readonly string[]).includes(name)) {
-      p.warn(
-        `${at} (${raw.trim()})`,
-        `"${raw.trim()}" is not a pack column, so it was ignored. The columns are: ${CSV_COLUMNS.join(', ')}.`,
-      );
+      p.warn(at(raw.trim()), say('packUnknownColumn', raw.trim(), CSV_COLUMNS.join(', ')));
       return;
     }
-    if (columns.has(name as Column)) p.error(`${at} (${name})`, `The column "${name}" appears twice: keep one.`);
+    if (columns.has(name as Column)) p.error(at(name), say('packColumnTwice', name));
     else columns.set(name as Column, i);
   });
   for (const required of ['name', 'type'] as const)
-    if (!columns.has(required))
-      p.error(`row ${header.line}`, `The header has no "${required}" column; every pack needs name and type columns.`);
+    if (!columns.has(required)) p.error(say('packWhereRow', header.line), say('packHeaderMissingColumn', required));
   if (columns.has('lat') !== columns.has('lon'))
     p.error(
-      `row ${header.line}`,
-      `The header has a "${columns.has('lat') ? 'lat' : 'lon'}" column without "${columns.has('lat') ? 'lon' : 'lat'}": coordinates need both.`,
+      say('packWhereRow', header.line),
+      say('packHeaderHalfCoords', ...((columns.has('lat') ? ['lat', 'lon'] : ['lon', 'lat']) as [string, string])),
     );
   if (p.errors.length > 0) return done();
 
-  const at = (line: number, column: Column) => `row ${line}, column ${columnLetter(columns.get(column) ?? 0)} (${column})`;
+  const at = (line: number, column: Column) => say('packWhereCellNamed', line, columnLetter(columns.get(column) ?? 0), column);
   const entities: PackEntity[] = [];
   const entityLines: number[] = [];
   const notes: PackNote[] = [];
   const noteLines: number[] = [];
   const rows = records.slice(r + 1).filter((rec) => !isBlank(rec.cells));
   if (rows.length > PACK_LIMITS.entities) {
-    p.error(
-      'file',
-      `The file has ${rows.length.toLocaleString('en')} rows; the limit is ${PACK_LIMITS.entities.toLocaleString('en')} entities. Split it into smaller packs.`,
-    );
+    p.error('file', sayCount('packTooManyRows', rows.length, sayNumber(PACK_LIMITS.entities)));
     return done();
   }
   for (const rec of rows) {
@@ -201,16 +191,12 @@ export function parseCsvPack(source: string, fileName: string): PackResult {
       return i === undefined ? undefined : rec.cells[i];
     };
     const extra = rec.cells.slice(header.cells.length).filter((c) => c.trim() !== '');
-    if (extra.length > 0)
-      p.error(
-        `row ${rec.line}, column ${columnLetter(header.cells.length)}`,
-        'This row has more cells than the header has columns: a comma inside a cell needs the cell in quotes.',
-      );
+    if (extra.length > 0) p.error(say('packWhereCell', rec.line, columnLetter(header.cells.length)), say('packRowTooManyCells'));
     let coords: [number, number] | undefined;
     const lat = cell('lat')?.trim();
     const lon = cell('lon')?.trim();
     if (lat || lon) {
-      if (!lat || !lon) p.error(at(rec.line, lat ? 'lon' : 'lat'), 'Coordinates need both lat and lon (or neither).');
+      if (!lat || !lon) p.error(at(rec.line, lat ? 'lon' : 'lat'), say('packRowHalfCoords'));
       else coords = coordinates(numberOf(lat), numberOf(lon), at(rec.line, 'lat'), at(rec.line, 'lon'), p);
     }
     const aliases = cell('aliases');
@@ -234,10 +220,7 @@ export function parseCsvPack(source: string, fileName: string): PackResult {
     const note = cell('note')?.trim();
     if (note) {
       if (note.length > PACK_LIMITS.noteText)
-        p.error(
-          at(rec.line, 'note'),
-          `The note is ${note.length.toLocaleString('en')} characters long; the limit is ${PACK_LIMITS.noteText.toLocaleString('en')}.`,
-        );
+        p.error(at(rec.line, 'note'), say('packTextTooLong', say('packWhatNote'), sayNumber(note.length), sayNumber(PACK_LIMITS.noteText)));
       else {
         notes.push({ entity: entity.name, text: note });
         noteLines.push(rec.line);
@@ -246,13 +229,13 @@ export function parseCsvPack(source: string, fileName: string): PackResult {
   }
   const title = meta.title || titleFromFileName(fileName);
   if (title.length > PACK_LIMITS.title)
-    p.error('row 1', `The title is ${title.length} characters long; the limit is ${PACK_LIMITS.title}.`);
-  for (const [key, max] of [
-    ['author', PACK_LIMITS.author],
-    ['description', PACK_LIMITS.packDescription],
-    ['version', PACK_LIMITS.version],
+    p.error(say('packWhereRow', 1), say('packTextTooLong', say('packWhatTitle'), title.length, PACK_LIMITS.title));
+  for (const [key, max, what] of [
+    ['author', PACK_LIMITS.author, say('packWhatAuthor')],
+    ['description', PACK_LIMITS.packDescription, say('packWhatDescription')],
+    ['version', PACK_LIMITS.version, say('packWhatVersion')],
   ] as const)
-    if ((meta[key]?.length ?? 0) > max) p.error(`# ${key}`, `The ${key} is ${meta[key]!.length} characters long; the limit is ${max}.`);
+    if ((meta[key]?.length ?? 0) > max) p.error(`# ${key}`, say('packTextTooLong', what, meta[key]!.length, max));
   if (p.errors.length > 0) return done();
   const pack: Pack = {
     dramatisPack: PACK_FORMAT_VERSION,

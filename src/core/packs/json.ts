@@ -1,5 +1,6 @@
 /** The JSON pack format: parsed and checked whole, every problem with its JSON path (docs/PACKS.md). */
 import { checkEntity, checkPack, checkTarget, coordinates, describe, Problems, sizeProblem, text, type PackResult } from './check';
+import { say, sayCount, sayNumber } from '../text/say';
 import { PACK_FORMAT_VERSION, PACK_LIMITS, type Pack, type PackEntity, type PackNote } from './format';
 
 const TOP_FIELDS = ['dramatisPack', 'title', 'author', 'description', 'version', 'entities', 'notes'];
@@ -9,19 +10,18 @@ const NOTE_FIELDS = ['entity', 'wikipedia', 'target', 'text'];
 const isObj = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 
 function unknownFields(o: Record<string, unknown>, known: string[], where: string, p: Problems): void {
-  for (const k of Object.keys(o))
-    if (!known.includes(k)) p.warn(where ? `${where}.${k}` : k, `"${k}" is not a pack field, so it was ignored.`);
+  for (const k of Object.keys(o)) if (!known.includes(k)) p.warn(where ? `${where}.${k}` : k, say('packUnknownField', k));
 }
 
 /** Where JSON.parse stopped, as a line and column a text editor shows. */
 function syntaxProblem(source: string, message: string): string {
   const position = Number(/at position (\d+)/.exec(message)?.[1] ?? NaN);
-  if (/end of JSON input/i.test(message)) return 'The file ends too soon (a closing } or ] or " is missing). Check the end of the file.';
-  if (Number.isNaN(position)) return `This is not valid JSON (${message.slice(0, 120)}). Check for a missing comma or quote.`;
+  if (/end of JSON input/i.test(message)) return say('packJsonEndsTooSoon');
+  if (Number.isNaN(position)) return say('packJsonInvalid', message.slice(0, 120));
   const before = source.slice(0, position);
   const line = before.split('\n').length;
   const column = position - before.lastIndexOf('\n');
-  return `This is not valid JSON: the problem is at line ${line}, column ${column} (a missing comma or quote, or a comma after the last item).`;
+  return say('packJsonInvalidAt', line, column);
 }
 
 /** Reads a JSON pack; all or nothing (see PackResult). */
@@ -32,7 +32,7 @@ export function parseJsonPack(source: string): PackResult {
   if (sizeProblem(source, p)) return done();
   const body = source.replace(/^\uFEFF/, '');
   if (body.trim() === '') {
-    p.error('file', 'The file is empty.');
+    p.error('file', say('packFileEmpty'));
     return done();
   }
   let data: unknown;
@@ -43,55 +43,46 @@ export function parseJsonPack(source: string): PackResult {
     return done();
   }
   if (!isObj(data)) {
-    p.error('file', 'A pack is one JSON object: { "dramatisPack": 1, "title": …, "entities": [ … ] }.');
+    p.error('file', say('packNotAnObject'));
     return done();
   }
   if (data.dramatisPack === undefined) {
-    p.error('dramatisPack', 'This JSON is not a Dramatis pack: it must start with "dramatisPack": 1.');
+    p.error('dramatisPack', say('packNotAPack'));
     return done();
   }
   if (typeof data.dramatisPack === 'number' && data.dramatisPack > PACK_FORMAT_VERSION) {
-    p.error(
-      'dramatisPack',
-      `This pack is format ${data.dramatisPack}, made for a newer Dramatis (this one reads format ${PACK_FORMAT_VERSION}): update Dramatis.`,
-    );
+    p.error('dramatisPack', say('packNewerFormat', data.dramatisPack, PACK_FORMAT_VERSION));
     return done();
   }
-  if (data.dramatisPack !== PACK_FORMAT_VERSION) p.error('dramatisPack', `"dramatisPack" must be the number ${PACK_FORMAT_VERSION}.`);
+  if (data.dramatisPack !== PACK_FORMAT_VERSION) p.error('dramatisPack', say('packFormatNumber', PACK_FORMAT_VERSION));
   unknownFields(data, TOP_FIELDS, '', p);
-  const title = text(data.title, PACK_LIMITS.title, 'title', p, 'The title');
-  if (title === undefined && (data.title === undefined || data.title === ''))
-    p.error('title', 'Give the pack a title: students see it on every card from the pack.');
-  const author = text(data.author, PACK_LIMITS.author, 'author', p, 'The author');
-  const description = text(data.description, PACK_LIMITS.packDescription, 'description', p, 'The description');
+  const title = text(data.title, PACK_LIMITS.title, 'title', p, say('packWhatTitle'));
+  if (title === undefined && (data.title === undefined || data.title === '')) p.error('title', say('packTitleMissing'));
+  const author = text(data.author, PACK_LIMITS.author, 'author', p, say('packWhatAuthor'));
+  const description = text(data.description, PACK_LIMITS.packDescription, 'description', p, say('packWhatDescription'));
   const version = text(
     typeof data.version === 'number' ? String(data.version) : data.version,
     PACK_LIMITS.version,
     'version',
     p,
-    'The version',
+    say('packWhatVersion'),
   );
 
   const entities: PackEntity[] = [];
-  if (!Array.isArray(data.entities))
-    p.error('entities', `"entities" must be a list of entities ([ { "name": …, "type": … } ]), not ${describe(data.entities)}.`);
+  if (!Array.isArray(data.entities)) p.error('entities', say('packEntitiesNotList', describe(data.entities)));
   else if (data.entities.length > PACK_LIMITS.entities)
-    p.error(
-      'entities',
-      `The pack has ${data.entities.length.toLocaleString('en')} entities; the limit is ${PACK_LIMITS.entities.toLocaleString('en')}. Split it into smaller packs.`,
-    );
+    p.error('entities', sayCount('packTooManyEntities', data.entities.length, sayNumber(PACK_LIMITS.entities)));
   else
     data.entities.forEach((raw: unknown, i) => {
       const where = `entities[${i}]`;
       if (!isObj(raw)) {
-        p.error(where, `Each entity must be an object ({ "name": …, "type": … }), not ${describe(raw)}.`);
+        p.error(where, say('packEntityNotObject', describe(raw)));
         return;
       }
       unknownFields(raw, ENTITY_FIELDS, where, p);
       let coords: [number, number] | undefined;
       if (raw.coords !== undefined && raw.coords !== null) {
-        if (!Array.isArray(raw.coords) || raw.coords.length !== 2)
-          p.error(`${where}.coords`, 'Coordinates must be [latitude, longitude] in degrees: [50.08, 14.42].');
+        if (!Array.isArray(raw.coords) || raw.coords.length !== 2) p.error(`${where}.coords`, say('packCoordsShape'));
         else coords = coordinates(raw.coords[0], raw.coords[1], `${where}.coords[0]`, `${where}.coords[1]`, p);
       }
       const entity = checkEntity({ values: raw, at: (field) => `${where}.${field}`, coords }, p);
@@ -100,37 +91,31 @@ export function parseJsonPack(source: string): PackResult {
 
   const notes: PackNote[] = [];
   const noteAt: number[] = [];
-  if (data.notes !== undefined && !Array.isArray(data.notes)) p.error('notes', `"notes" must be a list, not ${describe(data.notes)}.`);
+  if (data.notes !== undefined && !Array.isArray(data.notes)) p.error('notes', say('packNotesNotList', describe(data.notes)));
   else if (Array.isArray(data.notes) && data.notes.length > PACK_LIMITS.notes)
-    p.error(
-      'notes',
-      `The pack has ${data.notes.length.toLocaleString('en')} notes; the limit is ${PACK_LIMITS.notes.toLocaleString('en')}.`,
-    );
+    p.error('notes', sayCount('packTooManyNotes', data.notes.length, sayNumber(PACK_LIMITS.notes)));
   else
     ((data.notes as unknown[] | undefined) ?? []).forEach((raw, i) => {
       const where = `notes[${i}]`;
       if (!isObj(raw)) {
-        p.error(where, 'Each note must be an object: { "entity": name, "text": … } or { "target": …, "text": … }.');
+        p.error(where, say('packNoteNotObject'));
         return;
       }
       unknownFields(raw, NOTE_FIELDS, where, p);
-      const noteText = text(raw.text, PACK_LIMITS.noteText, `${where}.text`, p, 'The note');
+      const noteText = text(raw.text, PACK_LIMITS.noteText, `${where}.text`, p, say('packWhatNote'));
       if (noteText === undefined && (raw.text === undefined || (typeof raw.text === 'string' && raw.text.trim() === '')))
-        p.error(`${where}.text`, 'The note has no text.');
+        p.error(`${where}.text`, say('packNoteNoText'));
       const kinds = ['entity', 'wikipedia', 'target'].filter((k) => raw[k] !== undefined);
       if (kinds.length !== 1) {
-        p.error(
-          where,
-          'Say what the note is on: exactly one of "entity" (a name in this pack), "wikipedia" (a title) or "target" (a passage).',
-        );
+        p.error(where, say('packNoteOnWhat'));
         return;
       }
       let note: PackNote | undefined;
       if (kinds[0] === 'target') note = checkTarget(raw.target, `${where}.target`, p);
       else {
-        const on = text(raw[kinds[0]!], PACK_LIMITS.name, `${where}.${kinds[0]}`, p, 'The name');
+        const on = text(raw[kinds[0]!], PACK_LIMITS.name, `${where}.${kinds[0]}`, p, say('packWhatName'));
         if (on) note = kinds[0] === 'entity' ? { entity: on, text: '' } : { wikipedia: on, text: '' };
-        else p.error(`${where}.${kinds[0]}`, 'Say which entity the note is on.');
+        else p.error(`${where}.${kinds[0]}`, say('packNoteWhichEntity'));
       }
       if (note && noteText) {
         notes.push({ ...note, text: noteText });

@@ -1,4 +1,5 @@
 /** One entry for both pack formats: JSON when the file says so (its name or its first character), else CSV. */
+import { say, sayCount } from '../text/say';
 import type { PackResult } from './check';
 import { parseCsvPack } from './csv';
 import { parseJsonPack } from './json';
@@ -19,7 +20,8 @@ export function parsePack(source: string, fileName: string): PackResult {
 /** The one-line summary the CLI and the options page give for a good pack. */
 export function packSummary(result: Extract<PackResult, { ok: true }>): string {
   const { pack, warnings } = result;
-  const notes = pack.notes.length;
-  const w = warnings.length;
-  return `"${pack.title}": ${pack.entities.length} ${pack.entities.length === 1 ? 'entity' : 'entities'}, ${notes} ${notes === 1 ? 'note' : 'notes'}${w ? `, ${w} ${w === 1 ? 'warning' : 'warnings'}` : ''}`;
+  const entities = sayCount('packCountEntities', pack.entities.length);
+  const notes = sayCount('packCountNotes', pack.notes.length);
+  if (warnings.length === 0) return say('packSummary', pack.title, entities, notes);
+  return say('packSummaryWithWarnings', pack.title, entities, notes, sayCount('packCountWarnings', warnings.length));
 }

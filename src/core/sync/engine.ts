@@ -17,6 +17,7 @@
  * (3) upload this device's changed records in numbered batches, first reserving the numbers
  * locally (the outbox) so a stopped worker resumes with the same numbers instead of new ones.
  */
+import { say } from '../text/say';
 import {
   KINDS,
   changeProblem,
@@ -162,13 +163,8 @@ function parseHeader(bytes: Uint8Array): Header {
   } catch {
     data = undefined;
   }
-  if (!isObj(data) || data.format !== HEADER_FORMAT)
-    throw new SyncError('foreign-folder', `The folder's ${HEADER_FILE} is not a Dramatis sync header; choose another folder.`);
-  if (typeof data.version !== 'number' || data.version > FORMAT_VERSION)
-    throw new SyncError(
-      'newer-format',
-      'The data on the server was written by a newer version of Dramatis: update Dramatis on this device.',
-    );
+  if (!isObj(data) || data.format !== HEADER_FORMAT) throw new SyncError('foreign-folder', say('syncHeaderForeign', HEADER_FILE));
+  if (typeof data.version !== 'number' || data.version > FORMAT_VERSION) throw new SyncError('newer-format', say('syncHeaderNewer'));
   const kdf = data.kdf as Record<string, unknown> | undefined;
   if (
     !isObj(kdf) ||
@@ -179,7 +175,7 @@ function parseHeader(bytes: Uint8Array): Header {
     typeof kdf.salt !== 'string' ||
     typeof data.check !== 'string'
   )
-    throw new SyncError('foreign-folder', `The folder's ${HEADER_FILE} is damaged; nothing was changed.`);
+    throw new SyncError('foreign-folder', say('syncHeaderDamaged', HEADER_FILE));
   return data as unknown as Header;
 }
 
@@ -200,11 +196,7 @@ export async function unlock(remote: Remote, passphrase: string): Promise<Unlock
   if (existing) {
     const header = parseHeader(existing);
     const keys = await deriveKeys(passphrase, fromBase64(header.kdf.salt), header.kdf.iterations);
-    if (!(await keyCheckPasses(keys, header.check)))
-      throw new SyncError(
-        'wrong-passphrase',
-        'The sync passphrase is not the one this server’s notes were encrypted with. Nothing was changed; type the passphrase you chose on your first device.',
-      );
+    if (!(await keyCheckPasses(keys, header.check))) throw new SyncError('wrong-passphrase', say('syncWrongPassphrase'));
     return { keys, salt: header.kdf.salt, created: false };
   }
   const salt = toBase64(randomBytes(16));
@@ -391,23 +383,22 @@ async function readBatch(
   kinds: Record<string, KindSpec>,
 ): Promise<SyncChange[] | string> {
   const plain = await decrypt(keys, bytes, `${dir}/${seqName(seq)}`);
-  if (!plain) return 'it could not be decrypted (damaged, or not written by this sync group)';
+  if (!plain) return say('syncBatchNotDecrypted');
   let data: unknown;
   try {
     data = JSON.parse(new TextDecoder().decode(plain));
   } catch {
-    return 'it is not valid JSON inside';
+    return say('syncBatchNotJson');
   }
-  if (!isObj(data) || data.format !== BATCH_FORMAT) return 'it is not a Dramatis sync batch';
-  if (typeof data.version !== 'number' || data.version > FORMAT_VERSION) return 'it was written by a newer version of Dramatis';
-  if (data.seq !== seq) return 'its number does not match its name';
-  if (typeof data.device !== 'string' || (await opaqueName(keys, `device:${data.device}`)) !== dir)
-    return 'it is not in its device’s folder';
-  if (!Array.isArray(data.changes) || data.changes.length > BATCH_SIZE * 4) return 'its list of changes is damaged';
+  if (!isObj(data) || data.format !== BATCH_FORMAT) return say('syncBatchForeign');
+  if (typeof data.version !== 'number' || data.version > FORMAT_VERSION) return say('syncBatchNewer');
+  if (data.seq !== seq) return say('syncBatchWrongNumber');
+  if (typeof data.device !== 'string' || (await opaqueName(keys, `device:${data.device}`)) !== dir) return say('syncBatchWrongFolder');
+  if (!Array.isArray(data.changes) || data.changes.length > BATCH_SIZE * 4) return say('syncBatchChangesDamaged');
   for (const c of data.changes) {
     const problem = changeProblem(c, kinds);
     if (problem) return problem;
-    if ((c as SyncChange).device !== data.device) return 'it holds a change by another device';
+    if ((c as SyncChange).device !== data.device) return say('syncBatchOtherDevice');
   }
   return data.changes as SyncChange[];
 }
@@ -428,11 +419,7 @@ export async function syncOnce(local: LocalStore, remote: Remote, unlocked: Unlo
 
   // The header must still be the one these keys belong to (not removed or recreated meanwhile).
   const headerBytes = await remote.get(HEADER_FILE);
-  if (!headerBytes || parseHeader(headerBytes).kdf.salt !== unlocked.salt)
-    throw new SyncError(
-      'server-reset',
-      'The sync data on the server was removed or replaced (perhaps with “Remove my data from the server” on another device). Sync is paused; your notes here are unchanged. Set sync up again to start afresh.',
-    );
+  if (!headerBytes || parseHeader(headerBytes).kdf.salt !== unlocked.salt) throw new SyncError('server-reset', say('syncServerReset'));
 
   let w = load(await local.read());
   const versioned = versionLocalChanges(w, kinds, now());
@@ -471,11 +458,11 @@ export async function syncOnce(local: LocalStore, remote: Remote, unlocked: Unlo
         w.state.applied[dir] = Math.max(w.state.applied[dir] ?? 0, seq);
         if (await local.commit(commit)) break;
         // The reader edited a record while this file was being applied: start it again from what is stored now.
-        if (attempt >= 5) throw new Error('Your records kept changing while sync applied a file; it will try again.');
+        if (attempt >= 5) throw new Error(say('syncRecordsKeptChanging'));
         w = load(await local.read());
         versionedMeta = versionLocalChanges(w, kinds, now())?.meta ?? [];
       }
-      if (typeof batch === 'string') report.problems.push(`A file on the server was skipped: ${batch}.`);
+      if (typeof batch === 'string') report.problems.push(say('syncFileSkipped', batch));
       else report.filesApplied++;
       await options.onStep?.('applied-file');
     }

@@ -1,5 +1,7 @@
 /** The reader's server address, checked and normalized; and the one origin the browser is asked to allow. */
 
+import { say } from '../text/say';
+
 /** Why an address is refused: it is not a URL, or it would send the app password in clear over a network. */
 export class ServerUrlError extends Error {
   readonly code = 'bad-url';
@@ -11,12 +13,11 @@ export function normalizeServerUrl(input: string): string {
   try {
     url = new URL(input.trim());
   } catch {
-    throw new ServerUrlError('The server address is not a URL.');
+    throw new ServerUrlError(say('syncUrlNotUrl'));
   }
   const loopback = url.hostname === 'localhost' || url.hostname === '127.0.0.1' || url.hostname === '[::1]';
-  if (url.protocol !== 'https:' && !(url.protocol === 'http:' && loopback))
-    throw new ServerUrlError('The server address must start with https:// (plain http is allowed only for a server on this computer).');
-  if (url.username || url.password) throw new ServerUrlError('Put the user name and password in their own fields, not in the address.');
+  if (url.protocol !== 'https:' && !(url.protocol === 'http:' && loopback)) throw new ServerUrlError(say('syncUrlNotHttps'));
+  if (url.username || url.password) throw new ServerUrlError(say('syncUrlCredentials'));
   url.hash = '';
   url.search = '';
   if (!url.pathname.endsWith('/')) url.pathname += '/';
