@@ -8,6 +8,7 @@ import type { Page } from '@playwright/test';
 import { launchChromium, launchPlain, type TestPage } from '../../tools/browser/launch';
 import type { StaticServer } from '../../tools/browser/server';
 import { extensionPage } from '../../tools/browser/extension';
+import { closeWelcomeTab } from '../../tools/browser/welcome';
 
 /** Installed before any page script: records DOMContentLoaded, highlight growth and long tasks. */
 const PROBE = `(() => {
@@ -69,6 +70,10 @@ export async function coldLoad(url: string, runs: number, extensionDir?: string)
   for (let r = 0; r < runs; r++) {
     const session = await launchChromium({ probe: false, extensionDir });
     try {
+      // A fresh profile opens the welcome page (with its own demo detection) just as the page under
+      // test loads: it competed for the worker and the CPU, and when it took the front the page's
+      // marks waited (runs before 2026-12-07 15:40 UTC; 1 of 7 showed none within 30 s).
+      await closeWelcomeTab(session);
       const page = await session.context.newPage();
       await page.addInitScript(PROBE);
       // Truly cold: stop the worker the browser started at launch, so the page's first message wakes it.
@@ -103,6 +108,7 @@ export interface CardOpenTiming {
  */
 export async function cardOpen(ids: { cold: string[]; warm: string[] }, extensionDir?: string): Promise<CardOpenTiming> {
   const session = await launchChromium({ probe: false, extensionDir });
+  await closeWelcomeTab(session); // as in coldLoad: the welcome page's demo must not share the run
   const out: CardOpenTiming = { coldMs: [], warmMs: [], fetchIndexMs: [] };
   try {
     const page = await extensionPage(session);
@@ -150,6 +156,7 @@ export interface BigPageResult {
 /** A generated 2 MB page: the longest tasks after DOMContentLoaded, with and without Dramatis. */
 export async function bigPage(server: StaticServer, path: string): Promise<BigPageResult> {
   const session = await launchChromium({ probe: false });
+  await closeWelcomeTab(session); // as in coldLoad: the welcome page's demo must not share the run
   let withExtension: BigPageResult['withExtension'];
   try {
     const page = await session.context.newPage();
@@ -198,6 +205,7 @@ export async function tabMemory(url: string): Promise<{ withMb: number; withoutM
     return (metrics.find((m) => m.name === 'JSHeapUsedSize')?.value ?? 0) / 1e6;
   };
   const session = await launchChromium({ probe: false });
+  await closeWelcomeTab(session); // as in coldLoad: the welcome page's demo must not share the run
   let withMb: number;
   try {
     const page = await session.context.newPage();

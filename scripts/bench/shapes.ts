@@ -20,11 +20,11 @@ import {
   launchFirefox,
   launchPlain,
   type Engine,
-  type ExtensionSession,
   type TestPage,
 } from '../../tools/browser/launch';
 import { startServer, type StaticServer } from '../../tools/browser/server';
-import { ask, openExtensionPage, type CardInfo } from '../../tools/browser/page';
+import { closeWelcomeTab } from '../../tools/browser/welcome';
+import { ask, type CardInfo } from '../../tools/browser/page';
 import { BENCH_DIR, DIST_CHROME, DIST_FIREFOX, DOCS_DIR } from '../../tools/paths';
 import { allShapePages, type ShapePage } from './shape-pages';
 
@@ -162,33 +162,10 @@ async function openBrowser(engine: Engine, variant: Variant): Promise<Browser> {
         : DIST_FIREFOX;
   // The test probe (an extension of its own) reads whether a card is open; it does nothing else.
   const session = engine === 'chromium' ? await launchChromium({ extensionDir: dir }) : await launchFirefox({ extensionDir: dir });
-  await closeWelcome(session);
+  // A fresh install opens the welcome page in front: in Firefox the shape page would load as a hidden
+  // tab (frames ticked after 1, 2, 4, 8 s; runs before 2026-12-07 14:30 UTC). Each run records its visibility.
+  await closeWelcomeTab(session);
   return session;
-}
-
-/**
- * A fresh install opens the welcome page in front. In Firefox the shape page then loads as a
- * hidden background tab, whose frames the browser ticks after 1, 2, 4, 8 s: the stalls and mark
- * times measured there were the throttling's, not the page's (runs before 2026-12-07 14:30 UTC).
- * So it is closed first (waiting up to 5 s for it), as the e2e fixtures do, and every run records
- * whether its page was visible.
- */
-async function closeWelcome(session: ExtensionSession): Promise<void> {
-  const page = await session.newPage();
-  try {
-    await openExtensionPage(page, `${session.extensionOrigin}/options.html`);
-    await evaluator(page)(`(async () => {
-      const api = globalThis.browser ?? globalThis.chrome;
-      const welcome = location.origin + '/welcome.html';
-      for (let i = 0; i < 50; i++) {
-        const open = (await api.tabs.query({})).filter((t) => (t.url || '').startsWith(welcome));
-        if (open.length > 0) return api.tabs.remove(open.map((t) => t.id));
-        await new Promise((r) => setTimeout(r, 100));
-      }
-    })()`);
-  } finally {
-    await page.close();
-  }
 }
 
 /** Loads a shape page and measures it until its marks settle; card shapes then open and close a card. */
