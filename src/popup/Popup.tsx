@@ -7,6 +7,7 @@ import { t, tCount } from '../shared/i18n';
 import { saveNote } from '../shared/save-note';
 import { sendToTab } from '../shared/messaging';
 import { EntityGroups } from './EntityGroups';
+import { PageLinks } from './PageLinks';
 import { PageNoteForm } from './PageNoteForm';
 import { PageNotes } from './PageNotes';
 import { PeopleTimeline } from './PeopleTimeline';
@@ -14,15 +15,6 @@ import { SafetyLine } from './SafetyLine';
 import { SiteSwitch } from './SiteSwitch';
 import { SyncLine } from './SyncLine';
 import { usePageSummary } from './usePageSummary';
-
-function openNotebook(): void {
-  void browser.tabs.create({ url: browser.runtime.getURL('notebook.html') });
-}
-
-/** The options page, as the browser's own extension menu opens it. */
-function openOptions(): void {
-  void browser.runtime.openOptionsPage();
-}
 
 export function Popup() {
   const [state, refresh] = usePageSummary();
@@ -40,12 +32,7 @@ export function Popup() {
         <SafetyLine />
         <p class="empty">{state.reason}</p>
         <footer class="bottom popup-links">
-          <button type="button" class="link" onClick={openNotebook}>
-            {t('popupOpenNotebook')}
-          </button>
-          <button type="button" class="link" onClick={openOptions}>
-            {t('popupOpenOptions')}
-          </button>
+          <PageLinks />
         </footer>
         <SyncLine />
       </main>
@@ -115,12 +102,7 @@ export function Popup() {
             {t('popupExportMarkdown')}
           </button>
         )}
-        <button type="button" class="link" onClick={openNotebook}>
-          {t('popupOpenNotebook')}
-        </button>
-        <button type="button" class="link" onClick={openOptions}>
-          {t('popupOpenOptions')}
-        </button>
+        <PageLinks />
       </footer>
       <SyncLine />
     </main>
