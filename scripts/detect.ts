@@ -8,6 +8,7 @@
  * extension does; mentions of entities a pack names carry "packs": [its title].
  */
 import { readFileSync } from 'node:fs';
+import { readInput } from '../tools/read-input';
 import { basename, extname } from 'node:path';
 import { toBinary } from '../src/core/index/binary';
 import type { CompiledIndex } from '../src/core/index/format';
@@ -43,13 +44,8 @@ function main(argv: string[]): number {
     console.error('usage: npm run -s detect -- FILE.html|FILE.txt [--summary] [--pack PACK.json|PACK.csv]');
     return 2;
   }
-  let source: string;
-  try {
-    source = readFileSync(file, 'utf8');
-  } catch (err) {
-    console.error(`cannot read ${file}: ${(err as Error).message}`);
-    return 2;
-  }
+  const source = readInput(file);
+  if (source === undefined) return 2;
   const ext = extname(file).toLowerCase();
   const blocks = ext === '.html' || ext === '.htm' ? blocksOfHtml(source) : blocksOfText(source);
   // --lenient: leave out invalid entries instead of failing (while the dataset is being edited).

@@ -4,7 +4,7 @@
  * one-line summary when it is good (warnings, if any, go to stderr); exit 1 and every problem, one per
  * line ("where: what to do"), when it is not; exit 2 on a usage error or an unreadable file.
  */
-import { readFileSync } from 'node:fs';
+import { readInput } from '../tools/read-input';
 import { basename } from 'node:path';
 import { problemLine } from '../src/core/packs/check';
 import { packSummary, parsePack } from '../src/core/packs/parse';
@@ -15,13 +15,8 @@ function main(argv: string[]): number {
     console.error('usage: npm run -s pack -- validate FILE.json|FILE.csv');
     return 2;
   }
-  let source: string;
-  try {
-    source = readFileSync(file, 'utf8');
-  } catch (err) {
-    console.error(`cannot read ${file}: ${(err as Error).message}`);
-    return 2;
-  }
+  const source = readInput(file);
+  if (source === undefined) return 2;
   const result = parsePack(source, basename(file));
   for (const w of result.warnings) console.error(`warning: ${problemLine(w)}`);
   if (!result.ok) {

@@ -6,6 +6,7 @@ import { slugOf } from '../core/text/fold';
 import { download } from '../shared/download';
 import { t, tCount } from '../shared/i18n';
 import { send } from '../shared/messaging';
+import { PackSaveButtons } from './PackSaveButtons';
 
 export function PackExport() {
   const [title, setTitle] = useState('');
@@ -40,12 +41,7 @@ export function PackExport() {
         />
       </label>
       <div class="pack-actions">
-        <button type="button" onClick={() => void save('json')}>
-          {t('packsSaveJson')}
-        </button>
-        <button type="button" onClick={() => void save('csv')}>
-          {t('packsSaveCsv')}
-        </button>
+        <PackSaveButtons onSave={(format) => void save(format)} />
       </div>
       {status && (
         <p class={status.error ? 'error' : 'muted'} role="status">

@@ -7,6 +7,7 @@ import { slugOf } from '../core/text/fold';
 import { download } from '../shared/download';
 import { t, tCount } from '../shared/i18n';
 import { send } from '../shared/messaging';
+import { PackSaveButtons } from './PackSaveButtons';
 
 export interface PackRowProps {
   pack: PackListItem;
@@ -36,12 +37,7 @@ export function PackRow({ pack, onToggle, onRemove }: PackRowProps) {
       </p>
       {pack.description && <p class="pack-description">{pack.description}</p>}
       <div class="pack-actions">
-        <button type="button" onClick={() => void save('json')}>
-          {t('packsSaveJson')}
-        </button>
-        <button type="button" onClick={() => void save('csv')}>
-          {t('packsSaveCsv')}
-        </button>
+        <PackSaveButtons onSave={(format) => void save(format)} />
         {confirming ? (
           <button type="button" class="danger" onClick={onRemove} aria-label={t('packsRemoveSureLabel', pack.title)}>
             {t('packsRemoveSure')}
