@@ -10,6 +10,7 @@ import { sendPatiently } from '../shared/messaging';
 import type { PageBlock } from './block-range';
 import type { PageMentions } from './mentions';
 import { Slicer } from './slicer';
+import { traceContent } from '../shared/trace';
 
 /** How long a batch keeps asking a worker that does not answer. */
 const DETECT_DEADLINE_MS = 10_000;
@@ -108,12 +109,14 @@ export class Annotator {
 
   private async ask(texts: string[]): Promise<DetectResult | undefined> {
     const onPage = this.mentions.linkedIds();
+    traceContent('detect sent');
     // A worker woken by this very message may drop it while it starts: detection is safe to repeat.
     const result: DetectResult = await sendPatiently(
       // The URL lets the background apply the reader's corrections for this page, site or everywhere.
       { type: 'detect', blocks: texts, onPage: onPage.length > 0 ? onPage : undefined, url: location.href },
       DETECT_DEADLINE_MS,
     );
+    traceContent('detect answered');
     if (this.signal.aborted) return undefined;
     if (result.years.length > 0) this.yearList = [...this.yearList, ...result.years].sort((a, b) => a - b);
     return result;
@@ -127,6 +130,7 @@ export class Annotator {
     for (let i = 0; i < live.length; i += PAINT_CHUNK) {
       if (this.signal.aborted) return;
       this.mentions.add(blocks, live.slice(i, i + PAINT_CHUNK), result.entities);
+      traceContent('mentions added');
       await slicer.checkpoint();
     }
   }

@@ -11,6 +11,7 @@ import { settingsFrom, siteEnabled } from '../core/settings';
 import { createRouter, send } from '../shared/messaging';
 import { ContentSession } from './session';
 import { idleSummary } from './summary';
+import { traceContent } from '../shared/trace';
 
 /** Pages this large spend their first frames on their own layout: we read them after the first paint. */
 const BIG_PAGE_ELEMENTS = 8000;
@@ -129,8 +130,12 @@ async function startSession(settings: Settings | undefined, later?: Promise<Sett
 
 async function main(): Promise<void> {
   // We run at document_start: wake the background now, so its index loads while the page parses.
-  void send({ type: 'warm' }).catch(() => undefined);
+  traceContent('content start');
+  void send({ type: 'warm' })
+    .then(() => traceContent('warm answered'))
+    .catch(() => undefined);
   const settingsReply = send({ type: 'settings.get' });
+  void settingsReply.then(() => traceContent('settings answered')).catch(() => undefined);
   await domReady();
   if (!isHtmlPage(document)) return;
   const settings = await Promise.race([settingsReply, new Promise<undefined>((r) => setTimeout(r, 0))]);
