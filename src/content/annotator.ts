@@ -28,8 +28,14 @@ export const HUGE_SLICE_CHARS = 64 * 1024;
  * part, so none is found twice. Far longer than any name.
  */
 export const SLICE_OVERLAP_CHARS = 1024;
-/** The first batch is about a screenful, so the first highlights come as early as possible. */
-const FIRST_BATCH_CHARS = 6 * 1024;
+/**
+ * The first batch is about a screenful (1280 x 900 at 16 px: some 40 lines of 80 characters), so the
+ * first highlights come as early as possible. Its detection is on the critical path of a cold start
+ * and costs about in proportion to its names (candidate scoring), with a floor for the cold code:
+ * in Node, cold, under load, 2.7 KB took 79-145 ms, 3.3 KB 82-128 ms and 6.2 KB 100-221 ms (5 runs
+ * each; docs/PERFORMANCE.md), so 3 KB rather than the 6 KB it was.
+ */
+const FIRST_BATCH_CHARS = 3 * 1024;
 /** Mentions mapped and painted between two checkpoints (each is a binary search and a Range). */
 const PAINT_CHUNK = 100;
 
