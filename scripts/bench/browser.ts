@@ -98,6 +98,11 @@ export interface CardOpenTiming {
   warmMs: (number | null)[];
   /** For the analysis: fetch(data/index.bin).arrayBuffer() from the extension page, as the worker reads it. */
   fetchIndexMs: (number | null)[];
+  /**
+   * For the analysis: the floor under any cold answer, a `settings.get` (no index, no shard) sent to a
+   * worker stopped just before: waking it and evaluating its script. Absent in older runs.
+   */
+  coldSettingsMs?: (number | null)[];
 }
 
 /**
@@ -109,7 +114,7 @@ export interface CardOpenTiming {
 export async function cardOpen(ids: { cold: string[]; warm: string[] }, extensionDir?: string): Promise<CardOpenTiming> {
   const session = await launchChromium({ probe: false, extensionDir });
   await closeWelcomeTab(session); // as in coldLoad: the welcome page's demo must not share the run
-  const out: CardOpenTiming = { coldMs: [], warmMs: [], fetchIndexMs: [] };
+  const out: CardOpenTiming = { coldMs: [], warmMs: [], fetchIndexMs: [], coldSettingsMs: [] };
   try {
     const page = await extensionPage(session);
     const cdp = await session.context.newCDPSession(page as never);
@@ -128,6 +133,19 @@ export async function cardOpen(ids: { cold: string[]; warm: string[] }, extensio
       await new Promise((resolve) => setTimeout(resolve, 500));
       out.coldMs.push(await timeGet(ids.cold[r]!, false).catch(() => null));
       out.warmMs.push(await timeGet(ids.warm[r]!, true).catch(() => null));
+      await cdp.send('ServiceWorker.stopAllWorkers');
+      await new Promise((resolve) => setTimeout(resolve, 500));
+      out.coldSettingsMs!.push(
+        await (page as unknown as { evaluate(s: string): Promise<number | null> })
+          .evaluate(
+            `(async () => {
+          const t = performance.now();
+          const reply = await globalThis.chrome.runtime.sendMessage({ type: 'settings.get' });
+          return reply && reply.ok ? performance.now() - t : null;
+        })()`,
+          )
+          .catch(() => null),
+      );
     }
     for (let r = 0; r < 3; r++) {
       out.fetchIndexMs.push(
