@@ -417,17 +417,26 @@ async function runColdOnly(): Promise<void> {
           .push(...(await coldLoad(url, 1, v.dir).catch(() => [{ firstMs: Number.NaN, lastMs: Number.NaN, highlights: 0 }])));
       }
     }
-    for (const v of variants) {
-      console.log(`cold only: cards, ${v.label}`);
-      const shards = readdirSync(join(v.dir, 'data', 'cards')).filter((n) => /^\d+\.json$/.test(n)).length;
-      const pick = (offset: number) => Array.from({ length: runs }, (_, r) => Math.floor(((2 * r + offset) * shards) / (2 * runs)));
-      cards.set(
-        v.label,
-        await cardOpen({ cold: idsInShards(v.dir, pick(0)), warm: idsInShards(v.dir, pick(1)) }, v.dir).catch((err: unknown) => {
-          console.error(err);
-          return { coldMs: [null], warmMs: [null], fetchIndexMs: [null], coldSettingsMs: [null] };
-        }),
-      );
+    // Cards too alternate build by build, one browser per card: each round meets the same load.
+    const shardsOf = (dir: string) => readdirSync(join(dir, 'data', 'cards')).filter((n) => /^\d+\.json$/.test(n)).length;
+    for (const v of variants) cards.set(v.label, { coldMs: [], warmMs: [], fetchIndexMs: [], coldSettingsMs: [] });
+    for (let r = 0; r < runs; r++) {
+      for (const v of variants) {
+        console.log(`cold only: card round ${r + 1} of ${runs}, ${v.label}`);
+        const shards = shardsOf(v.dir);
+        const pick = (offset: number) => [Math.floor(((2 * r + offset) * shards) / (2 * runs))];
+        const one = await cardOpen({ cold: idsInShards(v.dir, pick(0)), warm: idsInShards(v.dir, pick(1)) }, v.dir, 1).catch(
+          (err: unknown): CardOpenTiming => {
+            console.error(err);
+            return { coldMs: [null], warmMs: [null], fetchIndexMs: [null], coldSettingsMs: [null] };
+          },
+        );
+        const all = cards.get(v.label)!;
+        all.coldMs.push(...one.coldMs);
+        all.warmMs.push(...one.warmMs);
+        all.fetchIndexMs.push(...one.fetchIndexMs);
+        all.coldSettingsMs!.push(...(one.coldSettingsMs ?? [null]));
+      }
     }
   } finally {
     await server.close();
