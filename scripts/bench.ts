@@ -15,6 +15,13 @@
  *   --shapes      only the hostile page shapes in Chromium and Firefox (scripts/bench/shapes.ts; its
  *                 own options there); its section of docs/PERFORMANCE.md is kept by a full run
  *   --sync-only   measure sync only and replace just its section of docs/PERFORMANCE.md
+ *   --cold-only [--runs N] [--before DIR]
+ *                 only the cold-worker figures in Chromium (first highlight on the real post, a card
+ *                 whose shard is not loaded), today's data and 100,000 synthetic, alternated run by run;
+ *                 --before DIR also builds the source tree at DIR (e.g. a `git archive` of main) the same
+ *                 two ways and alternates it in. Prints a report (also out/bench/cold-only.md); the
+ *                 file docs/PERFORMANCE.md is left alone. The breakdown of one cold start into its
+ *                 steps is scripts/bench/cold-trace.ts.
  */
 import { execFileSync, spawnSync } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
@@ -46,6 +53,12 @@ import { blocksOfHtml } from '../tools/dataset/detect-file';
 
 const nodeOnly = process.argv.includes('--node-only');
 const syncOnly = process.argv.includes('--sync-only');
+const coldOnly = process.argv.includes('--cold-only');
+/** The value after a command-line flag, if given. */
+const argAfter = (flag: string): string | undefined => {
+  const at = process.argv.indexOf(flag);
+  return at === -1 ? undefined : process.argv[at + 1];
+};
 const fmt = (n: number | null, digits = 1) => (n === null || !Number.isFinite(n) ? 'not measured' : n.toFixed(digits));
 
 function machine(): string[] {
@@ -344,6 +357,120 @@ async function runSyncOnly(): Promise<void> {
   console.log(section.join('\n'));
 }
 
+/** The synthetic 100,000 entities of the bench (seed 42), kept clear of the real data's names. */
+function synthetic100k(): Entity[] {
+  const avoid = new Set<string>();
+  for (const e of loadDataset().entities) {
+    avoid.add(e.id);
+    for (const form of [e.name, e.wikipedia, ...(e.aliases ?? [])]) avoid.add(nameKey(form));
+  }
+  return syntheticEntities(100_000, 42, { avoid });
+}
+
+/** Builds the source tree at `root` (its own scripts/build.ts) with the given data folder; copies its dist/chrome to `outDir`. */
+function buildTreeAt(root: string, outDir: string, dataDir?: string): string | undefined {
+  const built = spawnSync(process.execPath, ['--import', 'tsx', join(root, 'scripts', 'build.ts')], {
+    cwd: root,
+    encoding: 'utf8',
+    env: { ...process.env, ...(dataDir ? { DRAMATIS_DATA_DIR: dataDir } : {}) },
+    timeout: 600_000,
+  });
+  if (built.status !== 0) return `the build at ${root} failed: ${(built.stderr || built.stdout).slice(0, 400)}`;
+  rmSync(outDir, { recursive: true, force: true });
+  cpSync(join(root, 'dist', 'chrome'), outDir, { recursive: true });
+  return undefined;
+}
+
+/** --cold-only: the cold-worker figures alone, for several builds alternated run by run (see the file's head). */
+async function runColdOnly(): Promise<void> {
+  const runs = Number(argAfter('--runs') ?? 5);
+  const before = argAfter('--before');
+  const loadStart = loadavg();
+  console.log('cold only: building the extension with 100,000 synthetic entities');
+  const large = buildLargeExtension('100k', synthetic100k());
+  if ('error' in large) throw new Error(large.error);
+  const variants: { label: string; dir: string }[] = [
+    { label: 'this tree, today', dir: DIST_CHROME },
+    { label: 'this tree, 100,000', dir: large.dir },
+  ];
+  if (before) {
+    for (const [label, dir, data] of [
+      ['before, today', join(BENCH_DIR, 'before-chrome'), undefined],
+      ['before, 100,000', join(BENCH_DIR, 'before-chrome-100k'), join(BENCH_DIR, 'data-100k')],
+    ] as const) {
+      console.log(`cold only: building ${label} from ${before}`);
+      const error = buildTreeAt(before, dir, data);
+      if (error) throw new Error(error);
+      variants.push({ label, dir });
+    }
+  }
+  const server = await startServer();
+  const loads = new Map<string, LoadTiming[]>(variants.map((v) => [v.label, []]));
+  const cards = new Map<string, CardOpenTiming>();
+  try {
+    const url = hasSharedPages() ? server.url(`/shared/${REAL_POST}`) : server.url('/demo/defectors-1937.html');
+    for (let r = 0; r < runs; r++) {
+      for (const v of variants) {
+        console.log(`cold only: round ${r + 1} of ${runs}, ${v.label}`);
+        loads
+          .get(v.label)!
+          .push(...(await coldLoad(url, 1, v.dir).catch(() => [{ firstMs: Number.NaN, lastMs: Number.NaN, highlights: 0 }])));
+      }
+    }
+    // Cards too alternate build by build, one browser per card: each round meets the same load.
+    const shardsOf = (dir: string) => readdirSync(join(dir, 'data', 'cards')).filter((n) => /^\d+\.json$/.test(n)).length;
+    for (const v of variants) cards.set(v.label, { coldMs: [], warmMs: [], fetchIndexMs: [], coldSettingsMs: [] });
+    for (let r = 0; r < runs; r++) {
+      for (const v of variants) {
+        console.log(`cold only: card round ${r + 1} of ${runs}, ${v.label}`);
+        const shards = shardsOf(v.dir);
+        const pick = (offset: number) => [Math.floor(((2 * r + offset) * shards) / (2 * runs))];
+        const one = await cardOpen({ cold: idsInShards(v.dir, pick(0)), warm: idsInShards(v.dir, pick(1)) }, v.dir, 1).catch(
+          (err: unknown): CardOpenTiming => {
+            console.error(err);
+            return { coldMs: [null], warmMs: [null], fetchIndexMs: [null], coldSettingsMs: [null] };
+          },
+        );
+        const all = cards.get(v.label)!;
+        all.coldMs.push(...one.coldMs);
+        all.warmMs.push(...one.warmMs);
+        all.fetchIndexMs.push(...one.fetchIndexMs);
+        all.coldSettingsMs!.push(...(one.coldSettingsMs ?? [null]));
+      }
+    }
+  } finally {
+    await server.close();
+  }
+  const loadEnd = loadavg();
+  const avg = (l: number[]) => l.map((n) => n.toFixed(1)).join(', ');
+  const report = [
+    `Cold-worker run of ${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC (npm run bench -- --cold-only), ${runs} runs per build, builds alternated run by run. Load average (1, 5, 15 min) at the start ${avg(loadStart)}, at the end ${avg(loadEnd)}, on ${cpus().length} cores. Median (min-max).`,
+    '',
+    '| build | first highlight | all highlights | highlights (per run) | card, cold worker | card, warm worker | settings.get, cold worker | index.bin read from an extension page |',
+    '|---|---:|---:|---|---:|---:|---:|---:|',
+    ...variants.map((v) => {
+      const l = loads.get(v.label)!;
+      const c = cards.get(v.label)!;
+      return `| ${v.label} | ${
+        loadFigure(
+          l.map((x) => x.firstMs),
+          Infinity,
+          'no highlight',
+        ).text
+      } | ${
+        loadFigure(
+          l.map((x) => x.lastMs),
+          Infinity,
+          'no highlight',
+        ).text
+      } | ${l.map((x) => x.highlights).join(', ')} | ${fmtSpread(spread(c.coldMs), 1)} | ${fmtSpread(spread(c.warmMs), 1)} | ${fmtSpread(spread(c.coldSettingsMs ?? [null]), 1)} | ${fmtSpread(spread(c.fetchIndexMs), 1)} |`;
+    }),
+  ];
+  mkdirSync(BENCH_DIR, { recursive: true });
+  writeFileSync(join(BENCH_DIR, 'cold-only.md'), `${report.join('\n')}\n`);
+  console.log(report.join('\n'));
+}
+
 async function main(): Promise<void> {
   if (process.argv.includes('--shapes')) {
     // --no-build: measure dist/ (and --before DIR) as they are.
@@ -354,6 +481,7 @@ async function main(): Promise<void> {
   }
   if (syncOnly) return runSyncOnly();
   if (runBuild() !== 0) throw new Error('build failed');
+  if (coldOnly) return runColdOnly();
   const loadAtStart = loadavg();
 
   const pageFile = hasSharedPages() ? join(SHARED_PAGES, REAL_POST) : join(DEMO_DIR, 'defectors-1937.html');

@@ -82,7 +82,10 @@ export async function coldLoad(url: string, runs: number, extensionDir?: string)
       await cdp.send('ServiceWorker.stopAllWorkers');
       await new Promise((r) => setTimeout(r, 500));
       await page.goto(url);
-      const s = await settle(page as unknown as TestPage, 800);
+      // Quiet for 2.5 s before "all highlights" is taken: the first screenful's highlights come
+      // alone, and on a loaded machine the rest of the page's detection took more than the 0.8 s
+      // this waited before (runs of 2026-12-07 17:18 stopped at 56 of 404 highlights).
+      const s = await settle(page as unknown as TestPage, 2500);
       out.push({ firstMs: s.first - s.dcl, lastMs: s.last - s.dcl, highlights: s.count });
     } finally {
       await session.close();
@@ -98,6 +101,11 @@ export interface CardOpenTiming {
   warmMs: (number | null)[];
   /** For the analysis: fetch(data/index.bin).arrayBuffer() from the extension page, as the worker reads it. */
   fetchIndexMs: (number | null)[];
+  /**
+   * For the analysis: the floor under any cold answer, a `settings.get` (no index, no shard) sent to a
+   * worker stopped just before: waking it and evaluating its script. Absent in older runs.
+   */
+  coldSettingsMs?: (number | null)[];
 }
 
 /**
@@ -106,10 +114,10 @@ export interface CardOpenTiming {
  * stopped just before (cold) and once with it running and its index loaded (warm). `ids` holds one
  * id per run for each case, each in a shard no earlier request touched.
  */
-export async function cardOpen(ids: { cold: string[]; warm: string[] }, extensionDir?: string): Promise<CardOpenTiming> {
+export async function cardOpen(ids: { cold: string[]; warm: string[] }, extensionDir?: string, indexReads = 3): Promise<CardOpenTiming> {
   const session = await launchChromium({ probe: false, extensionDir });
   await closeWelcomeTab(session); // as in coldLoad: the welcome page's demo must not share the run
-  const out: CardOpenTiming = { coldMs: [], warmMs: [], fetchIndexMs: [] };
+  const out: CardOpenTiming = { coldMs: [], warmMs: [], fetchIndexMs: [], coldSettingsMs: [] };
   try {
     const page = await extensionPage(session);
     const cdp = await session.context.newCDPSession(page as never);
@@ -128,8 +136,21 @@ export async function cardOpen(ids: { cold: string[]; warm: string[] }, extensio
       await new Promise((resolve) => setTimeout(resolve, 500));
       out.coldMs.push(await timeGet(ids.cold[r]!, false).catch(() => null));
       out.warmMs.push(await timeGet(ids.warm[r]!, true).catch(() => null));
+      await cdp.send('ServiceWorker.stopAllWorkers');
+      await new Promise((resolve) => setTimeout(resolve, 500));
+      out.coldSettingsMs!.push(
+        await (page as unknown as { evaluate(s: string): Promise<number | null> })
+          .evaluate(
+            `(async () => {
+          const t = performance.now();
+          const reply = await globalThis.chrome.runtime.sendMessage({ type: 'settings.get' });
+          return reply && reply.ok ? performance.now() - t : null;
+        })()`,
+          )
+          .catch(() => null),
+      );
     }
-    for (let r = 0; r < 3; r++) {
+    for (let r = 0; r < indexReads; r++) {
       out.fetchIndexMs.push(
         await (page as unknown as { evaluate(s: string): Promise<number | null> })
           .evaluate(

@@ -3,6 +3,8 @@
  * synchronously at the top level so a message that wakes a stopped worker is never missed;
  * nothing lives only in memory that cannot be rebuilt from the bundle or IndexedDB.
  */
+// First, before any other module is evaluated: starts reading the index at once (index-prefetch.ts).
+import './index-prefetch';
 import browser from 'webextension-polyfill';
 import { MAX_DETECT_CHARS, validateRequest } from '../core/protocol/validate';
 import { InFlightBudget } from '../core/protocol/budget';
@@ -42,6 +44,7 @@ import {
 } from './sync';
 // Importing i18n also routes src/core's pack, backup and sync problems through browser.i18n (translateCoreSentences).
 import { t } from '../shared/i18n';
+import { traceWorker } from '../shared/trace';
 
 /**
  * Every write goes through here: refused while the store is found wiped (safety.ts), followed by
@@ -225,8 +228,10 @@ const CHANGES: ReadonlySet<string> = new Set([
 ]);
 
 browser.runtime.onMessage.addListener(((message: unknown, sender: Parameters<typeof router>[1]) => {
-  const reply = router(message, sender);
   const type = (message as { type?: unknown } | null)?.type;
+  traceWorker(`message ${String(type)}`);
+  const reply = router(message, sender);
+  void reply?.then(() => traceWorker(`answered ${String(type)}`));
   if (reply && typeof type === 'string' && CHANGES.has(type)) void reply.then((r) => r.ok && syncSoon());
   return reply;
 }) as Parameters<typeof browser.runtime.onMessage.addListener>[0]);
@@ -260,3 +265,5 @@ async function welcomeOnce(): Promise<void> {
   await browser.storage.local.set({ welcomed: true });
   await browser.tabs.create({ url: browser.runtime.getURL('welcome.html') });
 }
+
+traceWorker('script evaluated');

@@ -10,6 +10,7 @@ import { sendPatiently } from '../shared/messaging';
 import type { PageBlock } from './block-range';
 import type { PageMentions } from './mentions';
 import { Slicer } from './slicer';
+import { traceContent } from '../shared/trace';
 
 /** How long a batch keeps asking a worker that does not answer. */
 const DETECT_DEADLINE_MS = 10_000;
@@ -27,8 +28,14 @@ export const HUGE_SLICE_CHARS = 64 * 1024;
  * part, so none is found twice. Far longer than any name.
  */
 export const SLICE_OVERLAP_CHARS = 1024;
-/** The first batch is about a screenful, so the first highlights come as early as possible. */
-const FIRST_BATCH_CHARS = 6 * 1024;
+/**
+ * The first batch is about a screenful (1280 x 900 at 16 px: some 40 lines of 80 characters), so the
+ * first highlights come as early as possible. Its detection is on the critical path of a cold start
+ * and costs about in proportion to its names (candidate scoring), with a floor for the cold code:
+ * in Node, cold, under load, 2.7 KB took 79-145 ms, 3.3 KB 82-128 ms and 6.2 KB 100-221 ms (5 runs
+ * each; docs/PERFORMANCE.md), so 3 KB rather than the 6 KB it was.
+ */
+const FIRST_BATCH_CHARS = 3 * 1024;
 /** Mentions mapped and painted between two checkpoints (each is a binary search and a Range). */
 const PAINT_CHUNK = 100;
 
@@ -108,12 +115,14 @@ export class Annotator {
 
   private async ask(texts: string[]): Promise<DetectResult | undefined> {
     const onPage = this.mentions.linkedIds();
+    traceContent('detect sent');
     // A worker woken by this very message may drop it while it starts: detection is safe to repeat.
     const result: DetectResult = await sendPatiently(
       // The URL lets the background apply the reader's corrections for this page, site or everywhere.
       { type: 'detect', blocks: texts, onPage: onPage.length > 0 ? onPage : undefined, url: location.href },
       DETECT_DEADLINE_MS,
     );
+    traceContent('detect answered');
     if (this.signal.aborted) return undefined;
     if (result.years.length > 0) this.yearList = [...this.yearList, ...result.years].sort((a, b) => a - b);
     return result;
@@ -127,6 +136,7 @@ export class Annotator {
     for (let i = 0; i < live.length; i += PAINT_CHUNK) {
       if (this.signal.aborted) return;
       this.mentions.add(blocks, live.slice(i, i + PAINT_CHUNK), result.entities);
+      traceContent('mentions added');
       await slicer.checkpoint();
     }
   }

@@ -8,9 +8,17 @@ import browser from 'webextension-polyfill';
 import type { Settings, TabRequest, TabResponses } from '../core/protocol/messages';
 import { validateTabRequest } from '../core/protocol/validate';
 import { settingsFrom, siteEnabled } from '../core/settings';
-import { createRouter, send } from '../shared/messaging';
+import { createRouter, send, sendPatiently } from '../shared/messaging';
 import { ContentSession } from './session';
 import { idleSummary } from './summary';
+import { traceContent } from '../shared/trace';
+
+/**
+ * How long the first settings request keeps asking a background that does not answer. It wakes a
+ * stopped worker, which may drop it while it starts; highlights wait for its answer, so a lost
+ * answer left a page detected but never highlighted (1 cold load in 7 on the bench, 2026-12-07).
+ */
+const SETTINGS_DEADLINE_MS = 10_000;
 
 /** Pages this large spend their first frames on their own layout: we read them after the first paint. */
 const BIG_PAGE_ELEMENTS = 8000;
@@ -110,15 +118,17 @@ async function startSession(settings: Settings | undefined, later?: Promise<Sett
     s.applySettings(settings);
     if (settings.highlightsEnabled) s.setHighlights(true);
   }
-  void later?.then((arrived) => {
-    known ??= arrived;
-    if (!enabledHere(arrived)) {
-      if (session === s) stopSession();
-      return;
-    }
-    s.applySettings(arrived);
-    if (arrived.highlightsEnabled) s.setHighlights(true);
-  });
+  void later
+    ?.then((arrived) => {
+      known ??= arrived;
+      if (!enabledHere(arrived)) {
+        if (session === s) stopSession();
+        return;
+      }
+      s.applySettings(arrived);
+      if (arrived.highlightsEnabled) s.setHighlights(true);
+    })
+    .catch((err: unknown) => console.warn('[Dramatis]', err instanceof Error ? err.message : err));
   // Counting elements is one native call.
   if (document.getElementsByTagName('*').length > BIG_PAGE_ELEMENTS) {
     s.paintNearViewport();
@@ -129,8 +139,12 @@ async function startSession(settings: Settings | undefined, later?: Promise<Sett
 
 async function main(): Promise<void> {
   // We run at document_start: wake the background now, so its index loads while the page parses.
-  void send({ type: 'warm' }).catch(() => undefined);
-  const settingsReply = send({ type: 'settings.get' });
+  traceContent('content start');
+  void send({ type: 'warm' })
+    .then(() => traceContent('warm answered'))
+    .catch(() => undefined);
+  const settingsReply = sendPatiently({ type: 'settings.get' }, SETTINGS_DEADLINE_MS);
+  void settingsReply.then(() => traceContent('settings answered')).catch(() => undefined);
   await domReady();
   if (!isHtmlPage(document)) return;
   const settings = await Promise.race([settingsReply, new Promise<undefined>((r) => setTimeout(r, 0))]);

@@ -5,7 +5,8 @@ import { validateRequest } from '../core/protocol/validate';
 
 // The polyfill refuses to load outside an extension: the router needs only our extension's id.
 vi.mock('webextension-polyfill', () => ({ default: { runtime: { id: 'dramatis-test-id', sendMessage: vi.fn() } } }));
-const { createRouter } = await import('./messaging');
+const { createRouter, sendPatiently } = await import('./messaging');
+const sendMessage = vi.mocked((await import('webextension-polyfill')).default.runtime.sendMessage);
 
 const ours = { id: 'dramatis-test-id' };
 const handled: string[] = [];
@@ -70,5 +71,45 @@ describe('the message router', () => {
       error: STORAGE_FULL_MESSAGE,
     });
     await expect(router({ type: 'notes.delete', id: 'other' }, ours)).resolves.toEqual({ ok: false, code: 'internal', error: 'boom' });
+  });
+});
+
+/** What Chrome throws while the service worker that should answer is stopped or starting. */
+const NO_RECEIVER = new Error('Could not establish connection. Receiving end does not exist.');
+/** What it throws when the worker stopped after taking the message, before answering. */
+const CHANNEL_CLOSED = new Error('The message port closed before a response was received.');
+const detectAnswer = { ok: true, value: { mentions: [], entities: {}, years: [1937] } };
+
+describe('a detection batch sent patiently across a worker stop', () => {
+  it('is sent again while the worker is stopped or drops it, until it is answered', async () => {
+    sendMessage.mockReset();
+    sendMessage.mockRejectedValueOnce(NO_RECEIVER).mockRejectedValueOnce(CHANNEL_CLOSED).mockResolvedValueOnce(detectAnswer);
+    const message = { type: 'detect' as const, blocks: ['Trotsky in Coyoacán'] };
+    await expect(sendPatiently(message, 10_000)).resolves.toEqual(detectAnswer.value);
+    expect(sendMessage).toHaveBeenCalledTimes(3);
+    // The same batch each time: detection is safe to repeat.
+    for (const [sent] of sendMessage.mock.calls) expect(sent).toEqual(message);
+  });
+
+  it('is sent again while the background answers "busy" with this tab\'s earlier batches', async () => {
+    sendMessage.mockReset();
+    sendMessage.mockResolvedValueOnce({ ok: false, code: 'busy', error: 'busy' }).mockResolvedValueOnce(detectAnswer);
+    await expect(sendPatiently({ type: 'detect', blocks: ['x'] }, 10_000)).resolves.toEqual(detectAnswer.value);
+    expect(sendMessage).toHaveBeenCalledTimes(2);
+  });
+
+  it('gives up with "unavailable" once its deadline would pass, rather than asking forever', async () => {
+    sendMessage.mockReset();
+    sendMessage.mockRejectedValue(NO_RECEIVER);
+    await expect(sendPatiently({ type: 'detect', blocks: ['x'] }, 120)).rejects.toMatchObject({ code: 'unavailable' });
+    // Pauses of 50 then 100 ms: the third attempt would end past the 120 ms deadline.
+    expect(sendMessage).toHaveBeenCalledTimes(2);
+  });
+
+  it('is not repeated after an answer that is an error of the request itself', async () => {
+    sendMessage.mockReset();
+    sendMessage.mockResolvedValueOnce({ ok: false, code: 'invalid', error: 'detect: blocks must be a list' });
+    await expect(sendPatiently({ type: 'detect', blocks: ['x'] }, 10_000)).rejects.toMatchObject({ code: 'invalid' });
+    expect(sendMessage).toHaveBeenCalledTimes(1);
   });
 });

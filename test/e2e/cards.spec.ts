@@ -1,7 +1,7 @@
 /** Hover cards on the real post: content, namesakes, timing, keyboard, touch, dark mode, accessibility. */
 import { expect, needsSharedPages, test } from './support/fixtures';
 import { extensionPage, sendTabMessage, tabIdFor } from '../../tools/browser/extension';
-import { axeViolations, card, hoverName, waitFor, waitForHighlights, wordPoint } from '../../tools/browser/page';
+import { axeViolations, card, highlights, hoverName, waitFor, waitForHighlights, wordPoint } from '../../tools/browser/page';
 import { launchChromium, launchFirefox } from '../../tools/browser/launch';
 import { backgroundStopper } from '../../tools/browser/background';
 import { REAL_POST } from '../../tools/paths';
@@ -13,6 +13,13 @@ test.beforeEach(() => {
 test('Krivitsky: name, badge, lifespan, relations on the page, notes, one link out', async ({ tab: page, server }) => {
   await page.goto(server.url(`/shared/${REAL_POST}`));
   await waitForHighlights(page, 20);
+  // "also on this page" needs Reiss detected: the first highlights come from the first screenful alone.
+  await waitFor(
+    () => highlights(page),
+    (h) => h.ranges.some((r) => r.text.includes('Reiss')),
+    15_000,
+    'a highlight of Reiss',
+  );
   await hoverName(page, 'Krivitsky', 1);
   const shown = await waitFor(
     () => card(page),

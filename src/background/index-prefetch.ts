@@ -1,0 +1,39 @@
+/**
+ * The bundled index's bytes (data/index.bin), asked for the moment the background script starts:
+ * main.ts imports this module first, so the read, the longest step of a cold start, runs while the
+ * rest of the script is still being evaluated and before the first message arrives, instead of
+ * after both (about 70-90 ms of script evaluation on the bench machine; docs/PERFORMANCE.md). A wake
+ * for anything else (an alarm, the popup) reads the file too, which the first detection or card
+ * would have done anyway; the bytes are handed over once and then held only by the reader.
+ */
+import { traceWorker } from '../shared/trace';
+
+function readIndexBytes(): Promise<ArrayBuffer> {
+  traceWorker('index fetch start');
+  let response: Promise<Response>;
+  try {
+    // Relative to the background script (chrome-extension://<id>/background.js, or Firefox's generated
+    // background page), both at the package root; runtime.getURL would wait for the polyfill module.
+    // Started synchronously (a microtask would run only after the whole script), and never throwing
+    // here: a throw at the script's top level would keep the message listeners from registering.
+    response = fetch(new URL('data/index.bin', globalThis.location.href));
+  } catch (err) {
+    response = Promise.reject(err instanceof Error ? err : new Error(String(err)));
+  }
+  return response.then((response) => {
+    traceWorker('index response');
+    if (!response.ok) throw new Error(`the bundled dataset could not be read (${response.status})`);
+    return response.arrayBuffer();
+  });
+}
+
+let started: Promise<ArrayBuffer> | undefined = readIndexBytes();
+// A failed early read is not an unhandled rejection: whoever takes it sees the failure and reads again.
+started.catch(() => undefined);
+
+/** The index bytes: the read started at script start (first call), else a fresh read (after a failure or a reload). */
+export function takeIndexBytes(): Promise<ArrayBuffer> {
+  const bytes = started ?? readIndexBytes();
+  started = undefined;
+  return bytes;
+}
