@@ -69,12 +69,16 @@ export const GENERIC_WORDS: ReadonlySet<string> = new Set(
 church party coalition council river crusade first second third fourth fifth sixth seventh eighth ninth tenth`.split(/\s+/),
 );
 
-/** Some word of the candidate is capitalised and not a generic word or a particle: the name's own ("Chausa", "Punic"). */
+/**
+ * Some word of the candidate is capitalised as only a name's word is: not a generic word or a
+ * particle ("Chausa", "Punic"), or a generic word capitalised mid-sentence ("a second Coalition").
+ */
 function hasDistinctiveCapital(text: string, tokens: TokenScan, c: Candidate): boolean {
   if (c.endToken - c.firstToken < 2) return false;
   for (let t = c.firstToken; t < c.endToken; t++) {
     const key = tokens.key(t);
-    if (isCapitalised(text, tokens, t) && !GENERIC_WORDS.has(key) && !LOWER_OK.has(key)) return true;
+    if (!isCapitalised(text, tokens, t) || LOWER_OK.has(key)) continue;
+    if (!GENERIC_WORDS.has(key) || !(t === 0 || tokens.sentenceStart(t))) return true;
   }
   return false;
 }
@@ -144,7 +148,7 @@ export function partOfLongerName(text: string, tokens: TokenScan, c: Candidate, 
   if (flags & (FormFlag.Surname | FormFlag.FirstName)) {
     const prev = c.firstToken - 1;
     if (prev >= 0 && !tokens.breakBefore(c.firstToken) && isCapitalised(text, tokens, prev) && !TITLES.has(tokens.key(prev))) {
-      const sentenceStart = prev === 0 || tokens.breakBefore(prev);
+      const sentenceStart = prev === 0 || tokens.breakBefore(prev) || tokens.sentenceStart(prev);
       if (!sentenceStart) return true;
       // At a sentence start a capital proves little: "When Hansen" is not a name, "Reba Hansen" is.
       const prevKey = tokens.key(prev);
@@ -221,6 +225,8 @@ export function runsOnIntoName(text: string, tokens: TokenScan, c: Candidate, bl
   if (blockIsTitleCase || next >= tokens.count || tokens.breakBefore(next)) return false;
   if (possessive(text, tokens, c.endToken - 1) || !spaceBetween(text, tokens, c.endToken - 1)) return false;
   if (!nameWord(text, tokens, next) || tokens.key(next) === 'i') return false;
+  // A title after a name is not part of it: "the Hohenzollern Elector of Brandenburg".
+  if (TITLES.has(tokens.key(next))) return false;
   // A place then the place that holds it, the comma left out: "Austin Texas", "Coyoacán Mexico";
   // not when that word runs on in turn ("The San Diego Union-Tribune").
   const entries = matcher.lookup(tokens.key(next));

@@ -336,4 +336,38 @@ describe('namesakes across eras, names in prose (the broad quality set)', () => 
   it('does not join a name to the next field of an infobox', () => {
     expect(linked('In 1819 the war went on. Combatant: Spain - Commander: Pablo Morillo')).toEqual(['Spain=spain']);
   });
+  it('never counts a place or body that still stands as far from a page after its founding', () => {
+    // activeSpan guesses 80 years after a founding; after them the republic is still Panama.
+    expect(linked('By 2040 Panama had widened its canal again.')).toEqual(['Panama=panama']);
+  });
+  it('counts a place before its founding as out of the page’s era', () => {
+    expect(linked('In 1884 the ambassadors recalled Livingstone’s words.')).toEqual(['Livingstone=david-livingstone']);
+  });
+  it('lets a title and close relations speak for a first name another entity holds as its name', () => {
+    expect(linked('In 139 BC the Han dynasty feared the Xiongnu, and Emperor Wu sent an envoy.')).toEqual([
+      'Han dynasty=han-dynasty',
+      'Xiongnu=xiongnu',
+      'Wu=emperor-wu-of-han',
+    ]);
+    // Without the title the one entity that holds "Wu" as its own name keeps it.
+    expect(linked('In 139 BC the Han dynasty feared the Xiongnu, and Wu sent an envoy.')).toEqual([
+      'Han dynasty=han-dynasty',
+      'Xiongnu=xiongnu',
+      'Wu=wu-state',
+    ]);
+  });
+  it('takes a generic word capitalised mid-sentence as a name’s own word', () => {
+    expect(linked('In 1798 a second Coalition was formed against France.')).toEqual(['second Coalition=war-of-the-second-coalition']);
+    expect(linked('In 1798 a second coalition was formed against France.')).toEqual([]);
+  });
+  it('does not join a title to the name before it', () => {
+    expect(linked('In 1640 the Hohenzollern Elector gained land.')).toEqual(['Hohenzollern=house-of-hohenzollern']);
+    expect(linked('In 1640 the Hohenzollern Castle gained land.')).toEqual([]);
+  });
+  it('reads a capitalised sentence word before a first name as no part of the name', () => {
+    expect(linked('In 1885 Leopold II of Belgium got the land.', 'To Leopold’s delight, the powers agreed.')).toEqual([
+      'Leopold II of Belgium=leopold-ii-of-belgium',
+      'Leopold=leopold-ii-of-belgium',
+    ]);
+  });
 });

@@ -119,12 +119,22 @@ export function scoreCandidate(
     eraSpan !== undefined && page.medianYear !== undefined && page.medianYear >= eraSpan[0] - 10 && page.medianYear <= eraSpan[1] + 10;
   let outOfEra = false;
   let era = 0;
+  // A place or a body with a founding and no end still stands: after its founding it is never far
+  // from the page's era ("US" on a page about 1950; activeSpan guesses 80 years), and before it, it
+  // did not exist yet ("Livingstone, Zambia", founded 1905, on a page about 1884).
+  const stillStands = (e.type === 'place' || e.type === 'organization') && e.end === undefined && e.start !== undefined;
+  const founded = stillStands ? yearOf(e.start) : undefined;
   if (inEra) add((era = 3), "a name of the page's era");
   else if (page.medianYear !== undefined) {
     const span = activeSpan(e);
-    if (span) {
+    if (founded !== undefined && page.medianYear < founded - 5) {
+      add(-2, 'era (before its founding)');
+      outOfEra = true;
+    } else if (span) {
       if (page.medianYear >= span[0] - 5 && page.medianYear <= span[1] + 5) add((era = 1), 'era');
-      else if (page.medianYear < span[0] - 30 || page.medianYear > span[1] + 30) {
+      else if (founded !== undefined && page.medianYear > founded) {
+        // Standing since its founding: neither for nor against.
+      } else if (page.medianYear < span[0] - 30 || page.medianYear > span[1] + 30) {
         add(-2, 'era');
         outOfEra = true;
       }
@@ -145,7 +155,9 @@ export function scoreCandidate(
   const soleInEra = era > 0 && c.entries.length === 2;
   const kin = related + relatedHere + (soleInEra ? 1 : 0) >= STRONG_RELATED;
   if (derived && !isOnPage && cue < NEAR_CUE && !kin) rule('surname/first name without the full name, a near cue or close relations');
-  if (derived && !isOnPage && explicitHolder(c.entries)) rule('another entity holds this form as its own name');
+  // A title and close relations speak for the derived reading even so ("Emperor Wu" beside the Han
+  // and the Xiongnu); relations alone do not ("Castro" stays Fidel's where a spy used it as a cover name).
+  if (derived && !isOnPage && !(kin && titled) && explicitHolder(c.entries)) rule('another entity holds this form as its own name');
   if (derived && partOfLongerName(text, tokens, c, flags, page.matcher)) rule('part of a longer unknown name');
   // A weak form (a surname or first name, a one-word name of a person, a dictionary word) of
   // somebody dead or not yet born at the page's dates is a namesake unless the page names them or
@@ -161,8 +173,6 @@ export function scoreCandidate(
     !(flags & FormFlag.Acronym && EVERYDAY_ACRONYMS.has(c.key)) &&
     midSentenceCapital(text, tokens, c, block.titleCase());
   const ownName = c.key === nameKey(e.name);
-  // A place or a body with a founding and no end still stands: only before its founding is it far.
-  const stillStands = (e.type === 'place' || e.type === 'organization') && e.end === undefined && e.start !== undefined;
   // A country named by its own name before its founding is still the land ("India" on a page about
   // 1853, "Panama" in 1819): it keeps its era penalty, so a namesake of the page's era wins, but is
   // not ruled out.
@@ -198,7 +208,7 @@ export function scoreCandidate(
   // Far from its era, an alias ("the North" for the Union on a page about Caesar, "the Persian
   // Empire" for the Achaemenids on a page about 800) needs something else on the page for it.
   const namedElsewhere = [...(page.namedBy.get(entity) ?? [])].some((k) => k !== c.key);
-  const farFromEra = outOfEra && !(stillStands && page.medianYear! >= activeSpan(e)![0]);
+  const farFromEra = outOfEra;
   if (farFromEra && !eraBound && !ownName && !namedElsewhere && cue < NEAR_CUE && related === 0)
     rule("an alias far from the entity's era, with nothing else on the page for it");
   if (eraBound && !inEra) rule('a name it has only in its own era, and the page is not about it');
