@@ -190,6 +190,13 @@ const OF_HEADS: ReadonlySet<string> = new Set(
   ),
 );
 
+/** Hereditary titles whose "of Place" is part of a ruler's style. */
+const RULER_STYLES: ReadonlySet<string> = new Set(
+  'king queen emperor empress elector archduke archduchess duke duchess prince princess tsar czar tsarina sultan shah earl countess margrave'.split(
+    ' ',
+  ),
+);
+
 /** The token is written with a possessive ending ("Stalin’s", "Russia's"), which closes a name. */
 function possessive(text: string, tokens: TokenScan, t: number): boolean {
   const end = tokens.ends[t]!;
@@ -284,8 +291,8 @@ export function followsUnknownName(text: string, tokens: TokenScan, c: Candidate
 
 /**
  * A place named inside an "X of Place" name: "University of Zagreb", "Bank of England", "Peter of
- * Amiens". Titles and offices ("King of Sweden", "Governor of Bosnia") and polities ("Kingdom of
- * Naples") leave the place itself named. Mid-sentence only: a sentence's first word is capitalised
+ * Amiens", and a ruler's style ("the King of Belgium"). Offices ("Governor of Bosnia") and polities
+ * ("Kingdom of Naples") leave the place itself named. Mid-sentence only: a sentence's first word is capitalised
  * whatever it is ("Most of Europe").
  */
 export function insideOfName(text: string, tokens: TokenScan, c: Candidate, blockIsTitleCase: boolean): boolean {
@@ -296,6 +303,9 @@ export function insideOfName(text: string, tokens: TokenScan, c: Candidate, bloc
   const head = of - 1;
   if (tokens.sentenceStart(head) || head === 0 || possessive(text, tokens, head)) return false;
   const key = tokens.key(head);
+  // A ruler's style names the ruler, not the land: "the King of Belgium", "Franz Ferdinand, Archduke
+  // of Austria", "the Hohenzollern Elector of Brandenburg". Offices ("Governor of …") leave it named.
+  if (RULER_STYLES.has(key) && isCapitalised(text, tokens, head)) return true;
   if (TITLES.has(key) || OF_HEADS.has(key)) return false;
   // "Emperor Wu of the Han": a titled ruler of the place.
   if (head >= 1 && !tokens.breakBefore(head) && TITLES.has(tokens.key(head - 1))) return false;
