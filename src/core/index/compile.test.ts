@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { compileIndex } from './compile';
+import { compileIndex, nameParts } from './compile';
 import { FormFlag, formEntries } from './format';
 import type { Entity } from '../dataset/types';
 
@@ -57,5 +57,27 @@ describe('surname spellings', () => {
   });
   it("keeps a pseudonym's surname weak", () => {
     expect(formEntries(index, 'ryan')).toEqual([0, FormFlag.Surname]);
+  });
+});
+
+describe('name parts', () => {
+  it('takes no surname from the place of an "X of Place" name, nor from a regnal number', () => {
+    expect(nameParts('Leopold II of Belgium')).toEqual({ first: 'leopold' });
+    expect(nameParts('Catherine of Aragon')).toEqual({ first: 'catherine' });
+    expect(nameParts('Louis XIV')).toEqual({ first: 'louis' });
+  });
+  it("gives a ruler's one name before a title or a regnal number as a first name", () => {
+    expect(nameParts('Pope Urban II')).toEqual({ first: 'urban' });
+    expect(nameParts('Emperor Wu of Han')).toEqual({ first: 'wu' });
+    // A titled surname alone is not a first name.
+    expect(nameParts('General Franco')).toEqual({});
+  });
+  it('reads a styled name up to its comma', () => {
+    expect(nameParts('Franz Ferdinand, Archduke of Austria')).toEqual({ surname: 'ferdinand', first: 'franz' });
+    expect(nameParts('Anne, Queen of Great Britain')).toEqual({ first: 'anne' });
+  });
+  it('keeps ordinary names as they were', () => {
+    expect(nameParts('Joseph Leroy Hansen')).toEqual({ surname: 'hansen', first: 'joseph' });
+    expect(nameParts('Xi Jinping')).toEqual({ surname: 'jinping', first: 'xi' });
   });
 });

@@ -29,16 +29,34 @@ function acronymVariants(form: string): string[] {
   return out;
 }
 
-/** Surname and first-name tokens of a person's full name ("Joseph Leroy Hansen" -> hansen, joseph). */
-function nameParts(fullName: string): { surname?: string; first?: string } {
-  const all = tokenize(fullName).map((t) => t.key);
+/** A regnal number after a name ("Louis XIV", "Urban II"): never a surname. */
+const REGNAL = /^(?:i{1,3}|iv|vi{0,3}|ix|xi{0,3}|xiv|xvi{0,3}|xix|xx)$/;
+
+/**
+ * Surname and first-name tokens of a person's full name ("Joseph Leroy Hansen" -> hansen, joseph).
+ * The place of an "X of Place" name is no surname ("Leopold II of Belgium" gives no "Belgium": the
+ * country keeps its own name), nor is a regnal number; a ruler's one name before them is their first
+ * name; a styled name's title after a comma is neither ("Pope Urban II" -> urban, "Emperor Wu of Han" -> wu). A titled one-word name without them
+ * ("General Franco") may be a surname, so it gives neither.
+ */
+export function nameParts(fullName: string): { surname?: string; first?: string } {
+  // A styled name "Franz Ferdinand, Archduke of Austria": the name is before the comma.
+  const comma = fullName.indexOf(',');
+  const all = tokenize(comma === -1 ? fullName : fullName.slice(0, comma)).map((t) => t.key);
   // Leading titles are not first names: "Senator Joseph McCarthy" gives joseph, mccarthy.
   while (all.length > 2 && TITLES.has(all[0]!)) all.shift();
   if (TITLES.has(all[0]!)) return {};
-  const words = all.filter((k) => !NOT_A_NAME.has(k));
-  if (words.length < 2) return {};
-  const surname = words[words.length - 1]!;
+  const of = all.indexOf('of');
+  const head = of > 0 ? all.slice(0, of) : all;
+  let regnal = of > 0 || comma !== -1;
+  const words = head.filter((k, i) => {
+    if (i > 0 && REGNAL.test(k)) return !(regnal = true);
+    return !NOT_A_NAME.has(k);
+  });
+  if (words.length === 0) return {};
   const first = words[0]!;
+  if (words.length === 1) return regnal && first.length > 1 ? { first } : {};
+  const surname = words[words.length - 1]!;
   return { surname: surname.length > 1 ? surname : undefined, first: first.length > 1 ? first : undefined };
 }
 

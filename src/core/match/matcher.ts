@@ -105,6 +105,19 @@ export class Matcher {
 
   private readonly scratch = new TokenScan(4096);
 
+  /** The longest form of any layer starting at token i, with its entries (both layers' when they hold the same form). */
+  private longestFrom(tokens: TokenScan, i: number): { end: number; entries: number[]; key: string } | undefined {
+    let best: { end: number; entries: number[]; key: string } | undefined;
+    for (const l of this.layers) {
+      const hit = longestAt(l.index, tokens, i);
+      if (!hit) continue;
+      const found = l.index.entriesOf(hit.key, l.base);
+      if (!best || hit.end > best.end) best = { end: hit.end, entries: found, key: l.index.key(hit.key) };
+      else if (hit.end === best.end) best.entries = [...best.entries, ...found];
+    }
+    return best;
+  }
+
   /**
    * All candidates in one block, non-overlapping, leftmost-longest across both tables. Without
    * `tokens`, the text is scanned into a scratch scan reused across calls.
@@ -138,7 +151,13 @@ export class Matcher {
       // "the Saturday Evening Post": a lower-case article before a name that includes "The" is not
       // part of the mention; the name proper starts at the next token.
       let first = i;
-      if (bestEnd - i >= 2 && lengths[i] === 3 && text.charCodeAt(starts[i]!) === 116 && tokens.key(i) === 'the') first = i + 1;
+      if (bestEnd - i >= 2 && lengths[i] === 3 && text.charCodeAt(starts[i]!) === 116 && tokens.key(i) === 'the') {
+        first = i + 1;
+        // "the Congo River": a form with its article ("the Congo") must not hide a longer form that
+        // starts after it. One more lookup, only after a lower-case "the" that begins a form.
+        const after = this.longestFrom(tokens, first);
+        if (after && after.end > bestEnd) ({ end: bestEnd, entries, key } = after);
+      }
       out.push({ start: starts[first]!, end: ends[bestEnd - 1]!, firstToken: first, endToken: bestEnd, key, entries: entries! });
       i = bestEnd;
     }

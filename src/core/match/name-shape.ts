@@ -37,6 +37,8 @@ export function looksLikeName(text: string, tokens: TokenScan, c: Candidate, fla
     const isUpper = firstChar !== firstChar.toLowerCase() || /\d/.test(firstChar);
     if (flags & FormFlag.Acronym) {
       if (surface !== surface.toUpperCase()) return false;
+      // A word in capitals among words in capitals is shouting, not an abbreviation: "ABOUT US".
+      if (flags & FormFlag.CommonWord && capitalsBeside(text, tokens, t)) return false;
     } else if (flags & FormFlag.MixedCase) {
       if (surface !== surface.toUpperCase() && !/\p{Ll}\p{Lu}/u.test(text.slice(tokens.starts[c.firstToken], tokens.ends[c.endToken - 1])))
         return false;
@@ -45,10 +47,57 @@ export function looksLikeName(text: string, tokens: TokenScan, c: Candidate, fla
       const inside = t > c.firstToken && t < c.endToken - 1;
       // A title of three or more words written out whole, capitalised at both ends, may keep its
       // inner words in lower case as Wikipedia does ("Bolívar's campaign to liberate New Granada").
-      if (!(inside && (LOWER_OK.has(tokens.key(t)) || sentenceCaseTitle(text, tokens, c)))) return false;
+      if (inside && (LOWER_OK.has(tokens.key(t)) || sentenceCaseTitle(text, tokens, c))) continue;
+      // "al-Mahdi", "el-Sisi": the Arabic article in lower case, joined to the name by a hyphen.
+      if (t === c.firstToken && arabicArticle(text, tokens, t)) continue;
+      // "the battle of Chausa", "the first Punic War", "the Roman Catholic church": generic words
+      // of a longer name in lower case, as much prose writes them, beside a capitalised word of its own.
+      if (GENERIC_WORDS.has(tokens.key(t)) && hasDistinctiveCapital(text, tokens, c)) continue;
+      return false;
     }
   }
   return true;
+}
+
+/**
+ * The generic words of event, body and place names that prose often leaves in lower case
+ * ("battle", "war", "church", "empire", ordinals): inside a name with a capitalised word of its own,
+ * they do not make it something other than a name.
+ */
+export const GENERIC_WORDS: ReadonlySet<string> = new Set(
+  `battle battles war wars siege treaty peace revolution revolutionary republic empire kingdom dynasty caliphate
+church party coalition council river crusade first second third fourth fifth sixth seventh eighth ninth tenth`.split(/\s+/),
+);
+
+/**
+ * Some word of the candidate is capitalised as only a name's word is: not a generic word or a
+ * particle ("Chausa", "Punic"), or a generic word capitalised mid-sentence ("a second Coalition").
+ */
+function hasDistinctiveCapital(text: string, tokens: TokenScan, c: Candidate): boolean {
+  if (c.endToken - c.firstToken < 2) return false;
+  for (let t = c.firstToken; t < c.endToken; t++) {
+    const key = tokens.key(t);
+    if (!isCapitalised(text, tokens, t) || LOWER_OK.has(key)) continue;
+    if (!GENERIC_WORDS.has(key) || !(t === 0 || tokens.sentenceStart(t))) return true;
+  }
+  return false;
+}
+
+/** "al" or "el" in lower case, a hyphen, then a capitalised word: "al-Mahdi". */
+function arabicArticle(text: string, tokens: TokenScan, t: number): boolean {
+  const key = tokens.key(t);
+  if ((key !== 'al' && key !== 'el') || t + 1 >= tokens.count) return false;
+  return /^[-‐‑]$/.test(text.slice(tokens.ends[t]!, tokens.starts[t + 1]!)) && isCapitalised(text, tokens, t + 1);
+}
+
+/** A word of two or more capital letters next to token t, with only spaces between. */
+function capitalsBeside(text: string, tokens: TokenScan, t: number): boolean {
+  const shouts = (u: number) => {
+    if (u < 0 || u >= tokens.count || tokens.lengths[u]! < 2) return false;
+    const w = text.slice(tokens.starts[u], tokens.ends[u]);
+    return /\p{Lu}/u.test(w) && w === w.toUpperCase();
+  };
+  return (t > 0 && shouts(t - 1) && spaceBetween(text, tokens, t - 1)) || (shouts(t + 1) && spaceBetween(text, tokens, t));
 }
 
 /** Three or more words, the first and the last capitalised. */
@@ -90,7 +139,8 @@ export function titleBefore(text: string, tokens: TokenScan, c: Candidate): bool
  * Lev Trotsky, "Hansen" in "Reba Hansen" is not Joseph Hansen.
  */
 export function partOfLongerName(text: string, tokens: TokenScan, c: Candidate, flags: number, matcher: Matcher): boolean {
-  if (flags & FormFlag.FirstName) {
+  // A possessive closes the name: "Leopold’s Congo" is Leopold's, not a Leopold Congo.
+  if (flags & FormFlag.FirstName && !possessive(text, tokens, c.endToken - 1)) {
     const next = c.endToken;
     if (next < tokens.count && !tokens.breakBefore(next) && isCapitalised(text, tokens, next) && !LOWER_OK.has(tokens.key(next)))
       return true;
@@ -98,7 +148,7 @@ export function partOfLongerName(text: string, tokens: TokenScan, c: Candidate, 
   if (flags & (FormFlag.Surname | FormFlag.FirstName)) {
     const prev = c.firstToken - 1;
     if (prev >= 0 && !tokens.breakBefore(c.firstToken) && isCapitalised(text, tokens, prev) && !TITLES.has(tokens.key(prev))) {
-      const sentenceStart = prev === 0 || tokens.breakBefore(prev);
+      const sentenceStart = prev === 0 || tokens.breakBefore(prev) || tokens.sentenceStart(prev);
       if (!sentenceStart) return true;
       // At a sentence start a capital proves little: "When Hansen" is not a name, "Reba Hansen" is.
       const prevKey = tokens.key(prev);
@@ -113,12 +163,22 @@ export function partOfLongerName(text: string, tokens: TokenScan, c: Candidate, 
 /** The next token, in the same name run, is capitalised and not a particle ("Mobile Group"). */
 export function capitalisedAfter(text: string, tokens: TokenScan, c: Candidate): boolean {
   const next = c.endToken;
-  return next < tokens.count && !tokens.breakBefore(next) && isCapitalised(text, tokens, next) && !LOWER_OK.has(tokens.key(next));
+  // Only spaces between: "Spain - Commander1" in an infobox is two fields, not one name.
+  return (
+    next < tokens.count &&
+    !tokens.breakBefore(next) &&
+    spaceBetween(text, tokens, c.endToken - 1) &&
+    isCapitalised(text, tokens, next) &&
+    !LOWER_OK.has(tokens.key(next))
+  );
 }
 
-/** Months and weekdays may follow or precede a name without joining it ("Moscow, January" without the comma). */
+/**
+ * Months, weekdays and era abbreviations may follow or precede a name without joining it ("Moscow,
+ * January" without the comma, "In 229 BC Hannibal").
+ */
 const CALENDAR: ReadonlySet<string> = new Set(
-  'january february march april may june july august september october november december monday tuesday wednesday thursday friday saturday sunday'.split(
+  'january february march april may june july august september october november december monday tuesday wednesday thursday friday saturday sunday bc bce ad ce'.split(
     ' ',
   ),
 );
@@ -126,6 +186,13 @@ const CALENDAR: ReadonlySet<string> = new Set(
 /** Offices and polities that put a place after "of" without making it part of another name ("the Foreign Minister of France", "the Kingdom of Naples"). */
 const OF_HEADS: ReadonlySet<string> = new Set(
   'kingdom empire republic duchy grand principality county city state province town village island isle people peoples range coast north south east west heart'.split(
+    ' ',
+  ),
+);
+
+/** Hereditary titles whose "of Place" is part of a ruler's style. */
+const RULER_STYLES: ReadonlySet<string> = new Set(
+  'king queen emperor empress elector archduke archduchess duke duchess prince princess tsar czar tsarina sultan shah earl countess margrave'.split(
     ' ',
   ),
 );
@@ -165,6 +232,8 @@ export function runsOnIntoName(text: string, tokens: TokenScan, c: Candidate, bl
   if (blockIsTitleCase || next >= tokens.count || tokens.breakBefore(next)) return false;
   if (possessive(text, tokens, c.endToken - 1) || !spaceBetween(text, tokens, c.endToken - 1)) return false;
   if (!nameWord(text, tokens, next) || tokens.key(next) === 'i') return false;
+  // A title after a name is not part of it: "the Hohenzollern Elector of Brandenburg".
+  if (TITLES.has(tokens.key(next))) return false;
   // A place then the place that holds it, the comma left out: "Austin Texas", "Coyoacán Mexico";
   // not when that word runs on in turn ("The San Diego Union-Tribune").
   const entries = matcher.lookup(tokens.key(next));
@@ -222,8 +291,8 @@ export function followsUnknownName(text: string, tokens: TokenScan, c: Candidate
 
 /**
  * A place named inside an "X of Place" name: "University of Zagreb", "Bank of England", "Peter of
- * Amiens". Titles and offices ("King of Sweden", "Governor of Bosnia") and polities ("Kingdom of
- * Naples") leave the place itself named. Mid-sentence only: a sentence's first word is capitalised
+ * Amiens", and a ruler's style ("the King of Belgium"). Offices ("Governor of Bosnia") and polities
+ * ("Kingdom of Naples") leave the place itself named. Mid-sentence only: a sentence's first word is capitalised
  * whatever it is ("Most of Europe").
  */
 export function insideOfName(text: string, tokens: TokenScan, c: Candidate, blockIsTitleCase: boolean): boolean {
@@ -234,6 +303,9 @@ export function insideOfName(text: string, tokens: TokenScan, c: Candidate, bloc
   const head = of - 1;
   if (tokens.sentenceStart(head) || head === 0 || possessive(text, tokens, head)) return false;
   const key = tokens.key(head);
+  // A ruler's style names the ruler, not the land: "the King of Belgium", "Franz Ferdinand, Archduke
+  // of Austria", "the Hohenzollern Elector of Brandenburg". Offices ("Governor of …") leave it named.
+  if (RULER_STYLES.has(key) && isCapitalised(text, tokens, head)) return true;
   if (TITLES.has(key) || OF_HEADS.has(key)) return false;
   // "Emperor Wu of the Han": a titled ruler of the place.
   if (head >= 1 && !tokens.breakBefore(head) && TITLES.has(tokens.key(head - 1))) return false;

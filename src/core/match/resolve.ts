@@ -15,8 +15,8 @@ import type { Mention } from './mention';
 import { misspellings, type ScannedBlock } from './misspellings';
 import { isTitleCase, looksLikeName, titleBefore } from './name-shape';
 import { activeSpan, pageYears } from './page-years';
-import { teamCities } from './team-cities';
-import { scoreCandidate, whyLinked, type BlockEvidence, type PageEvidence, type Scored } from './score';
+import { sportsResults, teamCities } from './team-cities';
+import { scoreCandidate, weighNamesakes, whyLinked, type BlockEvidence, type PageEvidence, type Scored } from './score';
 import { encodeWhy, WHY } from './why';
 
 /** What resolve decided for one candidate, for the CLI's --explain. */
@@ -99,6 +99,7 @@ export function resolveDocument(blocks: readonly string[], matcher: Matcher, opt
     teams: teamCities(found, matcher),
     namedBy,
     quiet: quietPage(onPage, years, options.onPage?.length ?? 0),
+    sports: sportsResults(blocks),
   };
   const evidence: BlockEvidence[] = found.map(({ text, tokens }, b) => {
     let titleCase: boolean | undefined;
@@ -127,6 +128,7 @@ export function resolveDocument(blocks: readonly string[], matcher: Matcher, opt
           const flags = c.entries[k + 1]!;
           if (looksLikeName(text, tokens, c, flags)) scored.push(scoreCandidate(page, evidence[b]!, c, c.entries[k]!, flags, titled));
         }
+        weighNamesakes(scored, matcher, tokens, c);
         const mention = decide(c, scored, b, idOf, (winner, namesakes) => whyLinked(page, evidence[b]!, c, winner, namesakes));
         if (mention) {
           decided.push(mention);

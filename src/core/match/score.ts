@@ -22,6 +22,7 @@ import {
   partOfLongerName,
   runsOnIntoName,
 } from './name-shape';
+import { yearOf } from '../dates';
 import { activeSpan, eraOf } from './page-years';
 import { encodeWhy, WHY } from './why';
 
@@ -43,6 +44,8 @@ export interface PageEvidence {
   selfNamed: ReadonlyMap<Candidate, number>;
   /** The page shows no history (resolve.ts quietPage): shared one-word names need support. */
   quiet: boolean;
+  /** The page reports sports results ("a 2-2 draw", team-cities.ts sportsResults): bare place names there are teams. */
+  sports?: boolean;
 }
 
 /** What the candidate's paragraph offers. */
@@ -70,6 +73,8 @@ export interface Scored {
   reasons: string[];
   /** The points each kind of evidence gave, for the card's one-line reason (whyLinked). */
   points: { onPage: number; cue: number; related: number; era: number; title: number };
+  /** Matched through a name it has only in its era (eraNames), on a page about that era. */
+  eraName?: boolean;
 }
 
 /**
@@ -114,12 +119,22 @@ export function scoreCandidate(
     eraSpan !== undefined && page.medianYear !== undefined && page.medianYear >= eraSpan[0] - 10 && page.medianYear <= eraSpan[1] + 10;
   let outOfEra = false;
   let era = 0;
+  // A place or a body with a founding and no end still stands: after its founding it is never far
+  // from the page's era ("US" on a page about 1950; activeSpan guesses 80 years), and before it, it
+  // did not exist yet ("Livingstone, Zambia", founded 1905, on a page about 1884).
+  const stillStands = (e.type === 'place' || e.type === 'organization') && e.end === undefined && e.start !== undefined;
+  const founded = stillStands ? yearOf(e.start) : undefined;
   if (inEra) add((era = 3), "a name of the page's era");
   else if (page.medianYear !== undefined) {
     const span = activeSpan(e);
-    if (span) {
+    if (founded !== undefined && page.medianYear < founded - 5) {
+      add(-2, 'era (before its founding)');
+      outOfEra = true;
+    } else if (span) {
       if (page.medianYear >= span[0] - 5 && page.medianYear <= span[1] + 5) add((era = 1), 'era');
-      else if (page.medianYear < span[0] - 30 || page.medianYear > span[1] + 30) {
+      else if (founded !== undefined && page.medianYear > founded) {
+        // Standing since its founding: neither for nor against.
+      } else if (page.medianYear < span[0] - 30 || page.medianYear > span[1] + 30) {
         add(-2, 'era');
         outOfEra = true;
       }
@@ -135,24 +150,19 @@ export function scoreCandidate(
   // The page's other entities can stand in for the full name when they are close kin of this one:
   // related on the page and in the paragraph ("his wife Sophie" beside Franz Ferdinand, "Pompey"
   // beside Caesar and Crassus).
-  const kin = related + relatedHere >= STRONG_RELATED;
+  // A sole holder of the form, active at the page's dates, needs one relation less ("Hamilcar" on a
+  // page about the Punic Wars that names his son): the era is evidence too.
+  const soleInEra = era > 0 && c.entries.length === 2;
+  const kin = related + relatedHere + (soleInEra ? 1 : 0) >= STRONG_RELATED;
   if (derived && !isOnPage && cue < NEAR_CUE && !kin) rule('surname/first name without the full name, a near cue or close relations');
-  if (derived && !isOnPage && explicitHolder(c.entries)) rule('another entity holds this form as its own name');
+  // A title and close relations speak for the derived reading even so ("Emperor Wu" beside the Han
+  // and the Xiongnu); relations alone do not ("Castro" stays Fidel's where a spy used it as a cover name).
+  if (derived && !isOnPage && !(kin && titled) && explicitHolder(c.entries)) rule('another entity holds this form as its own name');
   if (derived && partOfLongerName(text, tokens, c, flags, page.matcher)) rule('part of a longer unknown name');
   // A weak form (a surname or first name, a one-word name of a person, a dictionary word) of
   // somebody dead or not yet born at the page's dates is a namesake unless the page names them or
   // their relations: "Stewart" on a page about 1940 is not the philosopher Dugald Stewart (1753-1828).
   const oneWordPerson = e.type === 'person' && c.endToken - c.firstToken === 1;
-  if (outOfEra && !isOnPage && cue < NEAR_CUE && related + relatedHere === 0 && (derived || common || oneWordPerson))
-    rule("outside the page's era, and not named in full");
-  // A dictionary word that begins a longer capitalised name is part of that name ("the Mobile
-  // Group" is not Mobile, Alabama).
-  if (common && !isOnPage && capitalisedAfter(text, tokens, c)) rule('part of a longer capitalised name');
-  // A one-word name that is also other people's first name ("Anne" for Queen Anne) is held to the
-  // same rule: "Anne Elliot" is somebody else.
-  const firstNameLike = !derived && e.type === 'person' && c.endToken - c.firstToken === 1 && hasFlag(c.entries, FormFlag.FirstName);
-  if (firstNameLike && partOfLongerName(text, tokens, c, FormFlag.FirstName | FormFlag.Surname, page.matcher))
-    rule('a first name here, part of a longer unknown name');
   // A dictionary word capitalised mid-sentence is a name; for a place or an organization that is
   // enough ("to Spain", "in Paris"). People, works and events ("Office Politics", "We") also need
   // a title, the full name or a cue.
@@ -162,6 +172,21 @@ export function scoreCandidate(
     !derived &&
     !(flags & FormFlag.Acronym && EVERYDAY_ACRONYMS.has(c.key)) &&
     midSentenceCapital(text, tokens, c, block.titleCase());
+  const ownName = c.key === nameKey(e.name);
+  // A country named by its own name before its founding is still the land ("India" on a page about
+  // 1853, "Panama" in 1819): it keeps its era penalty, so a namesake of the page's era wins, but is
+  // not ruled out.
+  const landBeforeState = e.type === 'place' && stillStands && ownName && properNoun;
+  if (outOfEra && !isOnPage && cue < NEAR_CUE && related + relatedHere === 0 && (derived || common || oneWordPerson) && !landBeforeState)
+    rule("outside the page's era, and not named in full");
+  // A dictionary word that begins a longer capitalised name is part of that name ("the Mobile
+  // Group" is not Mobile, Alabama).
+  if (common && !isOnPage && capitalisedAfter(text, tokens, c)) rule('part of a longer capitalised name');
+  // A one-word name that is also other people's first name ("Anne" for Queen Anne) is held to the
+  // same rule: "Anne Elliot" is somebody else.
+  const firstNameLike = !derived && e.type === 'person' && c.endToken - c.firstToken === 1 && hasFlag(c.entries, FormFlag.FirstName);
+  if (firstNameLike && partOfLongerName(text, tokens, c, FormFlag.FirstName | FormFlag.Surname, page.matcher))
+    rule('a first name here, part of a longer unknown name');
   if (common && !isOnPage && cue < NEAR_CUE && !kin && !(titled && e.type === 'person') && !properNoun)
     rule('dictionary word without a title, the full name, a near cue or close relations');
   if (titled && e.type !== 'person') rule('a title before a non-person');
@@ -183,10 +208,8 @@ export function scoreCandidate(
   // Far from its era, an alias ("the North" for the Union on a page about Caesar, "the Persian
   // Empire" for the Achaemenids on a page about 800) needs something else on the page for it.
   const namedElsewhere = [...(page.namedBy.get(entity) ?? [])].some((k) => k !== c.key);
-  // A place or a body with a founding and no end still stands: only before its founding is it far.
-  const stillStands = (e.type === 'place' || e.type === 'organization') && e.end === undefined && e.start !== undefined;
-  const farFromEra = outOfEra && !(stillStands && page.medianYear! >= activeSpan(e)![0]);
-  if (farFromEra && !eraBound && c.key !== nameKey(e.name) && !namedElsewhere && cue < NEAR_CUE && related === 0)
+  const farFromEra = outOfEra;
+  if (farFromEra && !eraBound && !ownName && !namedElsewhere && cue < NEAR_CUE && related === 0)
     rule("an alias far from the entity's era, with nothing else on the page for it");
   if (eraBound && !inEra) rule('a name it has only in its own era, and the page is not about it');
   // On a page with no history signal ("Beef Wellington", "leaders Liverpool" in a match report) a
@@ -194,6 +217,20 @@ export function scoreCandidate(
   if (page.quiet && oneWord && sharedForm(c.entries) && !namedElsewhere && cue < NEAR_CUE && related + relatedHere === 0)
     rule('a shared one-word name on a page with no history');
   if (page.teams.has(entity)) rule('a sports team on this page (written before scores)');
+  // On a page of sports results, a place with nothing for it but its own name is a team ("leaders
+  // Liverpool", "at New Jersey"); "in London" stays the city.
+  if (
+    page.sports &&
+    e.type === 'place' &&
+    !inEra &&
+    !namedElsewhere &&
+    cue < NEAR_CUE &&
+    related + relatedHere === 0 &&
+    !(c.firstToken > 0 && tokens.key(c.firstToken - 1) === 'in')
+  )
+    rule('a place on a page of sports results, with nothing but its name for it (a team)');
+  // A name that is a date ("10 August", the insurrection of 1792) followed by another year is a date.
+  if (dateOfAnotherYear(tokens, c, e.start)) rule('a date in another year');
   if ((e.type === 'place' || e.type === 'organization') && insideOfName(text, tokens, c, block.titleCase()))
     rule('inside an "X of …" name');
   if (inSlug(text, tokens, c)) rule('part of a hyphenated slug');
@@ -205,7 +242,59 @@ export function scoreCandidate(
     era,
     title: titled && e.type === 'person' ? 1 : 0,
   };
-  return { entity, score, valid, derived, common, reasons, points };
+  return { entity, score, valid, derived, common, reasons, points, eraName: inEra };
+}
+
+/** The candidate starts with a day number and the next token is a four-digit year that is not the entity's. */
+function dateOfAnotherYear(tokens: TokenScan, c: Candidate, start: string | undefined): boolean {
+  const first = tokens.text.charCodeAt(tokens.starts[c.firstToken]!);
+  if (first < 48 || first > 57 || c.endToken >= tokens.count || tokens.breakBefore(c.endToken)) return false;
+  const next = tokens.key(c.endToken);
+  return /^\d{4}$/.test(next) && Number(next) !== yearOf(start);
+}
+
+/**
+ * Decisions that weigh the candidates of one mention against each other, after each is scored:
+ * - an era name on a page about its era ("Britain" on a page about 793 for the island, "Greece" on a
+ *   page about 450 BC) outranks places and bodies of other eras or none that hold the same form:
+ *   the anachronistic modern state yields to the historical entity where the dataset has one;
+ * - after a lower-case "the", a place or thing outranks a person of the same name ("the Hudson" is the
+ *   river, not Henry Hudson); a person alone keeps it ("the Buddha").
+ * Cost: O(entries) per candidate.
+ */
+export function weighNamesakes(scored: Scored[], matcher: Matcher, tokens: TokenScan, c: Candidate): void {
+  if (scored.length < 2) return;
+  let eraName = false;
+  let thing = false;
+  for (const s of scored) {
+    if (!s.valid) continue;
+    if (s.eraName) eraName = true;
+    if (matcher.entity(s.entity).type !== 'person') thing = true;
+  }
+  if (eraName) {
+    for (const s of scored) {
+      const type = matcher.entity(s.entity).type;
+      if (s.valid && !s.eraName && s.points.era <= 0 && (type === 'place' || type === 'organization')) {
+        s.valid = false;
+        s.reasons.push("another place of the same name is the page's era's");
+      }
+    }
+  }
+  const prev = c.firstToken - 1;
+  if (
+    thing &&
+    prev >= 0 &&
+    !tokens.breakBefore(c.firstToken) &&
+    tokens.key(prev) === 'the' &&
+    tokens.text.charCodeAt(tokens.starts[prev]!) === 116
+  ) {
+    for (const s of scored) {
+      if (s.valid && matcher.entity(s.entity).type === 'person') {
+        s.valid = false;
+        s.reasons.push('after "the": a place or thing of that name, not the person');
+      }
+    }
+  }
 }
 
 /** Two or more entities hold the form, counting derived name parts but not era names (those need a page in their era). */

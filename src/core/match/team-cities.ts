@@ -37,3 +37,24 @@ export function teamCities(blocks: readonly ScannedCandidates[], matcher: Matche
   }
   return scores >= 2 ? new Set(seen.keys()) : new Set();
 }
+
+/**
+ * A result in words around a score: "a 2-2 draw", "drew 1-1", "a 128-94 victory", "a 15-4 burst".
+ * A bare range ("July 1–3", "8-10 slices", "pages 59-67") has no such word.
+ */
+const RESULT =
+  /\b(?:drew|won|lost|beat|beating|tied|made it)\s+(?:\w+\s+)?\d{1,3}\s*[-–]\s*\d{1,3}\b|\b\d{1,3}\s*[-–]\s*\d{1,3}\s+(?:\w+\s+)?(?:draw|win|victory|defeat|loss|lead|burst|run|record)\b/gi;
+
+/**
+ * The page reports sports results: at least two scores written with a result word. There a place
+ * with nothing for it but its own name is a team (score.ts). Cost: one regular-expression pass over
+ * each block's text, once per page; it stops at the second result.
+ */
+export function sportsResults(texts: readonly string[]): boolean {
+  let results = 0;
+  for (const text of texts) {
+    RESULT.lastIndex = 0;
+    while (RESULT.exec(text)) if (++results >= 2) return true;
+  }
+  return false;
+}
