@@ -87,6 +87,8 @@ describe('page chrome', () => {
     const html = `<div class="site-nav">A1</div><div id="relatedLinks">A2</div><div class="comment-author vcard">Ines</div>
       <div class="reflist"><ol><li>Wilson, John (2009)</li></ol></div><ol class="references"><li>Stenhouse, John</li></ol>
       <table class="navbox"><tr><td>Tonga</td></tr></table><div id="catlinks">Categories</div><div class="c-share">Share</div>
+      <section class="c-article-most-popular">Most read</section><ul class="related-article-links"><li>More on Amazon</li></ul>
+      <div id="trc_wrapper_63835">Sponsored</div>
       <div class="navigator">B1</div><div class="sidebars-are-fun-here-too">B2</div><div class="comment-content">B3</div><p class="byword">B4</p>`;
     expect(chromeOf(html)).toEqual([
       ['A1', true],
@@ -97,6 +99,9 @@ describe('page chrome', () => {
       ['Tonga', true],
       ['Categories', true],
       ['Share', true],
+      ['Most read', true],
+      ['More on Amazon', true],
+      ['Sponsored', true],
       // Not whole words ("navigator", "byword"), a slug of five words, and a reader's comment itself.
       ['B1', false],
       ['B2', false],

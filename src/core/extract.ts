@@ -170,6 +170,8 @@ export const CHROME_WORDS = new Set([
   'subscribe',
   'taboola',
   'outbrain',
+  // Taboola's class prefix ("trc_rbox"): its boxes of sponsored links carry no other word.
+  'trc',
   'tags',
   'pagination',
   'pager',
@@ -185,6 +187,11 @@ export const CHROME_WORDS = new Set([
 const CHROME_TOKENS = new Set(['toc']);
 /** Words of the site's own frame: chrome outside an article, section or main, but an "entry-footer" inside one holds the article's tags. */
 const FRAME_WORDS = new Set(['footer']);
+/**
+ * Words of lists of other pages: chrome even in a token that also says "article" ("c-article-most-popular",
+ * "related-article-links"), where a layout word ("contentWithSidebar") gives way to the content word.
+ */
+const LIST_WORDS = new Set(['related', 'recommended', 'trending', 'popular', 'promo', 'taboola', 'outbrain', 'trc']);
 /** Words that name a page's main text in a class or id ("article-body", "contentWithSidebar"). */
 const CONTENT_WORDS = new Set(['content', 'article', 'body', 'main']);
 /** Any chrome word anywhere in a class or id value: the quick test before the value is split into words. */
@@ -213,7 +220,8 @@ function chromeByName(el: DomElement, inContent: boolean): boolean {
   let chrome = false;
   for (const token of value.split(/\s+/)) {
     const words = tokenWords(token);
-    if (words.some((w) => CONTENT_WORDS.has(w))) return false;
+    const list = words.length <= MAX_TOKEN_WORDS && words.some((w) => LIST_WORDS.has(w));
+    if (!list && words.some((w) => CONTENT_WORDS.has(w))) return false;
     if (CHROME_TOKENS.has(token.toLowerCase())) chrome = true;
     if (words.length <= MAX_TOKEN_WORDS && words.some((w) => CHROME_WORDS.has(w) || (!inContent && FRAME_WORDS.has(w)))) chrome = true;
   }
