@@ -486,7 +486,7 @@ async function main(): Promise<void> {
 
   const pageFile = hasSharedPages() ? join(SHARED_PAGES, REAL_POST) : join(DEMO_DIR, 'defectors-1937.html');
   const pageLabel = hasSharedPages() ? `the real post (../shared/pages/${REAL_POST})` : 'the demo post (../shared is absent)';
-  const baseBlocks = blocksOfHtml(readFileSync(pageFile, 'utf8'));
+  const baseBlocks = blocksOfHtml(readFileSync(pageFile, 'utf8')).map((b) => b.text);
 
   console.log('matcher throughput: real dataset');
   const index = buildIndex();

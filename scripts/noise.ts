@@ -2,7 +2,8 @@
  * npm run -s noise -- DIR_OR_GIT_DIR [--sample N] [--seed S] [--json FILE] [--lenient]
  * Noise on real pages: runs the CLI's HTML detection (blocksOfHtml + detectBlocks) on every source.html
  * (for instance mozilla/readability's test/test-pages/<name>/source.html) and prints, per page, the
- * words, the links, links per 1,000 words and the 5 most linked entities; then the totals and the 30
+ * words, the links, links per 1,000 words and the 5 most linked entities (page chrome, core/extract.ts, is
+ * counted in the words but not read for names, as in the browser); then the totals and the 30
  * most linked entities overall. The argument is a folder (every source.html below it, or else every
  * .html in it) or a git directory without a work tree (read with `git show HEAD:path`). A path that is
  * absent is skipped with a message (exit 0).
@@ -78,6 +79,8 @@ interface Link {
 interface PageFigures {
   page: string;
   words: number;
+  /** Words in page chrome (menus, sidebars, reference lists): counted in `words`, not read for names. */
+  chromeWords: number;
   links: number;
   ambiguous: number;
   perThousandWords: number;
@@ -121,7 +124,8 @@ function main(argv: string[]): number {
   out.push(`noise: ${sources.length} pages from ${target} (${index.entities.length} entities)`);
   out.push(`${'page'.padEnd(48)} ${'words'.padStart(6)} ${'links'.padStart(5)} ${'/1kw'.padStart(6)} ${'amb'.padStart(4)}  most linked`);
   for (const source of sources) {
-    const { text, mentions } = detectBlocks(blocksOfHtml(source.read()), index, matcher);
+    const blocks = blocksOfHtml(source.read());
+    const { text, mentions } = detectBlocks(blocks, index, matcher);
     const linked = mentions.filter((m) => m.id);
     const words = countWords(text);
     for (const m of linked) {
@@ -138,6 +142,7 @@ function main(argv: string[]): number {
     const figures: PageFigures = {
       page: source.name,
       words,
+      chromeWords: blocks.filter((b) => b.chrome).reduce((sum, b) => sum + countWords(b.text), 0),
       links: linked.length,
       ambiguous: mentions.length - linked.length,
       perThousandWords: rate(linked.length, words),
@@ -149,6 +154,7 @@ function main(argv: string[]): number {
     );
   }
   const words = pages.reduce((s, p) => s + p.words, 0);
+  const chromeWords = pages.reduce((s, p) => s + p.chromeWords, 0);
   const ambiguous = pages.reduce((s, p) => s + p.ambiguous, 0);
   const pagesWithLinks = pages.filter((p) => p.links > 0).length;
   const perPage = pages.map((p) => p.perThousandWords).sort((a, b) => a - b);
@@ -158,6 +164,7 @@ function main(argv: string[]): number {
     pages: pages.length,
     pagesWithLinks,
     words,
+    chromeWords,
     links: links.length,
     ambiguous,
     perThousandWords: rate(links.length, words),
@@ -166,7 +173,7 @@ function main(argv: string[]): number {
   };
   out.push('');
   out.push(
-    `totals: ${totals.pages} pages (${pagesWithLinks} with a link), ${words} words, ${links.length} links (${totals.distinctEntities} distinct entities), ${totals.perThousandWords.toFixed(2)} links per 1,000 words (median page ${median.toFixed(2)}), ${ambiguous} ambiguous mentions`,
+    `totals: ${totals.pages} pages (${pagesWithLinks} with a link), ${words} words (${chromeWords} of them in page chrome, not read for names), ${links.length} links (${totals.distinctEntities} distinct entities), ${totals.perThousandWords.toFixed(2)} links per 1,000 words (median page ${median.toFixed(2)}), ${ambiguous} ambiguous mentions`,
   );
   out.push('');
   out.push('30 most linked entities:');

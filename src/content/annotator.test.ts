@@ -95,3 +95,23 @@ describe('Annotator on a huge block', () => {
     expect(added).toHaveLength(3);
   });
 });
+
+describe('Annotator on a page with chrome', () => {
+  it('sends the article for detection but not the menu, sidebar or reference list around it', async () => {
+    document.body.innerHTML = `<nav><ul><li>Krivitsky in the menu</li></ul></nav>
+      <main><p>The article names Krivitsky.</p><aside>Krivitsky in a sidebar</aside></main>
+      <ol class="references"><li>Krivitsky, W. (1939). In Stalin's Secret Service.</li></ol>`;
+    const { mentions, added } = recordingMentions();
+    await new Annotator(mentions, new AbortController().signal, () => new Slicer(1000)).annotate(document.body);
+    expect(sent.flatMap((m) => m.blocks)).toEqual(['The article names Krivitsky.']);
+    expect(added).toEqual([{ start: 18, end: 27, text: 'Krivitsky' }]);
+  });
+
+  it('does not read chrome that a live update brings in either (the walk starts inside the menu)', async () => {
+    document.body.innerHTML = '<nav class="site-nav"><ul><li id="new">Krivitsky</li></ul></nav><p>Krivitsky</p>';
+    const { mentions, added } = recordingMentions();
+    await new Annotator(mentions, new AbortController().signal, () => new Slicer(1000)).annotate(document.getElementById('new')!);
+    expect(sent).toHaveLength(0);
+    expect(added).toHaveLength(0);
+  });
+});

@@ -70,6 +70,11 @@ export class Annotator {
       const walker = walkBlocks<Text>(root as unknown as DomNode) as Generator<PageBlock>;
       for (let next = walker.next(); !next.done; next = walker.next()) {
         if (this.signal.aborted) return;
+        // Page chrome (menus, sidebars, reference lists: core/extract.ts) is not read for names, as in the CLI.
+        if (next.value.chrome) {
+          await slicer.checkpoint();
+          continue;
+        }
         if (next.value.text.length > HUGE_SLICE_CHARS) {
           pending.push(this.detectHuge(next.value));
           await slicer.checkpoint();

@@ -27,6 +27,11 @@ export interface Block<T extends DomText = DomText> {
   starts: number[];
   /** The element that bounds the block (nearest block-level ancestor). */
   root: DomNode;
+  /**
+   * True when the block is page chrome (isChromeElement): it stays page text (notes may be written on
+   * it, the CLI's text holds it) but names in it are not detected or marked.
+   */
+  chrome?: boolean;
 }
 
 const ELEMENT = 1;
@@ -125,6 +130,144 @@ export const BLOCK = new Set([
   'RP',
 ]);
 
+/**
+ * Page chrome: the parts of a page around its text (menus, site header and footer, sidebars, bylines
+ * and comment authors' names, related and most-read lists, reference lists, navigation boxes). Readers'
+ * comments themselves are read: they discuss the article's people. Marking names there
+ * pops cards while the pointer crosses a menu, and a cited author's first name ("Stenhouse, John") or a
+ * newspaper's city ("The Washington Post" logo) is noise, not a mention. Known by the element, its ARIA
+ * role, or a whole word of its class or id ("site-nav", "relatedLinks", "reflist"); never "ad" or
+ * "header" as words: real pages wrap their whole article in "ad-portal" or "site_header".
+ */
+export const CHROME_TAGS = new Set(['NAV', 'ASIDE', 'MENU']);
+export const CHROME_ROLES = new Set(['navigation', 'banner', 'contentinfo', 'complementary', 'menu', 'menubar', 'search']);
+export const CHROME_WORDS = new Set([
+  'nav',
+  'navbar',
+  'navbox',
+  'navigation',
+  'navmenu',
+  'menu',
+  'menubar',
+  'submenu',
+  'breadcrumb',
+  'breadcrumbs',
+  'sidebar',
+  'rail',
+  'masthead',
+  'logo',
+  'byline',
+  'author',
+  'share',
+  'sharing',
+  'social',
+  'related',
+  'recommended',
+  'trending',
+  'popular',
+  'promo',
+  'newsletter',
+  'subscribe',
+  'taboola',
+  'outbrain',
+  // Taboola's class prefix ("trc_rbox"): its boxes of sponsored links carry no other word.
+  'trc',
+  'tags',
+  'pagination',
+  'pager',
+  'references',
+  'reflist',
+  'refbegin',
+  'bibliography',
+  'catlinks',
+  'cookie',
+]);
+
+/** Chrome only as a whole token: "toc" is a table of contents, but a heading's "toc-backref" link is the heading. */
+const CHROME_TOKENS = new Set(['toc']);
+/** Words of the site's own frame: chrome outside an article, section or main, but an "entry-footer" inside one holds the article's tags. */
+const FRAME_WORDS = new Set(['footer']);
+/**
+ * Words of lists of other pages: chrome even in a token that also says "article" ("c-article-most-popular",
+ * "related-article-links"), where a layout word ("contentWithSidebar") gives way to the content word.
+ */
+const LIST_WORDS = new Set(['related', 'recommended', 'trending', 'popular', 'promo', 'taboola', 'outbrain', 'trc']);
+/** Words that name a page's main text in a class or id ("article-body", "contentWithSidebar"). */
+const CONTENT_WORDS = new Set(['content', 'article', 'body', 'main']);
+/** Any chrome word anywhere in a class or id value: the quick test before the value is split into words. */
+const CHROME_HINT = new RegExp([...CHROME_WORDS, ...CHROME_TOKENS, ...FRAME_WORDS].join('|'), 'i');
+/** A class or id token of more words than this is a slug of a heading ("sharing-with-a-single-developer"), not a role. */
+const MAX_TOKEN_WORDS = 4;
+
+/** The words of one class or id token: "siteNav-top_2" gives site, nav, top, 2 (camelCase split, lower case). */
+function tokenWords(token: string): string[] {
+  return token
+    .replace(/([a-z])([A-Z])/g, '$1 $2')
+    .toLowerCase()
+    .split(/[^a-z0-9]+/)
+    .filter((w) => w.length > 0);
+}
+
+/**
+ * True when the element's class or id calls it chrome: a token of at most MAX_TOKEN_WORDS words holds
+ * a chrome word, and no token names main text (a wrapper "l-sidebar-fixed l-article-body-segment"
+ * holds the article beside its sidebar; Mozilla's Readability reads such names the same way).
+ */
+function chromeByName(el: DomElement, inContent: boolean): boolean {
+  const value = `${el.getAttribute('class') ?? ''} ${el.getAttribute('id') ?? ''}`;
+  // Most elements hold none of the words anywhere: one regular-expression test, no split.
+  if (!CHROME_HINT.test(value)) return false;
+  let chrome = false;
+  for (const token of value.split(/\s+/)) {
+    const words = tokenWords(token);
+    const list = words.length <= MAX_TOKEN_WORDS && words.some((w) => LIST_WORDS.has(w));
+    if (!list && words.some((w) => CONTENT_WORDS.has(w))) return false;
+    if (CHROME_TOKENS.has(token.toLowerCase())) chrome = true;
+    if (words.length <= MAX_TOKEN_WORDS && words.some((w) => CHROME_WORDS.has(w) || (!inContent && FRAME_WORDS.has(w)))) chrome = true;
+  }
+  return chrome;
+}
+
+/**
+ * True for an element that starts page chrome. `inContent`: inside an article, section or main, where
+ * a <header> holds the article's own title and a <footer> its tags, and both are read (as in ARIA, only
+ * the site's header and footer, outside them, are the page's banner and contentinfo).
+ * An article is chrome only by its place (inside chrome), never by its class ("author-sarah").
+ * Cost: two attribute reads and a split per element entered; no style or layout is read.
+ */
+export function isChromeElement(el: DomElement, inContent: boolean): boolean {
+  const name = el.nodeName.toUpperCase();
+  if (name === 'BODY' || name === 'HTML') return false; // body classes say "has-sidebar" for the whole page
+  if (CHROME_TAGS.has(name) || ((name === 'HEADER' || name === 'FOOTER') && !inContent)) return true;
+  const role = el.getAttribute('role');
+  if (role !== null && CHROME_ROLES.has(role.trim().toLowerCase())) return true;
+  return name !== 'ARTICLE' && name !== 'MAIN' && chromeByName(el, inContent);
+}
+
+/** Walk state carried into an element's children: inside chrome, inside an article/section/main. */
+const IN_CHROME = 1;
+const IN_CONTENT = 2;
+
+function stateInside(el: DomElement, outer: number): number {
+  const name = el.nodeName.toUpperCase();
+  const role = el.getAttribute('role')?.trim().toLowerCase();
+  // The page's main content is never chrome, whatever wraps it (a wrapper's class can mislead).
+  if (name === 'MAIN' || role === 'main') return IN_CONTENT;
+  let state = outer;
+  if (!(state & IN_CHROME) && isChromeElement(el, (state & IN_CONTENT) !== 0)) state |= IN_CHROME;
+  if (name === 'ARTICLE' || name === 'SECTION' || role === 'article') state |= IN_CONTENT;
+  return state;
+}
+
+/** The state at a node from its ancestors (for a walk that starts inside the page: live updates). */
+function stateAt(node: DomNode): number {
+  const ancestors: DomElement[] = [];
+  for (let n = node.parentNode; n; n = n.parentNode) if (n.nodeType === ELEMENT) ancestors.push(n as DomElement);
+  let state = 0;
+  for (let i = ancestors.length - 1; i >= 0; i--) state = stateInside(ancestors[i]!, state);
+  return state;
+}
+
 function skipElement(el: DomElement): boolean {
   const name = el.nodeName.toUpperCase();
   if (SKIPPED.has(name)) return true;
@@ -173,16 +316,16 @@ export function* walkBlocks<T extends DomText = DomText>(root: DomNode): Generat
     current = null;
   };
 
-  // Iterative walk: a stack of [node, entering]. Deep pages cannot overflow the call stack.
-  const stack: [DomNode, boolean][] = [[root, true]];
+  // Iterative walk: a stack of [node, entering, walk state] (on leaving: 1 when chrome started there). Deep pages cannot overflow the call stack.
+  const stack: [DomNode, boolean, number][] = [[root, true, stateAt(root)]];
   const rootStack: DomNode[] = [];
   while (stack.length > 0) {
     if (ready.length > 0) yield* ready.splice(0);
-    const [node, entering] = stack.pop()!;
+    const [node, entering, outer] = stack.pop()!;
     if (node.nodeType === TEXT) {
       const data = (node as DomText).data;
       if (data.length === 0) continue;
-      if (!current) current = { text: '', nodes: [], starts: [], root: currentRoot };
+      if (!current) current = { text: '', nodes: [], starts: [], root: currentRoot, chrome: (outer & IN_CHROME) !== 0 };
       current.starts.push(current.text.length);
       current.nodes.push(node as T);
       current.text += data;
@@ -192,17 +335,22 @@ export function* walkBlocks<T extends DomText = DomText>(root: DomNode): Generat
     const isBlock = node.nodeType === ELEMENT && BLOCK.has(node.nodeName.toUpperCase());
     if (entering) {
       if (node.nodeType === ELEMENT && node !== root && skipElement(node as DomElement)) continue;
+      const inside = node.nodeType === ELEMENT ? stateInside(node as DomElement, outer) : outer;
+      // Chrome starting or ending inside a block (an inline byline) ends the block there too, so a
+      // block is all chrome or none; its root stays the block element (live updates find it there).
+      const chromeEdge = ((inside ^ outer) & IN_CHROME) !== 0;
+      if (isBlock || chromeEdge) flush();
       if (isBlock) {
-        flush();
         rootStack.push(currentRoot);
         currentRoot = node;
       }
-      stack.push([node, false]);
+      stack.push([node, false, chromeEdge ? 1 : 0]);
       const children = node.childNodes;
-      for (let i = children.length - 1; i >= 0; i--) stack.push([children[i]!, true]);
-    } else if (isBlock) {
-      flush();
-      currentRoot = rootStack.pop() ?? currentRoot;
+      for (let i = children.length - 1; i >= 0; i--) stack.push([children[i]!, true, inside]);
+    } else {
+      // Leaving: the third field says whether chrome started at this element.
+      if (isBlock || outer === 1) flush();
+      if (isBlock) currentRoot = rootStack.pop() ?? currentRoot;
     }
   }
   flush();
