@@ -548,7 +548,13 @@ export async function benchShapes(): Promise<void> {
     'so they include the page\'s own parsing and layout: the row "without" is the same page in the same browser without Dramatis. "card close" rows count from the Escape',
     'that closes a card (opened by hovering a mark) to 4 s later, and "marks replaced" counts ranges in the registry that were not there before the close (a re-detection replaces them all).',
     'Marks are the ranges in CSS.highlights (on pages over 8,000 elements and in huge blocks only those near the viewport are registered); "last mark" is navigation start to the last change of their count.',
-    `"before the fix" is the build of the branch point (${argValue('--before-name') ?? 'c67b3e2'}), measured in the first run(s) only.`,
+    ...(results.some((r) => r.runs.some((x) => x.variant === 'before'))
+      ? [
+          `"before the fix" is the build of the branch point (${argValue('--before-name') ?? 'c67b3e2'}), measured in the first run(s) only.`,
+        ]
+      : []),
+    '"after the page\'s first frame" counts from two animation frames after the load event (the page\'s own parsing and first layout are done) until the marks settled;',
+    `"enters view to marks" is, for each of ${JUMPS.length} jumps of the scroll position after the marks settled (to ${JUMPS.map((f) => `${Math.round(f * 100)}%`).join(', ')} of the page), the time until a registered range lies in the viewport, looked for once per animation frame; "during N jumps" counts stalls and long tasks over those jumps (also made without the extension).`,
     '',
     ...results.flatMap(({ engine, meta, shapes: names, runs: engineRuns }) => [
       `### ${engine === 'chromium' ? 'Chromium' : 'Firefox'}`,

@@ -1,6 +1,5 @@
-// @vitest-environment happy-dom
-import { describe, expect, it, vi } from 'vitest';
-import { Slicer, yieldToPage, type SliceClock } from './slicer';
+import { describe, expect, it } from 'vitest';
+import { Slicer, type SliceClock } from './slicer';
 
 /** A clock that moves only when told: each unit of work costs `cost` ms, each yield is recorded. */
 function fakeClock(): SliceClock & { t: number; yields: number[] } {
@@ -67,29 +66,5 @@ describe('Slicer', () => {
     clock.t += 7;
     await slicer.checkpoint();
     expect(clock.yields).toEqual([100]);
-  });
-});
-
-describe('yieldToPage', () => {
-  it('waits for the next frame once one is overdue, and otherwise only yields', async () => {
-    const frames: FrameRequestCallback[] = [];
-    const raf = vi.spyOn(globalThis, 'requestAnimationFrame').mockImplementation((cb) => frames.push(cb));
-    let now = 1000;
-    const clock = vi.spyOn(performance, 'now').mockImplementation(() => now);
-    try {
-      let resumed = false;
-      await yieldToPage(); // asks for a frame, resumes at once
-      expect(frames).toHaveLength(1);
-      now += 50; // 50 ms of slices and no frame drawn
-      const waiting = yieldToPage().then(() => (resumed = true));
-      await new Promise((r) => setTimeout(r, 20));
-      expect(resumed).toBe(false);
-      frames.shift()!(now);
-      await waiting;
-      expect(resumed).toBe(true);
-    } finally {
-      raf.mockRestore();
-      clock.mockRestore();
-    }
   });
 });

@@ -11,40 +11,8 @@ export interface SliceClock {
   yield(): Promise<void>;
 }
 
-/**
- * A frame should come every 16 ms; when the one we asked for at a yield has not come after this
- * long, our slices are starving the page's rendering: scheduler.yield resumes us ahead of the
- * page's other work, rendering included, so a long run of slices (reading a 2 MB page takes seconds)
- * left the page without a frame for 100-130 ms at a time in Chromium, although no task was long.
- */
-const FRAME_DUE_MS = 34;
-let frameAskedAt = 0;
-let nextFrame: Promise<void> | undefined;
-
-/** Resolves just after the next animation frame is drawn (one shared request, however many ask). */
-function afterNextFrame(): Promise<void> {
-  if (!nextFrame) {
-    frameAskedAt = performance.now();
-    nextFrame = new Promise((resolve) =>
-      requestAnimationFrame(() => {
-        nextFrame = undefined;
-        setTimeout(resolve, 0);
-      }),
-    );
-  }
-  return nextFrame;
-}
-
-/**
- * Gives the page's own tasks a turn. scheduler.yield keeps our place in the queue where it exists;
- * but once a frame is overdue we wait for it, so the page keeps drawing while we work. Hidden tabs
- * draw no frames: there we only yield.
- */
+/** Gives the page's own tasks a turn. scheduler.yield keeps our place in the queue where it exists. */
 export function yieldToPage(): Promise<void> {
-  if (typeof requestAnimationFrame === 'function' && typeof document !== 'undefined' && document.visibilityState === 'visible') {
-    const frame = afterNextFrame();
-    if (performance.now() - frameAskedAt > FRAME_DUE_MS) return frame;
-  }
   const scheduler = (globalThis as unknown as { scheduler?: { yield?: () => Promise<void> } }).scheduler;
   if (scheduler?.yield) return scheduler.yield();
   return new Promise((resolve) => setTimeout(resolve, 0));
