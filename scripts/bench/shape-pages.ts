@@ -37,12 +37,15 @@ export function prose(chars: number, offset = 0): string {
 /**
  * Installed first in every shape page. Records, from navigation start: long tasks (Chromium's Long
  * Tasks API, where it exists), main-thread stalls seen as gaps between animation frames over 50 ms
- * (both browsers), and the number of marks (ranges in CSS.highlights, or fallback <dramatis-mark>
+ * (both browsers), when the page's own first frame after load was done, and the number of marks (ranges in CSS.highlights, or fallback <dramatis-mark>
  * elements) with the time it last changed. Its own cost per frame: one walk over the registry's
  * highlights (their sizes, not their ranges).
  */
 export const SHAPE_PROBE = `(() => {
-  const s = (window.__shape = { long: [], gaps: [], marks: 0, markAt: 0, firstMarkAt: 0, frames: 0, longtaskApi: false });
+  const s = (window.__shape = { long: [], gaps: [], marks: 0, markAt: 0, firstMarkAt: 0, frames: 0, longtaskApi: false, readyAt: 0 });
+  // The page's own first frame after load: two animation frames after the load event (the first
+  // one's layout and paint are done when the second runs). Tasks after it are not the page's loading.
+  addEventListener('load', () => requestAnimationFrame(() => requestAnimationFrame(() => { s.readyAt = performance.now(); })));
   try {
     if (PerformanceObserver.supportedEntryTypes.includes('longtask')) {
       new PerformanceObserver((list) => {

@@ -30,6 +30,9 @@ import { allShapePages, type ShapePage } from './shape-pages';
 
 type Variant = 'dramatis' | 'before' | 'none';
 
+/** Stalls and long tasks within a time window. */
+type Window = Pick<ShapeRun, 'maxGapMs' | 'gapsOver50' | 'maxLongTaskMs' | 'longTasks'>;
+
 interface ProbeState {
   long: [number, number][];
   gaps: [number, number][];
@@ -39,6 +42,8 @@ interface ProbeState {
   frames: number;
   longtaskApi: boolean;
   now: number;
+  /** The page's own first frame after load (0 until then). */
+  readyAt: number;
 }
 
 export interface ShapeRun {
@@ -63,6 +68,12 @@ export interface ShapeRun {
   visibility?: string;
   /** Card shapes: marks whose ranges were replaced after the card closed (a re-detection). */
   replacedAfterClose?: number;
+  /** Stalls and long tasks from the page's own first frame after load until the marks settled (not the page's loading). */
+  afterReady?: Window;
+  /** Jumps of the scroll position after the marks settled: per jump, ms until a mark was in the viewport (null: none within the cap). */
+  viewMs?: (number | null)[];
+  /** Stalls and long tasks during those jumps. */
+  jumps?: Window;
   /** Infinite scroll: most paragraphs appended but not yet marked, over the once-a-second samples. */
   maxBacklog?: number;
   /** Infinite scroll: from the last paragraph appended to all of them marked (ms); null: not within the cap. */
@@ -133,9 +144,19 @@ async function settle(
   return { state: state ?? (await within(ev<ProbeState>(STATE), 5000).catch(() => emptyState())), timedOut: true };
 }
 
-const emptyState = (): ProbeState => ({ long: [], gaps: [], marks: 0, markAt: 0, firstMarkAt: 0, frames: 0, longtaskApi: false, now: 0 });
+const emptyState = (): ProbeState => ({
+  long: [],
+  gaps: [],
+  marks: 0,
+  markAt: 0,
+  firstMarkAt: 0,
+  frames: 0,
+  longtaskApi: false,
+  now: 0,
+  readyAt: 0,
+});
 
-function summarize(state: ProbeState, from: number, to: number): Pick<ShapeRun, 'maxGapMs' | 'gapsOver50' | 'maxLongTaskMs' | 'longTasks'> {
+function summarize(state: ProbeState, from: number, to: number): Window {
   const inWindow = ([start, duration]: [number, number]) => start + duration > from && start < to;
   const gaps = state.gaps.filter(inWindow);
   const long = state.long.filter(inWindow);
@@ -194,7 +215,9 @@ async function measure(
       firstMarkMs: state.firstMarkAt > 0 ? Math.round(state.firstMarkAt) : null,
       timedOut,
       visibility: await within(ev<string>('document.visibilityState'), 15_000).catch(() => 'no answer'),
+      afterReady: state.readyAt > 0 ? summarize(state, state.readyAt, state.now) : undefined,
     };
+    if (!card && !timedOut && JUMPS.length > 0) return { ...loadFigures, ...(await jumpAround(ev, variant !== 'none')) };
     if (!card || timedOut) return loadFigures;
     return { ...loadFigures, ...(await openAndCloseCard(page, ev, variant)) };
   } catch (err) {
@@ -203,6 +226,57 @@ async function measure(
   } finally {
     await within(page.close(), 20_000).catch(() => undefined);
   }
+}
+
+/** Where the scroll position jumps to, as fractions of the page's scroll height (--jumps 0). */
+const JUMPS = Number(argValue('--jumps') ?? 5) > 0 ? [0.5, 0.15, 0.85, 0.3, 0.7].slice(0, Number(argValue('--jumps') ?? 5)) : [];
+/** Wait after each jump before the next (the marks left behind are unpainted meanwhile). */
+const JUMP_PAUSE_MS = 800;
+const JUMP_CAP_MS = 5000;
+
+/**
+ * Time from a block entering the viewport to its highlights: the page jumps to a scroll position
+ * (window.scrollTo, as a scrollbar drag or a "Page Down" held does), and each animation frame after
+ * it looks for a registered range whose box lies in the viewport. The time is taken at the start of
+ * the frame that first has one, so it may be up to a frame late, never early. Without the extension
+ * the same jumps are made (for the stalls and long tasks of scrolling alone).
+ */
+async function jumpAround(ev: Evaluate, withMarks: boolean): Promise<Pick<ShapeRun, 'viewMs' | 'jumps'>> {
+  const from = await within(ev<number>('performance.now()'), 15_000);
+  const viewMs: (number | null)[] = [];
+  for (const fraction of JUMPS) {
+    const ms = await within(
+      ev<number | null>(`(async () => {
+        const t0 = performance.now();
+        scrollTo(0, Math.round((document.documentElement.scrollHeight - innerHeight) * ${fraction}));
+        const inView = () => {
+          let found = false;
+          if (globalThis.CSS && CSS.highlights) CSS.highlights.forEach((h) => {
+            if (found) return;
+            for (const r of h) {
+              const b = r.getBoundingClientRect();
+              if ((b.width || b.height) && b.bottom > 0 && b.top < innerHeight) { found = true; break; }
+            }
+          });
+          return found;
+        };
+        return await new Promise((resolve) => {
+          const tick = () => {
+            const now = performance.now();
+            if (${withMarks} && inView()) return resolve(Math.round(now - t0));
+            if (now - t0 > ${withMarks ? JUMP_CAP_MS : JUMP_PAUSE_MS}) return resolve(null);
+            requestAnimationFrame(tick);
+          };
+          requestAnimationFrame(tick);
+        });
+      })()`),
+      60_000,
+    ).catch(() => null);
+    viewMs.push(ms);
+    await sleep(JUMP_PAUSE_MS);
+  }
+  const state = await within(ev<ProbeState>(STATE), 60_000);
+  return { viewMs: withMarks ? viewMs : undefined, jumps: summarize(state, from, state.now) };
 }
 
 /**
@@ -340,6 +414,23 @@ function table(runs: ShapeRun[], shapes: ShapePage[], engine: Engine, cap: numbe
             ' ms',
           )}`,
         );
+      const ready = rs.flatMap((r) => (r.afterReady ? [r.afterReady] : []));
+      if (ready.length > 0)
+        other.push(
+          `after the page's first frame: ${chromium ? `long tasks ${spread(ready.map((w) => w.longTasks))}, longest ${spread(ready.map((w) => w.maxLongTaskMs))} ms; ` : ''}stalls ${spread(ready.map((w) => w.gapsOver50))}, longest ${spread(ready.map((w) => w.maxGapMs))} ms`,
+        );
+      const views = rs.flatMap((r) => r.viewMs ?? []);
+      if (views.length > 0) {
+        const missed = views.filter((v) => v === null).length;
+        other.push(
+          `enters view to marks: ${spread(views, ' ms').replace('runs', 'jumps')}${missed ? ` (${missed} of ${views.length} none within ${JUMP_CAP_MS / 1000} s)` : ''}`,
+        );
+      }
+      const jumps = rs.flatMap((r) => (r.jumps ? [r.jumps] : []));
+      if (jumps.length > 0)
+        other.push(
+          `during ${JUMPS.length} jumps: ${chromium ? `long tasks ${spread(jumps.map((w) => w.longTasks))}, longest ${spread(jumps.map((w) => w.maxLongTaskMs))} ms; ` : ''}stalls ${spread(jumps.map((w) => w.gapsOver50))}, longest ${spread(jumps.map((w) => w.maxGapMs))} ms`,
+        );
       if (rs.some((r) => r.replacedAfterClose !== undefined))
         other.push(`marks replaced after close: ${spread(rs.map((r) => r.replacedAfterClose))}`);
       if (rs.some((r) => r.maxBacklog !== undefined)) {
@@ -457,7 +548,13 @@ export async function benchShapes(): Promise<void> {
     'so they include the page\'s own parsing and layout: the row "without" is the same page in the same browser without Dramatis. "card close" rows count from the Escape',
     'that closes a card (opened by hovering a mark) to 4 s later, and "marks replaced" counts ranges in the registry that were not there before the close (a re-detection replaces them all).',
     'Marks are the ranges in CSS.highlights (on pages over 8,000 elements and in huge blocks only those near the viewport are registered); "last mark" is navigation start to the last change of their count.',
-    `"before the fix" is the build of the branch point (${argValue('--before-name') ?? 'c67b3e2'}), measured in the first run(s) only.`,
+    ...(results.some((r) => r.runs.some((x) => x.variant === 'before'))
+      ? [
+          `"before the fix" is the build of the branch point (${argValue('--before-name') ?? 'c67b3e2'}), measured in the first run(s) only.`,
+        ]
+      : []),
+    '"after the page\'s first frame" counts from two animation frames after the load event (the page\'s own parsing and first layout are done) until the marks settled;',
+    `"enters view to marks" is, for each of ${JUMPS.length} jumps of the scroll position after the marks settled (to ${JUMPS.map((f) => `${Math.round(f * 100)}%`).join(', ')} of the page), the time until a registered range lies in the viewport, looked for once per animation frame; "during N jumps" counts stalls and long tasks over those jumps (also made without the extension).`,
     '',
     ...results.flatMap(({ engine, meta, shapes: names, runs: engineRuns }) => [
       `### ${engine === 'chromium' ? 'Chromium' : 'Firefox'}`,

@@ -139,14 +139,15 @@ describe('PageMentions', () => {
     expect(fake.registry.size).toBe(0);
   });
 
-  it('on a very large page paints only the names of blocks near the viewport, as they come and go', () => {
+  it('on a very large page paints only the names of blocks near the viewport, as they come and go', async () => {
     // A stand-in IntersectionObserver the test drives by hand.
-    let report: ((entries: { target: Element; isIntersecting: boolean }[]) => void) | undefined;
+    type Entry = { target: Element; isIntersecting: boolean; boundingClientRect?: DOMRectReadOnly; rootBounds?: DOMRectReadOnly };
+    let report: ((entries: Entry[]) => void) | undefined;
     const observed: Element[] = [];
     const g = globalThis as unknown as { IntersectionObserver?: unknown };
     const before = g.IntersectionObserver;
     g.IntersectionObserver = class {
-      constructor(cb: (entries: { target: Element; isIntersecting: boolean }[]) => void) {
+      constructor(cb: (entries: Entry[]) => void) {
         report = cb;
       }
       observe(el: Element) {
@@ -155,6 +156,7 @@ describe('PageMentions', () => {
       unobserve() {}
       disconnect() {}
     };
+    const frame = () => new Promise((r) => requestAnimationFrame(() => setTimeout(r, 0)));
     try {
       const blocks = blocksOf('<p id="a">Paris.</p><p id="b">Paris again.</p>');
       const m = owner();
@@ -168,26 +170,25 @@ describe('PageMentions', () => {
         ],
         ENTITIES,
       );
+      await Promise.resolve();
       const [a, b] = [document.getElementById('a')!, document.getElementById('b')!];
+      // The two blocks are one group, observed through its first and last block.
       expect(observed).toEqual([a, b]);
       const painted = () => [...(fake.registry.get('dramatis-ext-place') ?? [])].map((r) => r.startContainer.parentElement?.id);
       m.forRange(m.entries()[0]!.range); // hit-testing knows every name, painted or not
       expect(painted()).toEqual([]);
-      report!([{ target: a, isIntersecting: true }]);
+      const band = new DOMRect(0, -800, 1000, 2400);
+      report!([{ target: a, isIntersecting: true, boundingClientRect: new DOMRect(0, 10, 100, 20), rootBounds: band }]);
       for (const pm of m.entries()) expect(m.at(pm.range.startContainer, 1)).toBe(pm);
-      return new Promise<void>((done) =>
-        setTimeout(() => {
-          expect(painted()).toEqual(['a']);
-          report!([
-            { target: a, isIntersecting: false },
-            { target: b, isIntersecting: true },
-          ]);
-          setTimeout(() => {
-            expect(painted()).toEqual(['b']);
-            done();
-          }, 0);
-        }, 0),
-      );
+      await frame();
+      expect(painted()).toEqual(['a', 'b']);
+      // Both blocks scrolled far above the band: unpainted together.
+      report!([
+        { target: a, isIntersecting: false, boundingClientRect: new DOMRect(0, -5000, 100, 20), rootBounds: band },
+        { target: b, isIntersecting: false, boundingClientRect: new DOMRect(0, -4970, 100, 20), rootBounds: band },
+      ]);
+      await frame();
+      expect(painted()).toEqual([]);
     } finally {
       g.IntersectionObserver = before;
     }

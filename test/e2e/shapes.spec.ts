@@ -10,9 +10,12 @@ import { expect, test } from './support/fixtures';
 import { highlights, hoverName, card, waitFor, waitForHighlights } from '../../tools/browser/page';
 import type { TestPage } from '../../tools/browser/launch';
 import { BENCH_DIR } from '../../tools/paths';
+import { extensionPage, sendTabMessage, tabIdFor } from '../../tools/browser/extension';
 import { infiniteScroll, NAMED, SCROLL_SENTENCE } from '../../scripts/bench/shape-pages';
 
 const DIR = join(BENCH_DIR, 'e2e-shapes');
+/** Paragraphs of the big page: over the 8,000 elements at which only names near the viewport are painted. */
+const BIG_PARAS = 9000;
 const url = (server: { url(p: string): string }, file: string) => server.url(`/bench/e2e-shapes/${file}`);
 const run = <T>(page: TestPage, script: string) => (page as unknown as { evaluate(s: string): Promise<T> }).evaluate(script);
 
@@ -38,6 +41,56 @@ test.beforeAll(() => {
   );
   const feed = infiniteScroll(100, 10);
   writeFileSync(join(DIR, 'infinite.html'), feed.html);
+  const many = Array.from({ length: BIG_PARAS }, (_, i) => `<p>Item ${i + 1}. ${SCROLL_SENTENCE}</p>`);
+  writeFileSync(
+    join(DIR, 'big.html'),
+    `<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><title>big</title><style>body{font:16px/1.5 Georgia,serif;max-width:700px;margin:1em auto}</style></head><body>${many.join('\n')}</body></html>`,
+  );
+});
+
+test('a page over 8,000 elements: names are painted near the viewport only, every one is counted, and a jump far down is marked', async ({
+  tab: page,
+  server,
+  session,
+}) => {
+  const address = url(server, 'big.html');
+  await page.goto(address);
+  await waitFor(
+    () => highlights(page),
+    (h) => h.ranges.length > 0,
+    30_000,
+    'the first marks',
+  );
+  // The popup's count sees every name, painted or not.
+  const ext = await extensionPage(session);
+  const tabId = await tabIdFor(ext, address);
+  type Summary = { entities: { id: string; count: number }[] };
+  const summary = await waitFor(
+    async () => (await sendTabMessage<Summary>(ext, tabId!, { type: 'page.summary' })).value,
+    (s) => (s?.entities.find((e) => e.id === 'walter-krivitsky')?.count ?? 0) >= BIG_PARAS,
+    60_000,
+    'every paragraph counted',
+  );
+  expect(summary!.entities.find((e) => e.id === 'walter-krivitsky')!.count).toBe(BIG_PARAS);
+  // The registry holds what is near the viewport, not the page's 9,000 names.
+  const top = await highlights(page);
+  expect(top.ranges.length).toBeGreaterThan(0);
+  expect(top.ranges.length).toBeLessThan(BIG_PARAS / 10);
+  // A jump to the end: the names there are marked, those at the top unpainted.
+  await run(page, 'scrollTo(0, document.documentElement.scrollHeight)');
+  const height = await run<number>(page, 'innerHeight');
+  const end = await waitFor(
+    () => highlights(page),
+    (h) => h.ranges.some((r) => r.y > 0 && r.y < height),
+    10_000,
+    'marks in the viewport after the jump',
+  );
+  expect(end.ranges.length).toBeLessThan(BIG_PARAS / 10);
+  const last = await run<number>(
+    page,
+    `(() => { let n = 0; CSS.highlights.forEach((h) => h.forEach((r) => { if (r.startContainer.parentElement.textContent.startsWith('Item ${BIG_PARAS}.')) n++; })); return n; })()`,
+  );
+  expect(last).toBe(1);
 });
 
 test('2,000 lines in one element, separated by <br>: every line is marked', async ({ tab: page, server }) => {
