@@ -53,9 +53,11 @@ function differences(index: BinaryIndex, blocks: readonly string[], limit = 3) {
       ours.count === theirs.count &&
       fields.every((f) => ours[f].subarray(0, ours.count).join() === theirs[f].subarray(0, theirs.count).join());
     for (let t = 0; sameScan && t < ours.count; t++) {
-      // The break and sentence bits are the same; the ASCII bit now also marks "Trotsky’s" (the
-      // curly apostrophe left out of the token): it must be set exactly when the token's text is ASCII.
-      const isAscii = /^[\x00-\x7f]*$/.test(text.slice(ours.starts[t], ours.ends[t]));
+      // The break and sentence bits are the same. The ASCII bit now also marks "Trotsky" in
+      // "Trotsky’s" and "Part" before an em dash (a non-ASCII character outside the token cleared
+      // it before): it must be set exactly when the token's text is ASCII.
+      const surface = text.slice(ours.starts[t], ours.ends[t]);
+      const isAscii = [...surface].every((ch) => ch.charCodeAt(0) < 128);
       sameScan = (ours.breaks[t]! & ~ASCII_BIT) === (theirs.breaks[t]! & ~ASCII_BIT) && ours.isAscii(t) === isAscii;
       if (theirs.isAscii(t)) sameScan &&= ours.isAscii(t);
     }
