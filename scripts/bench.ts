@@ -446,6 +446,8 @@ async function main(): Promise<void> {
   lines.push(
     `Target: at least 50 MB/s against 100,000 entities and at least 2x the faster baseline. Measured: ${fmt(ours.mbPerSecond)} MB/s, ${fmt(ours.mbPerSecond / bestBaseline)}x the faster baseline (${throughputVerdict}).`,
     '',
+    'A change to the scan or the matcher is timed against main by `npx tsx scripts/bench/matcher-ab.ts` (interleaved fresh processes, median and spread, and a check that both find the same candidates); see the notes, "Matcher A/B".',
+    '',
   );
   /** The summary of the issue's budgets, written near the top of the file once every figure is in. */
   const budgets: string[] = [

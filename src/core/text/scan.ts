@@ -47,6 +47,24 @@ for (let c = 0; c < 128; c++) {
 const ASCII_WORD_FOLD = new Uint8Array(128);
 for (let c = 0; c < 128; c++) if (ASCII_KIND[c] === Kind.Word) ASCII_WORD_FOLD[c] = c >= 65 && c <= 90 ? c + 32 : c;
 
+/**
+ * Kind + 1 of each character below U+3000 seen so far (0: not yet): punctuation such as ’ “ ” — and
+ * accented letters are common in page text, and each would otherwise cost a one-character string
+ * and two Map lookups (foldChar, kindOfFolded) every time. 12 KB.
+ */
+const CHAR_KIND = new Uint8Array(0x3000);
+
+/** The kind of a non-ASCII code point, as kindOfFolded(foldChar(it)), cached below U+3000. */
+function kindOfCodePoint(cp: number): Kind {
+  if (cp < 0x3000) {
+    const known = CHAR_KIND[cp]!;
+    if (known !== 0) return known - 1;
+  }
+  const kind = kindOfFolded(foldChar(String.fromCodePoint(cp)));
+  if (cp < 0x3000) CHAR_KIND[cp] = kind + 1;
+  return kind;
+}
+
 const LETTER = /[\p{L}\p{N}]/u;
 const APOSTROPHE = 39;
 /** Flag bits in TokenScan.breaks. */
@@ -240,7 +258,7 @@ export function scan(text: string, into?: TokenScan): TokenScan {
         i += width;
         continue;
       }
-      kind = kindOfFolded(foldChar(String.fromCodePoint(cp)));
+      kind = kindOfCodePoint(cp);
       if (kind === Kind.Apostrophe || kind === Kind.Word) {
         // handled below
       } else {
@@ -298,9 +316,15 @@ export function scan(text: string, into?: TokenScan): TokenScan {
       }
       const cp = text.codePointAt(i)!;
       if (isCjk(cp)) break;
+      if (cp < 0x3000) {
+        // A known space, period or break (” — after a word) ends the token: no fold needed.
+        const known = CHAR_KIND[cp]! - 1;
+        if (known === Kind.Break || known === Kind.Space || known === Kind.Period) break;
+      }
       const width = cp > 0xffff ? 2 : 1;
       const f = foldChar(String.fromCodePoint(cp));
       const k = kindOfFolded(f);
+      if (cp < 0x3000) CHAR_KIND[cp] = k + 1;
       // Only a non-ASCII character the token takes in clears its ASCII flag ("Part" before an em
       // dash stays ASCII), so more tokens are compared byte by byte on a hit.
       if (k === Kind.Word || (f === '' && i + width < n)) {
