@@ -106,8 +106,9 @@ export class Matcher {
   }
 
   private readonly scratch = new TokenScan(4096);
-  /** Each layer's bitset-fronted probe, built on the first scan (a pass over the table's slots). */
+  /** Each layer's probe; their bitsets are filled once FILTER_AFTER_CHARS of text have been scanned. */
   private probes: TableProbe[] | undefined;
+  private scannedChars = 0;
   /** The last hit of longestAt (reused: the hot loop allocates nothing per token). */
   private readonly hit: Hit = { key: -1, end: -1 };
 
@@ -121,6 +122,9 @@ export class Matcher {
     const { lengths, starts, ends } = tokens;
     const layers = this.layers;
     const probes = (this.probes ??= layers.map((l) => new TableProbe(l.index)));
+    if (this.scannedChars < FILTER_AFTER_CHARS && (this.scannedChars += text.length) >= FILTER_AFTER_CHARS) {
+      for (const p of probes) p.build();
+    }
     const hit = this.hit;
     let i = 0;
     while (i < n) {
@@ -154,6 +158,14 @@ export class Matcher {
     return out;
   }
 }
+
+/**
+ * Text scanned before the probes' bitsets are filled (about 16,000 tokens): a pass over the table
+ * costs about as much as probing that many tokens that start no form, and more on a cold start, so a
+ * worker's first small batch (the content script sends about 6 KB) never pays for it; a long page
+ * or a second page does, once.
+ */
+const FILTER_AFTER_CHARS = 100_000;
 
 /** A form found by longestAt: its key index and the token after its last. */
 interface Hit {

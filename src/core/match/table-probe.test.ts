@@ -29,17 +29,31 @@ describe('TableProbe', () => {
     const index = toBinary(compileIndex(entities, new Set()));
     const probe = new TableProbe(index);
     let present = 0;
-    for (let i = 0; i < 300; i++) {
-      for (const key of [`person${i}`, `person${i} family${i % 37}`, `family${i % 37}`, `absent${i}`, `person${i} absent`]) {
-        const h = hashKey(key);
-        expect(probe.find(h)).toBe(index.find(h));
-        if (index.find(h) !== -1) {
-          present++;
-          expect(probe.flags(probe.find(h))).toBe(index.slotFlags(index.find(h)));
+    let turnedAway = 0;
+    // Before the bitset is filled (every hash goes to the table) and after.
+    for (const built of [false, true]) {
+      if (built) probe.build();
+      expect(probe.built).toBe(built);
+      for (let i = 0; i < 300; i++) {
+        for (const key of [`person${i}`, `person${i} family${i % 37}`, `family${i % 37}`, `absent${i}`, `person${i} absent`]) {
+          const h = hashKey(key);
+          expect(probe.find(h)).toBe(index.find(h));
+          if (index.find(h) !== -1) {
+            present++;
+            expect(probe.flags(probe.find(h))).toBe(index.slotFlags(index.find(h)));
+          }
         }
       }
+      // Absent keys are asked about too, and most present ones are found: the comparison covers both answers.
+      expect(present).toBeGreaterThan(300);
     }
-    // Absent keys are asked about too, and most present ones are found: the comparison covers both answers.
-    expect(present).toBeGreaterThan(300);
+    // The bitset does turn away absent hashes (most of them), not only let everything through.
+    const filter = (probe as unknown as { filter: Int32Array; shift: number }).filter;
+    const shift = (probe as unknown as { shift: number }).shift;
+    for (let i = 0; i < 1000; i++) {
+      const bit = Math.imul(hashKey(`absent${i}`), 0x85ebca6b) >>> shift;
+      if ((filter[bit >>> 5]! & (1 << (bit & 31))) === 0) turnedAway++;
+    }
+    expect(turnedAway).toBeGreaterThan(500);
   });
 });
