@@ -41,7 +41,8 @@ import { benchNotes } from './bench/notes';
 import { benchShapes } from './bench/shapes';
 import { benchSync, type SyncBench } from './bench/sync';
 import type { ThroughputRow } from './bench/matcher';
-import { prng, syntheticEntities } from './bench/synthetic';
+import { corpus } from './bench/corpus';
+import { syntheticEntities } from './bench/synthetic';
 import { chromiumPath } from '../tools/browser/launch';
 import { runBuild } from '../tools/run-build';
 import { verdict } from './bench/verdict';
@@ -78,26 +79,6 @@ function machine(): string[] {
     `- Node ${process.version}; ${chromium}`,
     `- Run on ${new Date().toISOString().slice(0, 10)}; other processes share the machine, so throughput is the best of several rounds and every other timing a median of several runs with its spread.`,
   ];
-}
-
-/** The post's text, repeated to about 2 MB of blocks, optionally with synthetic names sprinkled in. */
-function corpus(baseBlocks: string[], names: string[] = []): string[] {
-  const rand = prng(7);
-  const out: string[] = [];
-  let size = 0;
-  while (size < 2_000_000) {
-    for (const b of baseBlocks) {
-      let block = b;
-      if (names.length > 0) {
-        const words = b.split(' ');
-        for (let w = 0; w < words.length; w += 40) words[w] = names[Math.floor(rand() * names.length)]!;
-        block = words.join(' ');
-      }
-      out.push(block);
-      size += block.length;
-    }
-  }
-  return out;
 }
 
 function generateBigPage(baseBlocks: string[]): string {
@@ -592,6 +573,8 @@ async function main(): Promise<void> {
   );
   lines.push(
     `Target: at least 50 MB/s against 100,000 entities and at least 2x the faster baseline. Measured: ${fmt(ours.mbPerSecond)} MB/s, ${fmt(ours.mbPerSecond / bestBaseline)}x the faster baseline (${throughputVerdict}).`,
+    '',
+    'A change to the scan or the matcher is timed against main by `npx tsx scripts/bench/matcher-ab.ts` (interleaved fresh processes, median and spread, and a check that both find the same candidates); see the notes, "Matcher A/B".',
     '',
   );
   /** The summary of the issue's budgets, written near the top of the file once every figure is in. */

@@ -170,6 +170,11 @@ export class BinaryIndex {
     }
   }
 
+  /** The open-addressing table's arrays (views over the buffer, never copied), for the matcher's own probe (../match/table-probe.ts). */
+  table(): { hashes: Int32Array; values: Uint32Array; capacity: number } {
+    return { hashes: this.slotHashes, values: this.slotValues, capacity: this.capacity };
+  }
+
   /** SLOT_* flags of a slot found by find(). */
   slotFlags(slot: number): number {
     return this.slotValues[slot]! & 7;

@@ -3,12 +3,14 @@
  * Keys and their token prefixes live in an open-addressing table of 32-bit hashes, prebuilt in the
  * binary index (../index/binary.ts; hashes from ../text/scan), so each token costs one integer
  * probe, plus one per extension while the running key is a known prefix; strings are compared only
- * on a hit. Cost is O(tokens) whatever the number of names
+ * on a hit. A token that starts no form is mostly turned away by a bitset before the table is read
+ * (./table-probe.ts). Cost is O(tokens) whatever the number of names
  * (figures in docs/PERFORMANCE.md).
  */
 import { SLOT_KEY, SLOT_PREFIX, type BinaryIndex, type IndexLink } from '../index/binary';
 import type { MatchEntity } from '../index/format';
 import { BREAK_BEFORE, joinHash, scan, TokenScan } from '../text/scan';
+import { TableProbe } from './table-probe';
 
 /** A surface form found in the text, before any decision about which entity it names. */
 export interface Candidate {
@@ -104,6 +106,11 @@ export class Matcher {
   }
 
   private readonly scratch = new TokenScan(4096);
+  /** Each layer's probe; their bitsets are filled once FILTER_AFTER_CHARS of text have been scanned. */
+  private probes: TableProbe[] | undefined;
+  private scannedChars = 0;
+  /** The last hit of longestAt (reused: the hot loop allocates nothing per token). */
+  private readonly hit: Hit = { key: -1, end: -1 };
 
   /** The longest form of any layer starting at token i, with its entries (both layers' when they hold the same form). */
   private longestFrom(tokens: TokenScan, i: number): { end: number; entries: number[]; key: string } | undefined {
@@ -126,14 +133,20 @@ export class Matcher {
     const out: Candidate[] = [];
     const n = tokens.count;
     const { lengths, starts, ends } = tokens;
+    const layers = this.layers;
+    const probes = (this.probes ??= layers.map((l) => new TableProbe(l.index)));
+    if (this.scannedChars < FILTER_AFTER_CHARS && (this.scannedChars += text.length) >= FILTER_AFTER_CHARS) {
+      for (const p of probes) p.build();
+    }
+    const hit = this.hit;
     let i = 0;
     while (i < n) {
       let bestEnd = -1;
       let entries: number[] | undefined;
       let key = '';
-      for (const l of this.layers) {
-        const hit = longestAt(l.index, tokens, i);
-        if (!hit) continue;
+      for (let li = 0; li < layers.length; li++) {
+        if (!longestAt(probes[li]!, layers[li]!.index, tokens, i, hit)) continue;
+        const l = layers[li]!;
         const found = l.index.entriesOf(hit.key, l.base);
         if (hit.end > bestEnd) {
           bestEnd = hit.end;
@@ -166,29 +179,47 @@ export class Matcher {
 }
 
 /**
- * The longest form of one table starting at token i: its key index and end token, or undefined.
- * Cost: one integer probe per token, one more per extension while the running key is a known prefix;
- * strings are compared only on a hash hit.
+ * Text scanned before the probes' bitsets are filled (about 16,000 tokens): a pass over the table
+ * costs about as much as probing that many tokens that start no form, and more on a cold start, so a
+ * worker's first small batch (the content script sends about 6 KB) never pays for it; a long page
+ * or a second page does, once.
  */
-function longestAt(index: BinaryIndex, tokens: TokenScan, i: number): { key: number; end: number } | undefined {
+const FILTER_AFTER_CHARS = 100_000;
+
+/** A form found by longestAt: its key index and the token after its last. */
+interface Hit {
+  key: number;
+  end: number;
+}
+
+/**
+ * The longest form of one table starting at token i, written into `hit`; false when none.
+ * Cost: one bitset load per token, a table probe only when the bitset holds the hash, one more of
+ * each per extension while the running key is a known prefix; strings are compared only on a hash hit.
+ */
+function longestAt(probe: TableProbe, index: BinaryIndex, tokens: TokenScan, i: number, hit: Hit): boolean {
   const { hashes, lengths, breaks } = tokens;
   const n = tokens.count;
   let h = hashes[i]!;
-  let slot = index.find(h);
-  if (slot === -1) return undefined;
-  let best: { key: number; end: number } | undefined;
+  let slot = probe.find(h);
+  if (slot === -1) return false;
+  let found = false;
   let j = i + 1;
   for (;;) {
-    const flags = index.slotFlags(slot);
+    const flags = probe.flags(slot);
     if (flags & SLOT_KEY) {
       const k = index.keyAt(slot, tokens, i, j);
-      if (k !== -1) best = { key: k, end: j };
+      if (k !== -1) {
+        hit.key = k;
+        hit.end = j;
+        found = true;
+      }
     }
     if (!(flags & SLOT_PREFIX) || j >= n || (breaks[j]! & BREAK_BEFORE) !== 0) break;
     h = joinHash(h, hashes[j]!, lengths[j]!);
-    slot = index.find(h);
+    slot = probe.find(h);
     if (slot === -1) break;
     j++;
   }
-  return best;
+  return found;
 }

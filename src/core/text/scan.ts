@@ -40,6 +40,31 @@ for (let c = 0; c < 128; c++) {
             : Kind.Break;
 }
 
+/**
+ * For each ASCII code, its folded (lower-case) code if it is a word character, else 0: the token
+ * loop's one table load answers both "does the token go on?" and "what does it add to the hash?".
+ */
+const ASCII_WORD_FOLD = new Uint8Array(128);
+for (let c = 0; c < 128; c++) if (ASCII_KIND[c] === Kind.Word) ASCII_WORD_FOLD[c] = c >= 65 && c <= 90 ? c + 32 : c;
+
+/**
+ * Kind + 1 of each character below U+3000 seen so far (0: not yet): punctuation such as ’ “ ” — and
+ * accented letters are common in page text, and each would otherwise cost a one-character string
+ * and two Map lookups (foldChar, kindOfFolded) every time. 12 KB.
+ */
+const CHAR_KIND = new Uint8Array(0x3000);
+
+/** The kind of a non-ASCII code point, as kindOfFolded(foldChar(it)), cached below U+3000. */
+function kindOfCodePoint(cp: number): Kind {
+  if (cp < 0x3000) {
+    const known = CHAR_KIND[cp]!;
+    if (known !== 0) return known - 1;
+  }
+  const kind = kindOfFolded(foldChar(String.fromCodePoint(cp)));
+  if (cp < 0x3000) CHAR_KIND[cp] = kind + 1;
+  return kind;
+}
+
 const LETTER = /[\p{L}\p{N}]/u;
 const APOSTROPHE = 39;
 /** Flag bits in TokenScan.breaks. */
@@ -124,7 +149,7 @@ export class TokenScan {
   hashes: Int32Array;
   /** Length of each token's folded key. */
   lengths: Int32Array;
-  /** Bit 1: the gap before the token ends a name. Bit 2: the token is plain ASCII (its key is a cheap toLowerCase). */
+  /** Bit 1: the gap before the token ends a name. Bit 2: the token's text is plain ASCII (its key is a cheap toLowerCase). */
   breaks: Uint8Array;
   private keys: (string | undefined)[] = [];
 
@@ -233,7 +258,7 @@ export function scan(text: string, into?: TokenScan): TokenScan {
         i += width;
         continue;
       }
-      kind = kindOfFolded(foldChar(String.fromCodePoint(cp)));
+      kind = kindOfCodePoint(cp);
       if (kind === Kind.Apostrophe || kind === Kind.Word) {
         // handled below
       } else {
@@ -271,15 +296,14 @@ export function scan(text: string, into?: TokenScan): TokenScan {
     while (i < n) {
       const c = text.charCodeAt(i);
       if (c < 128) {
-        const k = ASCII_KIND[c];
-        if (k === Kind.Word) {
-          const f = c >= 65 && c <= 90 ? c + 32 : c;
+        const f = ASCII_WORD_FOLD[c]!;
+        if (f !== 0) {
           h = (Math.imul(h, 31) + f) | 0;
           len++;
           i++;
           continue;
         }
-        if (k === Kind.Apostrophe && len > 0 && i + 1 < n && isWordAt(text, i + 1)) {
+        if (ASCII_KIND[c] === Kind.Apostrophe && len > 0 && i + 1 < n && isWordAt(text, i + 1)) {
           hBeforeApos = h;
           lenBeforeApos = len;
           aposAt = i;
@@ -292,11 +316,19 @@ export function scan(text: string, into?: TokenScan): TokenScan {
       }
       const cp = text.codePointAt(i)!;
       if (isCjk(cp)) break;
+      if (cp < 0x3000) {
+        // A known space, period or break (” — after a word) ends the token: no fold needed.
+        const known = CHAR_KIND[cp]! - 1;
+        if (known === Kind.Break || known === Kind.Space || known === Kind.Period) break;
+      }
       const width = cp > 0xffff ? 2 : 1;
       const f = foldChar(String.fromCodePoint(cp));
       const k = kindOfFolded(f);
-      ascii = 0;
+      if (cp < 0x3000) CHAR_KIND[cp] = k + 1;
+      // Only a non-ASCII character the token takes in clears its ASCII flag ("Part" before an em
+      // dash stays ASCII), so more tokens are compared byte by byte on a hit.
       if (k === Kind.Word || (f === '' && i + width < n)) {
+        ascii = 0;
         for (let j = 0; j < f.length; j++) {
           const fc = f.charCodeAt(j);
           h = (Math.imul(h, 31) + fc) | 0;
@@ -306,6 +338,7 @@ export function scan(text: string, into?: TokenScan): TokenScan {
         continue;
       }
       if (f === "'" && len > 0 && i + width < n && isWordAt(text, i + width)) {
+        ascii = 0;
         hBeforeApos = h;
         lenBeforeApos = len;
         aposAt = i;
@@ -323,6 +356,9 @@ export function scan(text: string, into?: TokenScan): TokenScan {
       h = hBeforeApos;
       len = lenBeforeApos;
       end = aposAt;
+      // "Trotsky’s": the curly apostrophe cleared the ASCII flag, but it is not part of the token.
+      // What is left may be plain ASCII, whose key is compared byte by byte (no foldKey on a hit).
+      if (ascii === 0 && isAsciiRun(text, start, end)) ascii = ASCII_TOKEN;
     }
     const afterCjk = lastCjk && lastEnd === start;
     out.push(start, end, h, len, (pendingBreak || afterCjk ? BREAK_BEFORE : 0) | (pendingSentence ? SENTENCE_START : 0) | ascii);
@@ -333,6 +369,11 @@ export function scan(text: string, into?: TokenScan): TokenScan {
     lastLength = len;
   }
   return out;
+}
+
+function isAsciiRun(text: string, from: number, to: number): boolean {
+  for (let p = from; p < to; p++) if (text.charCodeAt(p) >= 128) return false;
+  return true;
 }
 
 function isWordAt(text: string, i: number): boolean {
