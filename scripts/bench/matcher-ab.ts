@@ -46,7 +46,7 @@ function prepareData(): [string, string, string][] {
   const files = labels.map((label, n): [string, string, string] => [label, join(DIR, `index-${n}.bin`), join(DIR, `blocks-${n}.json`)]);
   if (process.argv.includes('--reuse') && files.every(([, a, b]) => existsSync(a) && existsSync(b))) return files;
   const pageFile = hasSharedPages() ? join(SHARED_PAGES, REAL_POST) : join(DEMO_DIR, 'defectors-1937.html');
-  const baseBlocks = blocksOfHtml(readFileSync(pageFile, 'utf8'));
+  const baseBlocks = blocksOfHtml(readFileSync(pageFile, 'utf8')).map((b) => b.text);
   const real = loadDataset().entities;
   const avoid = new Set<string>();
   for (const e of real) {

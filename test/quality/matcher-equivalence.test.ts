@@ -85,7 +85,7 @@ describe('the scan and matcher find what main (9f0b43c) found', () => {
   it.skipIf(!hasRealPost && !sharedRequired())(
     `the real post, against the real dataset${hasRealPost ? '' : ` (skipped: ${SHARED_MISSING})`}`,
     () => {
-      const blocks = blocksOfHtml(readFileSync(realPostPath, 'utf8'));
+      const blocks = blocksOfHtml(readFileSync(realPostPath, 'utf8')).map((b) => b.text);
       const { out, candidates, tokens } = differences(real, blocks);
       console.log(`real post: ${blocks.length} blocks, ${tokens} tokens, ${candidates} candidates`);
       expect(out).toEqual([]);
@@ -96,7 +96,7 @@ describe('the scan and matcher find what main (9f0b43c) found', () => {
   );
 
   it('the demo post, the broad quality pages and awkward shapes, against the real dataset', () => {
-    const blocks = [...blocksOfHtml(readFileSync(join(DEMO_DIR, 'defectors-1937.html'), 'utf8')), ...AWKWARD];
+    const blocks = [...blocksOfHtml(readFileSync(join(DEMO_DIR, 'defectors-1937.html'), 'utf8')).map((b) => b.text), ...AWKWARD];
     for (const file of readdirSync(BROAD_GOLD_DIR).filter((f) => f.endsWith('.json'))) {
       const gold = readBroadGold(file.replace(/\.json$/, ''));
       blocks.push(...blocksOfText(readBroadPage(join(BROAD_DIR, gold.page)).body));
@@ -118,7 +118,7 @@ describe('the scan and matcher find what main (9f0b43c) found', () => {
       }
       const synthetic = syntheticEntities(100_000, 42, { avoid });
       const index = toBinary(compileIndex(synthetic, loadCommonWords()));
-      const post = blocksOfHtml(readFileSync(realPostPath, 'utf8'));
+      const post = blocksOfHtml(readFileSync(realPostPath, 'utf8')).map((b) => b.text);
       // The first quarter of the 2 MB bench corpus: every block of the post with names sprinkled in, several times over.
       const blocks = corpus(
         post,

@@ -115,9 +115,12 @@ export class Matcher {
   /** The longest form of any layer starting at token i, with its entries (both layers' when they hold the same form). */
   private longestFrom(tokens: TokenScan, i: number): { end: number; entries: number[]; key: string } | undefined {
     let best: { end: number; entries: number[]; key: string } | undefined;
-    for (const l of this.layers) {
-      const hit = longestAt(l.index, tokens, i);
-      if (!hit) continue;
+    const probes = (this.probes ??= this.layers.map((l) => new TableProbe(l.index)));
+    // Its own Hit: the caller's loop still reads this.hit's fields after this returns.
+    const hit: Hit = { key: -1, end: -1 };
+    for (let li = 0; li < this.layers.length; li++) {
+      const l = this.layers[li]!;
+      if (!longestAt(probes[li]!, l.index, tokens, i, hit)) continue;
       const found = l.index.entriesOf(hit.key, l.base);
       if (!best || hit.end > best.end) best = { end: hit.end, entries: found, key: l.index.key(hit.key) };
       else if (hit.end === best.end) best.entries = [...best.entries, ...found];
