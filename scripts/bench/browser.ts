@@ -55,6 +55,28 @@ async function settle(page: TestPage, quietMs = 1500, timeoutMs = 30_000): Promi
   }
 }
 
+/**
+ * Opens `url` in a fresh extension session with its service worker stopped, so the page's first
+ * message wakes a cold worker; `probe` is installed before the page's own scripts.
+ */
+export async function openWithColdWorker(session: ChromiumSession, url: string, probe: string): Promise<Page> {
+  // A fresh profile opens the welcome page (with its own demo detection) just as the page under
+  // test loads: it competed for the worker and the CPU, and when it took the front the page's
+  // marks waited (runs before 2026-12-07 15:40 UTC; 1 of 7 showed none within 30 s).
+  await closeWelcomeTab(session);
+  const page = await session.context.newPage();
+  await page.addInitScript(probe);
+  // Truly cold: stop the worker the browser started at launch, so the page's first message wakes it.
+  const cdp = await session.context.newCDPSession(page);
+  await cdp.send('ServiceWorker.enable');
+  await cdp.send('ServiceWorker.stopAllWorkers');
+  await new Promise((r) => setTimeout(r, 500));
+  await page.goto(url);
+  return page;
+}
+
+type ChromiumSession = Awaited<ReturnType<typeof launchChromium>>;
+
 export interface LoadTiming {
   firstMs: number;
   lastMs: number;
@@ -70,18 +92,7 @@ export async function coldLoad(url: string, runs: number, extensionDir?: string)
   for (let r = 0; r < runs; r++) {
     const session = await launchChromium({ probe: false, extensionDir });
     try {
-      // A fresh profile opens the welcome page (with its own demo detection) just as the page under
-      // test loads: it competed for the worker and the CPU, and when it took the front the page's
-      // marks waited (runs before 2026-12-07 15:40 UTC; 1 of 7 showed none within 30 s).
-      await closeWelcomeTab(session);
-      const page = await session.context.newPage();
-      await page.addInitScript(PROBE);
-      // Truly cold: stop the worker the browser started at launch, so the page's first message wakes it.
-      const cdp = await session.context.newCDPSession(page);
-      await cdp.send('ServiceWorker.enable');
-      await cdp.send('ServiceWorker.stopAllWorkers');
-      await new Promise((r) => setTimeout(r, 500));
-      await page.goto(url);
+      const page = await openWithColdWorker(session, url, PROBE);
       // Quiet for 2.5 s before "all highlights" is taken: the first screenful's highlights come
       // alone, and on a loaded machine the rest of the page's detection took more than the 0.8 s
       // this waited before (runs of 2026-12-07 17:18 stopped at 56 of 404 highlights).

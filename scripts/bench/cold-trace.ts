@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import { loadavg } from 'node:os';
 import { launchChromium } from '../../tools/browser/launch';
 import { startServer } from '../../tools/browser/server';
-import { closeWelcomeTab } from '../../tools/browser/welcome';
+import { openWithColdWorker } from './browser';
 import { BENCH_DIR, hasSharedPages, REAL_POST } from '../../tools/paths';
 
 /** Page side: DOMContentLoaded and the first highlight, as epoch ms (the bench's own probe, on one clock). */
@@ -40,14 +40,7 @@ export interface ColdTrace {
 export async function coldTrace(url: string, extensionDir: string): Promise<ColdTrace> {
   const session = await launchChromium({ probe: false, extensionDir });
   try {
-    await closeWelcomeTab(session);
-    const page = await session.context.newPage();
-    await page.addInitScript(PROBE);
-    const cdp = await session.context.newCDPSession(page);
-    await cdp.send('ServiceWorker.enable');
-    await cdp.send('ServiceWorker.stopAllWorkers');
-    await new Promise((r) => setTimeout(r, 500));
-    await page.goto(url);
+    const page = await openWithColdWorker(session, url, PROBE);
     await page.waitForFunction('window.__cold && window.__cold.first > 0', undefined, { timeout: 30_000 });
     // Playwright keeps one Worker per registration across a stop and restart: evaluate reaches the woken one.
     const worker = session.context.serviceWorkers().find((w) => w.url().endsWith('/background.js'));
