@@ -6,7 +6,7 @@
  */
 import browser from 'webextension-polyfill';
 import type { Settings, TabRequest, TabResponses } from '../core/protocol/messages';
-import { validateTabRequest } from '../core/protocol/validate';
+import { validateTabRequest } from '../core/protocol/validate-tab';
 import { settingsFrom, siteEnabled } from '../core/settings';
 import { createRouter, send, sendPatiently } from '../shared/messaging';
 import { ContentSession } from './session';
