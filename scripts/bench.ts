@@ -34,7 +34,6 @@ import type { Entity } from '../src/core/dataset/types';
 import { BinaryIndex, encodeIndex } from '../src/core/index/binary';
 import { compileIndex } from '../src/core/index/compile';
 import { CARD_SHARD_SIZE, cardShards, type CompiledIndex } from '../src/core/index/format';
-import { nameKey } from '../src/core/text/tokens';
 import { bigPage, cardOpen, coldLoad, tabMemory, type CardOpenTiming, type LoadTiming } from './bench/browser';
 import type { LoadChildResult } from './bench/load-child';
 import { benchNotes } from './bench/notes';
@@ -42,7 +41,7 @@ import { benchShapes } from './bench/shapes';
 import { benchSync, type SyncBench } from './bench/sync';
 import type { ThroughputRow } from './bench/matcher';
 import { corpus } from './bench/corpus';
-import { syntheticEntities } from './bench/synthetic';
+import { keysOf, syntheticEntities } from './bench/synthetic';
 import { chromiumPath } from '../tools/browser/launch';
 import { runBuild } from '../tools/run-build';
 import { verdict } from './bench/verdict';
@@ -340,12 +339,7 @@ async function runSyncOnly(): Promise<void> {
 
 /** The synthetic 100,000 entities of the bench (seed 42), kept clear of the real data's names. */
 function synthetic100k(): Entity[] {
-  const avoid = new Set<string>();
-  for (const e of loadDataset().entities) {
-    avoid.add(e.id);
-    for (const form of [e.name, e.wikipedia, ...(e.aliases ?? [])]) avoid.add(nameKey(form));
-  }
-  return syntheticEntities(100_000, 42, { avoid });
+  return syntheticEntities(100_000, 42, { avoid: keysOf(loadDataset().entities) });
 }
 
 /** Builds the source tree at `root` (its own scripts/build.ts) with the given data folder; copies its dist/chrome to `outDir`. */
@@ -478,11 +472,7 @@ async function main(): Promise<void> {
   // that both can be compiled (and validated, for the browser build) together.
   const real = loadDataset().entities;
   const commonWords = loadCommonWords();
-  const avoid = new Set<string>();
-  for (const e of real) {
-    avoid.add(e.id);
-    for (const form of [e.name, e.wikipedia, ...(e.aliases ?? [])]) avoid.add(nameKey(form));
-  }
+  const avoid = keysOf(real);
   console.log('synthetic entities: generating 100,000');
   const synthetic = syntheticEntities(100_000, 42, { avoid });
   // The generator is sequential and links only to earlier entities, so the first 25,000 are the 25,000 set.

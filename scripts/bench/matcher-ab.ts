@@ -20,14 +20,13 @@ import { join } from 'node:path';
 import * as esbuild from 'esbuild';
 import { encodeIndex } from '../../src/core/index/binary';
 import { compileIndex } from '../../src/core/index/compile';
-import { nameKey } from '../../src/core/text/tokens';
 import { BENCH_DIR, DEMO_DIR, hasSharedPages, REAL_POST, ROOT, SHARED_PAGES } from '../../tools/paths';
 import { buildIndex } from '../../tools/dataset/compile';
 import { loadCommonWords, loadDataset } from '../../tools/dataset/files';
 import { blocksOfHtml } from '../../tools/dataset/detect-file';
 import { corpus } from './corpus';
 import type { AbRound } from './matcher-ab-child';
-import { syntheticEntities } from './synthetic';
+import { keysOf, syntheticEntities } from './synthetic';
 
 const DIR = join(BENCH_DIR, 'matcher-ab');
 const arg = (name: string, fallback: string) => {
@@ -48,11 +47,7 @@ function prepareData(): [string, string, string][] {
   const pageFile = hasSharedPages() ? join(SHARED_PAGES, REAL_POST) : join(DEMO_DIR, 'defectors-1937.html');
   const baseBlocks = blocksOfHtml(readFileSync(pageFile, 'utf8')).map((b) => b.text);
   const real = loadDataset().entities;
-  const avoid = new Set<string>();
-  for (const e of real) {
-    avoid.add(e.id);
-    for (const form of [e.name, e.wikipedia, ...(e.aliases ?? [])]) avoid.add(nameKey(form));
-  }
+  const avoid = keysOf(real);
   const synthetic = syntheticEntities(100_000, 42, { avoid });
   const sets: [string, ArrayBuffer, string[]][] = [
     [labels[0]!, encodeIndex(buildIndex()), corpus(baseBlocks)],

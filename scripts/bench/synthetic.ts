@@ -298,6 +298,16 @@ export interface SyntheticOptions {
  * are unique; the Wikipedia title is the name for about 90% (else "Name (qualifier)"); about one
  * relation per entity to an earlier one, pointing the way the validator requires.
  */
+/** The keys a synthetic set must keep clear of to sit beside `entities`: their ids and the nameKey of names, titles and aliases. */
+export function keysOf(entities: readonly Entity[]): Set<string> {
+  const avoid = new Set<string>();
+  for (const e of entities) {
+    avoid.add(e.id);
+    for (const form of [e.name, e.wikipedia, ...(e.aliases ?? [])]) avoid.add(nameKey(form));
+  }
+  return avoid;
+}
+
 export function syntheticEntities(n: number, seed = 42, options: SyntheticOptions = {}): Entity[] {
   const rand = prng(seed);
   const avoid = options.avoid ?? new Set<string>();

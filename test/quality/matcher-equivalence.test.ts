@@ -12,9 +12,8 @@ import { toBinary, type BinaryIndex } from '../../src/core/index/binary';
 import { compileIndex } from '../../src/core/index/compile';
 import { Matcher } from '../../src/core/match/matcher';
 import { scan } from '../../src/core/text/scan';
-import { nameKey } from '../../src/core/text/tokens';
 import { corpus } from '../../scripts/bench/corpus';
-import { syntheticEntities } from '../../scripts/bench/synthetic';
+import { keysOf, syntheticEntities } from '../../scripts/bench/synthetic';
 import { buildIndex } from '../../tools/dataset/compile';
 import { blocksOfHtml, blocksOfText } from '../../tools/dataset/detect-file';
 import { loadCommonWords, loadDataset } from '../../tools/dataset/files';
@@ -111,11 +110,7 @@ describe('the scan and matcher find what main (9f0b43c) found', () => {
     'the bench corpus against the synthetic 100,000 entities',
     () => {
       const entities = loadDataset().entities;
-      const avoid = new Set<string>();
-      for (const e of entities) {
-        avoid.add(e.id);
-        for (const form of [e.name, e.wikipedia, ...(e.aliases ?? [])]) avoid.add(nameKey(form));
-      }
+      const avoid = keysOf(entities);
       const synthetic = syntheticEntities(100_000, 42, { avoid });
       const index = toBinary(compileIndex(synthetic, loadCommonWords()));
       const post = blocksOfHtml(readFileSync(realPostPath, 'utf8')).map((b) => b.text);
