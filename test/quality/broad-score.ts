@@ -78,6 +78,14 @@ export interface BroadPageReport {
   precision: number;
   trickyTotal: number;
   trickyRight: number;
+  /**
+   * Tricky mentions of a thing no history reference is expected to hold (the gold's `notable: false`,
+   * such as a basketball team or a graphics card maker) that the dataset does not hold either, left
+   * with nothing detected. Strictly they are misses (trickyRight does not count them); for a reader
+   * they are right: the page stays quiet there instead of carding a namesake. Printed beside the strict
+   * figure, never in place of it.
+   */
+  trickyQuietAbsent: number;
   /** Tricky mentions linked to another title, or linked at all when they must not be. */
   trickyWrong: number;
   /** (false positives + wrong links) per 1,000 words of the page (`words` from the gold). */
@@ -128,6 +136,8 @@ export function scoreBroad(
     precision: judged === 0 ? 1 : r.correct / judged,
     trickyTotal: r.trickyTotal,
     trickyRight: r.trickyRight,
+    trickyQuietAbsent: r.missed.filter((m) => m.tricky && m.quiet && gold.entities[m.id]?.notable === false && !datasetTitles.has(m.id))
+      .length,
     trickyWrong: r.trickyWrong.length,
     errorsPer1000Words: gold.words > 0 ? (errors * 1000) / gold.words : 0,
     notableMisses: r.missed

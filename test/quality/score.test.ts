@@ -56,4 +56,18 @@ describe('quality scoring', () => {
   it('rejects gold whose context is not in the text', () => {
     expect(() => score(text, [], { ...gold, tricky: [{ context: 'nowhere', surface: 'x', expect: null }] })).toThrow(/not found/);
   });
+  it('tells a tricky miss with nothing detected (quiet) from one with ambiguous candidates', () => {
+    const r = score(
+      text,
+      [
+        { ...at('Walter Krivitsky'), id: 'walter-krivitsky' },
+        { ...at('Hoover'), candidates: [{ id: 'j-edgar-hoover', name: 'J. Edgar Hoover', type: 'person', wikipedia: 'J. Edgar Hoover' }] },
+      ],
+      gold,
+    );
+    const missed = (ctxStart: number) => r.missed.find((m) => m.start === ctxStart);
+    expect(missed(at('Hoover').start)?.quiet).toBe(false);
+    expect(missed(at('Hoover', 1).start)?.quiet).toBe(true);
+    expect(r.trickyRight).toBe(1); // only the "dies" that must stay unlinked
+  });
 });

@@ -40,8 +40,11 @@ export interface Report {
   /** Tricky entries, and those resolved exactly as expected (the expected link and no other; no link when null). */
   trickyTotal: number;
   trickyRight: number;
-  /** Every gold mention (tricky ones included) not linked to its id, for tallies of misses by id. */
-  missed: { id: string; notable: boolean; tricky: boolean; ambiguous: boolean; start: number; end: number }[];
+  /**
+   * Every gold mention (tricky ones included) not linked to its id, for tallies of misses by id; quiet:
+   * nothing at all was detected there (no link, no ambiguous candidates).
+   */
+  missed: { id: string; notable: boolean; tricky: boolean; ambiguous: boolean; quiet: boolean; start: number; end: number }[];
 }
 
 export interface ScoreOptions {
@@ -169,6 +172,7 @@ export function score(text: string, detected: CliMention[], gold: Gold, options:
         notable: g.notable,
         tricky: g.tricky,
         ambiguous: hits.some((h) => !h.id),
+        quiet: hits.length === 0,
         start: g.start,
         end: g.end,
       });
