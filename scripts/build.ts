@@ -9,6 +9,7 @@
  */
 import * as esbuild from 'esbuild';
 import { zipSync } from 'fflate';
+import { createHash } from 'node:crypto';
 import { cpSync, mkdirSync, readFileSync, readdirSync, rmSync, statSync, watch, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { encodeIndex } from '../src/core/index/binary';
@@ -43,7 +44,7 @@ const STATIC: [from: string, to: string][] = [
   ['node_modules/world-atlas/countries-110m.json', 'data/countries-110m.json'],
 ];
 
-function esbuildOptions(outdir: string): esbuild.BuildOptions {
+function esbuildOptions(outdir: string, indexId: string): esbuild.BuildOptions {
   return {
     absWorkingDir: ROOT,
     entryPoints: {
@@ -64,7 +65,13 @@ function esbuildOptions(outdir: string): esbuild.BuildOptions {
     jsx: 'automatic',
     jsxImportSource: 'preact',
     loader: { '.css': 'text' },
-    define: { 'process.env.NODE_ENV': watchMode ? '"development"' : '"production"', __DRAMATIS_TRACE__: String(traced) },
+    define: {
+      'process.env.NODE_ENV': watchMode ? '"development"' : '"production"',
+      __DRAMATIS_TRACE__: String(traced),
+      // Which data/index.bin this build ships: the background keeps a copy of it in IndexedDB under
+      // this id (src/background/index-cache.ts) and never takes a copy made by another build.
+      __DRAMATIS_INDEX_ID__: JSON.stringify(indexId),
+    },
     // The traced build's first mark is the worker's first statement, before any module is evaluated.
     ...(traced ? { banner: { js: 'globalThis.__dramatisTrace=[["script start",performance.timeOrigin+performance.now()]];' } } : {}),
     logLevel: 'warning',
@@ -73,13 +80,26 @@ function esbuildOptions(outdir: string): esbuild.BuildOptions {
 
 /**
  * The compiled dataset as it ships: data/index.bin (the matcher's table, forms, entity records,
- * cues and relations, read in place) and the card texts in shards, data/cards/<n>.json.
+ * cues and relations, read in place) and the card texts in shards, data/cards/<n>.json. Compiled
+ * before the scripts are bundled, because the background carries the index's id (its hash).
  */
-function writeData(outdir: string): void {
+interface CompiledData {
+  index: Uint8Array;
+  shards: ReturnType<typeof cardShards>;
+  /** The first 16 hex digits of the index file's SHA-256. */
+  indexId: string;
+}
+
+function compileData(): CompiledData {
+  const compiled = buildIndex({ lenient });
+  const index = new Uint8Array(encodeIndex(compiled));
+  return { index, shards: cardShards(compiled.entities), indexId: createHash('sha256').update(index).digest('hex').slice(0, 16) };
+}
+
+function writeData(outdir: string, data: CompiledData): void {
   mkdirSync(join(outdir, 'data', 'cards'), { recursive: true });
-  const index = buildIndex({ lenient });
-  writeFileSync(join(outdir, 'data', 'index.bin'), new Uint8Array(encodeIndex(index)));
-  cardShards(index.entities).forEach((shard, n) => writeFileSync(join(outdir, 'data', 'cards', `${n}.json`), JSON.stringify(shard)));
+  writeFileSync(join(outdir, 'data', 'index.bin'), data.index);
+  data.shards.forEach((shard, n) => writeFileSync(join(outdir, 'data', 'cards', `${n}.json`), JSON.stringify(shard)));
 }
 
 function writeStatic(outdir: string, target: Target): void {
@@ -96,17 +116,18 @@ async function buildOnce(): Promise<void> {
   const primary = join(outRoot, 'chrome');
   rmSync(outRoot, { recursive: true, force: true });
   mkdirSync(primary, { recursive: true });
-  await esbuild.build(esbuildOptions(primary));
+  const data = compileData();
+  await esbuild.build(esbuildOptions(primary, data.indexId));
   // The content script runs in every page, within a 60 KB budget: it reaches the browser natively
   // (src/content/native-browser.ts) rather than through webextension-polyfill's 9.7 KB.
   await esbuild.build({
-    ...esbuildOptions(primary),
+    ...esbuildOptions(primary, data.indexId),
     entryPoints: { content: 'src/content/main.ts' },
     alias: { 'webextension-polyfill': './src/content/native-browser.ts' },
   });
   // The card and note UI is an ES module the content script imports on first need (web_accessible_resources).
-  await esbuild.build({ ...esbuildOptions(primary), entryPoints: { ui: 'src/content/ui/entry.ts' }, format: 'esm' });
-  writeData(primary);
+  await esbuild.build({ ...esbuildOptions(primary, data.indexId), entryPoints: { ui: 'src/content/ui/entry.ts' }, format: 'esm' });
+  writeData(primary, data);
   for (const target of TARGETS) {
     const outdir = join(outRoot, target);
     if (outdir !== primary) cpSync(primary, outdir, { recursive: true });

@@ -64,6 +64,7 @@ export async function openWithColdWorker(session: ChromiumSession, url: string, 
   // test loads: it competed for the worker and the CPU, and when it took the front the page's
   // marks waited (runs before 2026-12-07 15:40 UTC; 1 of 7 showed none within 30 s).
   await closeWelcomeTab(session);
+  await indexCached(session);
   const page = await session.context.newPage();
   await page.addInitScript(probe);
   // Truly cold: stop the worker the browser started at launch, so the page's first message wakes it.
@@ -76,6 +77,50 @@ export async function openWithColdWorker(session: ChromiumSession, url: string, 
 }
 
 type ChromiumSession = Awaited<ReturnType<typeof launchChromium>>;
+
+/**
+ * A build that keeps a copy of its index in IndexedDB (src/background/index-cache.ts) writes it
+ * during the worker's first life, after installation. Every later wake is the one a reader meets
+ * (the extension was installed long before), so the cold loads wait for the copy first: up to 15 s,
+ * polled in the worker itself. Builds without the cache (older ones) are not waited for.
+ */
+export async function indexCached(session: ChromiumSession): Promise<'cached' | 'no cache in this build' | 'not cached'> {
+  const workers = session.context.serviceWorkers().filter((w) => w.url().endsWith('/background.js'));
+  const worker = workers[0];
+  if (!worker) return 'not cached';
+  const hasCache = await worker.evaluate(async () => {
+    const script = await (await fetch('/background.js')).text();
+    return script.includes('dramatis-index-cache');
+  });
+  if (!hasCache) return 'no cache in this build';
+  const deadline = Date.now() + 15_000;
+  while (Date.now() < deadline) {
+    const found = await worker.evaluate(
+      () =>
+        new Promise<boolean>((resolve) => {
+          const open = indexedDB.open('dramatis-index-cache');
+          open.onerror = () => resolve(false);
+          open.onsuccess = () => {
+            const db = open.result;
+            if (!db.objectStoreNames.contains('files')) {
+              db.close();
+              resolve(false);
+              return;
+            }
+            const get = db.transaction('files').objectStore('files').count('index.bin');
+            get.onsuccess = () => {
+              db.close();
+              resolve(get.result > 0);
+            };
+            get.onerror = () => resolve(false);
+          };
+        }),
+    );
+    if (found) return 'cached';
+    await new Promise((r) => setTimeout(r, 200));
+  }
+  return 'not cached';
+}
 
 export interface LoadTiming {
   firstMs: number;
@@ -128,6 +173,7 @@ export interface CardOpenTiming {
 export async function cardOpen(ids: { cold: string[]; warm: string[] }, extensionDir?: string, indexReads = 3): Promise<CardOpenTiming> {
   const session = await launchChromium({ probe: false, extensionDir });
   await closeWelcomeTab(session); // as in coldLoad: the welcome page's demo must not share the run
+  await indexCached(session); // as in coldLoad: a reader's wakes find the index copied (index-cache.ts)
   const out: CardOpenTiming = { coldMs: [], warmMs: [], fetchIndexMs: [], coldSettingsMs: [] };
   try {
     const page = await extensionPage(session);

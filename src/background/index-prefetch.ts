@@ -7,8 +7,10 @@
  * would have done anyway; the bytes are handed over once and then held only by the reader.
  */
 import { traceWorker } from '../shared/trace';
+import { INDEX_ID, readCachedIndex, writeCachedIndex } from './index-cache';
 
-function readIndexBytes(): Promise<ArrayBuffer> {
+/** The packaged file, read through fetch(); `keep` stores a copy in IndexedDB for the next wake. */
+function readPackagedIndex(keep: boolean): Promise<ArrayBuffer> {
   traceWorker('index fetch start');
   let response: Promise<Response>;
   try {
@@ -20,10 +22,33 @@ function readIndexBytes(): Promise<ArrayBuffer> {
   } catch (err) {
     response = Promise.reject(err instanceof Error ? err : new Error(String(err)));
   }
-  return response.then((response) => {
-    traceWorker('index response');
-    if (!response.ok) throw new Error(`the bundled dataset could not be read (${response.status})`);
-    return response.arrayBuffer();
+  return response
+    .then((response) => {
+      traceWorker('index response');
+      if (!response.ok) throw new Error(`the bundled dataset could not be read (${response.status})`);
+      return response.arrayBuffer();
+    })
+    .then((bytes) => {
+      // Not awaited: the first detection must not wait for the copy (index-cache.ts).
+      if (keep && INDEX_ID !== undefined) void writeCachedIndex(INDEX_ID, bytes);
+      return bytes;
+    });
+}
+
+/**
+ * The index bytes: this build's copy from IndexedDB when there is one (index-cache.ts: several times
+ * faster than the package file in Chromium), else the package file, copied for next time. The
+ * IndexedDB open request starts synchronously, like the fetch did, at the script's first statement.
+ */
+function readIndexBytes(): Promise<ArrayBuffer> {
+  if (INDEX_ID === undefined) return readPackagedIndex(false);
+  traceWorker('index cache read start');
+  return readCachedIndex(INDEX_ID).then((cached) => {
+    if (cached) {
+      traceWorker('index cache hit');
+      return cached;
+    }
+    return readPackagedIndex(true);
   });
 }
 
@@ -31,9 +56,12 @@ let started: Promise<ArrayBuffer> | undefined = readIndexBytes();
 // A failed early read is not an unhandled rejection: whoever takes it sees the failure and reads again.
 started.catch(() => undefined);
 
-/** The index bytes: the read started at script start (first call), else a fresh read (after a failure or a reload). */
+/**
+ * The index bytes: the read started at script start (first call); after that (the first bytes failed
+ * to read or to open as an index) always the package file, which also replaces the cached copy.
+ */
 export function takeIndexBytes(): Promise<ArrayBuffer> {
-  const bytes = started ?? readIndexBytes();
+  const bytes = started ?? readPackagedIndex(true);
   started = undefined;
   return bytes;
 }
