@@ -4,11 +4,12 @@
  * rest of the script is still being evaluated and before the first message arrives, instead of
  * after both (about 70-90 ms of script evaluation on the bench machine; docs/PERFORMANCE.md). A wake
  * for anything else (an alarm, the popup) reads the file too, which the first detection or card
- * would have done anyway; the bytes are handed over once and then held only by the reader.
+ * would have done anyway; the reader is handed over once and then held only by the detector.
  */
+import { readIndexStream, type IndexStream } from '../core/index/stream';
 import { traceWorker } from '../shared/trace';
 
-function readIndexBytes(): Promise<ArrayBuffer> {
+function readIndex(): IndexStream {
   traceWorker('index fetch start');
   let response: Promise<Response>;
   try {
@@ -20,20 +21,29 @@ function readIndexBytes(): Promise<ArrayBuffer> {
   } catch (err) {
     response = Promise.reject(err instanceof Error ? err : new Error(String(err)));
   }
-  return response.then((response) => {
+  // Read as a stream (core/index/stream.ts): a cold card's entity record is in after the file's
+  // first quarter, without waiting for the rest that detection needs.
+  const body = response.then((response) => {
     traceWorker('index response');
-    if (!response.ok) throw new Error(`the bundled dataset could not be read (${response.status})`);
-    return response.arrayBuffer();
+    if (!response.ok || !response.body) throw new Error(`the bundled dataset could not be read (${response.status})`);
+    return response.body;
   });
+  const stream = body.then(readIndexStream);
+  const index: IndexStream = {
+    records: stream.then((s) => s.records).finally(() => traceWorker('index records read')),
+    complete: stream.then((s) => s.complete).finally(() => traceWorker('index bytes read')),
+  };
+  // A failed early read is not an unhandled rejection: whoever takes it sees the failure and reads again.
+  index.records.catch(() => undefined);
+  index.complete.catch(() => undefined);
+  return index;
 }
 
-let started: Promise<ArrayBuffer> | undefined = readIndexBytes();
-// A failed early read is not an unhandled rejection: whoever takes it sees the failure and reads again.
-started.catch(() => undefined);
+let started: IndexStream | undefined = readIndex();
 
-/** The index bytes: the read started at script start (first call), else a fresh read (after a failure or a reload). */
-export function takeIndexBytes(): Promise<ArrayBuffer> {
-  const bytes = started ?? readIndexBytes();
+/** The index as it streams in: the read started at script start (first call), else a fresh read (after a failure or a reload). */
+export function takeIndex(): IndexStream {
+  const index = started ?? readIndex();
   started = undefined;
-  return bytes;
+  return index;
 }
