@@ -10,6 +10,8 @@
  */
 import type { Relation } from '../dataset/types';
 
+/** The shipped index's path in the package, gzipped (the build writes it, the worker reads it). */
+export const INDEX_FILE = 'data/index.bin.gz';
 export const INDEX_MAGIC = 0x584d5244; // "DRMX" read as a little-endian u32
 export const BINARY_INDEX_VERSION = 5;
 
