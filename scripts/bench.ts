@@ -367,19 +367,21 @@ async function runColdOnly(): Promise<void> {
   console.log('cold only: building the extension with 100,000 synthetic entities');
   const large = buildLargeExtension('100k', synthetic100k());
   if ('error' in large) throw new Error(large.error);
-  const variants: { label: string; dir: string }[] = [
-    { label: 'this tree, today', dir: DIST_CHROME },
-    { label: 'this tree, 100,000', dir: large.dir },
+  // idsDir: where the card ids are read; a before build of another index format has the same data
+  // (the same entities in the same order), so its ids come from this tree's build of that data.
+  const variants: { label: string; dir: string; idsDir: string }[] = [
+    { label: 'this tree, today', dir: DIST_CHROME, idsDir: DIST_CHROME },
+    { label: 'this tree, 100,000', dir: large.dir, idsDir: large.dir },
   ];
   if (before) {
-    for (const [label, dir, data] of [
-      ['before, today', join(BENCH_DIR, 'before-chrome'), undefined],
-      ['before, 100,000', join(BENCH_DIR, 'before-chrome-100k'), join(BENCH_DIR, 'data-100k')],
+    for (const [label, dir, data, idsDir] of [
+      ['before, today', join(BENCH_DIR, 'before-chrome'), undefined, DIST_CHROME],
+      ['before, 100,000', join(BENCH_DIR, 'before-chrome-100k'), join(BENCH_DIR, 'data-100k'), large.dir],
     ] as const) {
       console.log(`cold only: building ${label} from ${before}`);
       const error = buildTreeAt(before, dir, data);
       if (error) throw new Error(error);
-      variants.push({ label, dir });
+      variants.push({ label, dir, idsDir });
     }
   }
   const server = await startServer();
@@ -403,7 +405,7 @@ async function runColdOnly(): Promise<void> {
         console.log(`cold only: card round ${r + 1} of ${runs}, ${v.label}`);
         const shards = shardsOf(v.dir);
         const pick = (offset: number) => [Math.floor(((2 * r + offset) * shards) / (2 * runs))];
-        const one = await cardOpen({ cold: idsInShards(v.dir, pick(0)), warm: idsInShards(v.dir, pick(1)) }, v.dir, 1).catch(
+        const one = await cardOpen({ cold: idsInShards(v.idsDir, pick(0)), warm: idsInShards(v.idsDir, pick(1)) }, v.dir, 1).catch(
           (err: unknown): CardOpenTiming => {
             console.error(err);
             return { coldMs: [null], warmMs: [null], fetchIndexMs: [null], coldSettingsMs: [null] };
