@@ -155,7 +155,10 @@ export interface CardOpenTiming {
   coldMs: (number | null)[];
   /** Worker running with its index loaded (a "warm" message first), the card's shard not yet fetched. */
   warmMs: (number | null)[];
-  /** For the analysis: fetch(data/index.bin).arrayBuffer() from the extension page, as the worker reads it. */
+  /**
+   * For the analysis: the index read to its last byte from the extension page, as that build's worker
+   * reads it: data/index.bin.gz through DecompressionStream (session 6 on), else data/index.bin.
+   */
   fetchIndexMs: (number | null)[];
   /**
    * For the analysis: the floor under any cold answer, a `settings.get` (no index, no shard) sent to a
@@ -213,7 +216,11 @@ export async function cardOpen(ids: { cold: string[]; warm: string[] }, extensio
           .evaluate(
             `(async () => {
           const t = performance.now();
-          const buffer = await (await fetch(chrome.runtime.getURL('data/index.bin'))).arrayBuffer();
+          let response = await fetch(chrome.runtime.getURL('data/index.bin.gz')).catch(() => null);
+          const gzipped = !!(response && response.ok);
+          if (!gzipped) response = await fetch(chrome.runtime.getURL('data/index.bin'));
+          const body = gzipped ? response.body.pipeThrough(new DecompressionStream('gzip')) : response.body;
+          const buffer = await new Response(body).arrayBuffer();
           return buffer.byteLength > 0 ? performance.now() - t : null;
         })()`,
           )

@@ -24,7 +24,8 @@ import { entityRelationLines } from '../core/packs/table';
 import type { RelationLine } from '../core/relations';
 import { correctionsFor } from './corrections-store';
 import { db } from './db';
-import { takeIndexBytes } from './index-prefetch';
+import type { IndexRecords } from '../core/index/stream';
+import { takeIndex } from './index-prefetch';
 import { listPersonal } from './personal-store';
 import { traceWorker } from '../shared/trace';
 
@@ -43,25 +44,33 @@ interface Loaded {
 }
 
 let loading: Promise<Loaded> | undefined;
-/** The index bytes outlive a reload for new tracked names: only the small personal table is rebuilt. */
-let shippedIndex: Promise<BinaryIndex> | undefined;
+/** Set once `loading` has resolved: answers that can use the full load skip the early path. */
+let loadedNow: Loaded | undefined;
+/** The shipped index as it streams in; outlives a reload for new tracked names (only the small personal table is rebuilt). */
+let shippedIndex: { records: Promise<IndexRecords>; complete: Promise<BinaryIndex> } | undefined;
 const shards = new Map<number, Promise<CardRow[]>>();
 /** Shards already here, for answers that must not wait (detection results). */
 const shardsLoaded = new Map<number, CardRow[]>();
 
-function fetchIndex(): Promise<BinaryIndex> {
-  shippedIndex ??= takeIndexBytes()
-    .then((buffer) => {
-      traceWorker('index bytes read');
-      const index = new BinaryIndex(buffer);
-      traceWorker('index reader built');
-      return index;
-    })
-    .catch((err) => {
-      shippedIndex = undefined;
+function streamIndex(): { records: Promise<IndexRecords>; complete: Promise<BinaryIndex> } {
+  if (!shippedIndex) {
+    const index = takeIndex();
+    const forget = (err: unknown) => {
+      if (shippedIndex === started) shippedIndex = undefined;
       throw err;
-    });
+    };
+    const started = { records: index.records.catch(forget), complete: index.complete.catch(forget) };
+    // Whoever asks sees a failure; the copy kept here must not count as unhandled.
+    started.records.catch(() => undefined);
+    started.complete.catch(() => undefined);
+    shippedIndex = started;
+  }
   return shippedIndex;
+}
+
+/** The whole shipped index (detection needs all of it). */
+function fetchIndex(): Promise<BinaryIndex> {
+  return streamIndex().complete;
 }
 
 async function enabledPacks(): Promise<StoredPack[]> {
@@ -125,13 +134,24 @@ export async function packNotesForPage(url: string): Promise<PackPassageNote[]> 
 /** After personal entities or packs change: the next detection rebuilds the small table with them. */
 export function reloadMatcher(): void {
   loading = undefined;
+  loadedNow = undefined;
 }
 
 function loaded(): Promise<Loaded> {
-  loading ??= load().catch((err) => {
-    loading = undefined;
-    throw err;
-  });
+  if (!loading) {
+    const started = load().then(
+      (l) => {
+        if (loading === started) loadedNow = l;
+        return l;
+      },
+      (err) => {
+        if (loading === started) loading = undefined;
+        throw err;
+      },
+    );
+    loading = started;
+    loadedNow = undefined;
+  }
   return loading;
 }
 
@@ -222,6 +242,10 @@ export async function entityById(id: string): Promise<CardEntity | undefined> {
 }
 
 export async function getEntities(ids: string[]): Promise<CardEntity[]> {
+  if (!loadedNow) {
+    const early = await shippedEntities(ids);
+    if (early) return early;
+  }
   const l = await loaded();
   const indices = ids.flatMap((id) => {
     const i = l.matcher.indexOf(id);
@@ -231,6 +255,31 @@ export async function getEntities(ids: string[]): Promise<CardEntity[]> {
   return indices.flatMap((i) => {
     const full = record(l, i);
     return isCardEntity(full) ? [full] : [];
+  });
+}
+
+/**
+ * A cold card's answer before the whole index is in: as soon as the entity records have streamed
+ * in (the file's first quarter) and the card's shard is fetched, when every id asked for is a
+ * bundled entity (those come first in the matcher, whatever the personal table holds, so the answer
+ * is the one the full load would give). Undefined when some id is not bundled (a tracked name or a
+ * pack entity): that answer waits for the full load.
+ */
+async function shippedEntities(ids: string[]): Promise<CardEntity[] | undefined> {
+  // The load starts too (it would at the first detection anyway), so the reader's tables and packs are read meanwhile.
+  loaded().catch(() => undefined);
+  const records = await streamIndex().records;
+  const indices: number[] = [];
+  for (const id of ids) {
+    const i = records.indexOf(id);
+    if (i === undefined) return undefined;
+    indices.push(i);
+  }
+  await Promise.all([...new Set(indices.map(shardOf))].map(loadShard));
+  return indices.flatMap((i) => {
+    const e = records.entity(i);
+    const row = shardsLoaded.get(shardOf(i))?.[i % CARD_SHARD_SIZE];
+    return row ? [{ ...e, ...cardFromRow(row, e.name) }] : [];
   });
 }
 

@@ -21,36 +21,54 @@ import {
 } from './binary-layout';
 import type { CompiledIndex } from './format';
 
-export function encodeIndex(index: CompiledIndex): ArrayBuffer {
-  const encoder = new TextEncoder();
-  const parts: Uint8Array[] = [];
-  let stringBytes = 0;
-  /** Appends a string to the heap and returns its end offset. */
-  const put = (s: string): number => {
+/** A UTF-8 string heap: strings appended one after another, addressed by end offsets. */
+class Heap {
+  private readonly encoder = new TextEncoder();
+  private readonly parts: Uint8Array[] = [];
+  bytes = 0;
+
+  /** Appends a string and returns its end offset. */
+  put(s: string): number {
     if (s.length > 0) {
-      const bytes = encoder.encode(s);
-      parts.push(bytes);
-      stringBytes += bytes.length;
+      const encoded = this.encoder.encode(s);
+      this.parts.push(encoded);
+      this.bytes += encoded.length;
     }
-    return stringBytes;
-  };
+    return this.bytes;
+  }
+
+  toBytes(): Uint8Array {
+    const out = new Uint8Array(this.bytes);
+    let offset = 0;
+    for (const p of this.parts) {
+      out.set(p, offset);
+      offset += p.length;
+    }
+    return out;
+  }
+}
+
+export function encodeIndex(index: CompiledIndex): ArrayBuffer {
+  // One heap per part, so the entity records (a card's needs) can lead the file (binary-layout.ts).
+  const entityHeap = new Heap();
+  const keyHeap = new Heap();
+  const cueHeap = new Heap();
   const n = index.entities.length;
   const entityText = new Uint32Array(n + 1);
   const entityTypes = new Uint8Array(n);
   index.entities.forEach((e, i) => {
     const id = slugOf(e.name) === e.id ? '' : e.id;
-    entityText[i + 1] = put([id, e.name, e.born ?? '', e.died ?? '', e.start ?? '', e.end ?? ''].join(SEP));
+    entityText[i + 1] = entityHeap.put([id, e.name, e.born ?? '', e.died ?? '', e.start ?? '', e.end ?? ''].join(SEP));
     entityTypes[i] = ENTITY_TYPES.indexOf(e.type);
   });
   const keys = index.forms.keys;
   const k = keys.length;
   const keyText = new Uint32Array(k + 1);
-  keyText[0] = stringBytes;
   const keyEntries = new Uint32Array(k);
   const multi: number[] = [];
   const pack = (entity: number, flags: number) => ((entity << FLAG_BITS) | flags) >>> 0;
   keys.forEach((key, i) => {
-    keyText[i + 1] = put(key);
+    keyText[i + 1] = keyHeap.put(key);
     const flat = index.forms.values[i]!;
     if (flat.length === 2) keyEntries[i] = (SINGLE | pack(flat[0]!, flat[1]!)) >>> 0;
     else {
@@ -86,8 +104,7 @@ export function encodeIndex(index: CompiledIndex): ArrayBuffer {
   });
 
   const cueText = new Uint32Array(n + 1);
-  cueText[0] = stringBytes;
-  for (let i = 0; i < n; i++) cueText[i + 1] = put((index.cues[i] ?? []).join(SEP));
+  for (let i = 0; i < n; i++) cueText[i + 1] = cueHeap.put((index.cues[i] ?? []).join(SEP));
 
   // Relations both ways, with their kinds, so cards need no relation data of their own.
   const indexById = new Map(index.entities.map((e, i) => [e.id, i]));
@@ -126,27 +143,23 @@ export function encodeIndex(index: CompiledIndex): ArrayBuffer {
   const links = new Uint32Array(linkStarts[n]!);
   adjacency.forEach((list, i) => links.set(list, linkStarts[i]!));
 
-  const strings = new Uint8Array(stringBytes);
-  let offset = 0;
-  for (const p of parts) {
-    strings.set(p, offset);
-    offset += p.length;
-  }
   const arrays: Record<Section, ArrayBufferView> = {
     entityText,
     entityTypes,
+    entityStrings: entityHeap.toBytes(),
     keyText,
     keyEntries,
     multi: Uint32Array.from(multi),
     slotHashes,
     slotValues,
     collisions: Int32Array.from(collisions),
+    keyStrings: keyHeap.toBytes(),
     cueText,
+    cueStrings: cueHeap.toBytes(),
     soleStarts,
     soleKeys,
     linkStarts,
     links,
-    strings,
   };
   let size = HEADER_WORDS * 4;
   const offsets = SECTIONS.map((s) => {
@@ -156,7 +169,18 @@ export function encodeIndex(index: CompiledIndex): ArrayBuffer {
   });
   const buffer = new ArrayBuffer(size);
   const header = new Uint32Array(buffer, 0, HEADER_WORDS);
-  header.set([INDEX_MAGIC, BINARY_INDEX_VERSION, n, k, cap, multi.length, collisions.length, links.length, stringBytes, ...offsets]);
+  header.set([
+    INDEX_MAGIC,
+    BINARY_INDEX_VERSION,
+    n,
+    k,
+    cap,
+    multi.length,
+    collisions.length,
+    links.length,
+    size,
+    ...SECTIONS.flatMap((s, i) => [offsets[i]!, arrays[s].byteLength]),
+  ]);
   SECTIONS.forEach((s, i) =>
     new Uint8Array(buffer, offsets[i]!, arrays[s].byteLength).set(
       new Uint8Array(arrays[s].buffer, arrays[s].byteOffset, arrays[s].byteLength),

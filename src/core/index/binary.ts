@@ -5,27 +5,25 @@
  * build, no per-entity objects until a mention needs one (strings are decoded on first use).
  * The build, the CLI, the tests and the extension all read it through BinaryIndex.
  *
- * Layout: a header of HEADER_WORDS little-endian u32 (magic, version, counts, then the byte offset
- * of each section), then the sections, each aligned to 4 bytes.
+ * Layout: binary-layout.ts (version 5: the entity records first, so a streaming reader, stream.ts,
+ * can answer cards before the rest of the file is in).
  */
 import { ENTITY_TYPES, RELATIONS, type EntityType } from '../dataset/types';
 import { slugOf } from '../text/fold';
 import { hashKey, type TokenScan } from '../text/scan';
 import { encodeIndex } from './binary-encode';
 import {
-  BINARY_INDEX_VERSION,
   firstSlot,
   FLAG_BITS,
   FLAG_MASK,
-  HEADER_WORDS,
-  INDEX_MAGIC,
   IndexFormatError,
   LINK_SHIFT,
-  SECTIONS,
+  readHeader,
   SEP,
   SINGLE,
   SLOT_KEY,
   SLOT_USED,
+  type IndexHeader,
   type IndexLink,
   type Section,
 } from './binary-layout';
@@ -52,7 +50,9 @@ export class BinaryIndex {
   private readonly soleKeys: Uint32Array;
   private readonly linkStarts: Uint32Array;
   private readonly links: Uint32Array;
-  private readonly strings: Uint8Array;
+  private readonly entityStrings: Uint8Array;
+  private readonly keyStrings: Uint8Array;
+  private readonly cueStrings: Uint8Array;
   private readonly decoder = new TextDecoder();
   // Decoded on first use only: a page touches a few hundred keys and entities of tens of thousands.
   private readonly entityCache = new Map<number, MatchEntity>();
@@ -61,53 +61,58 @@ export class BinaryIndex {
   private readonly cueCache = new Map<number, readonly string[] | undefined>();
   private readonly neighbourCache = new Map<number, readonly number[]>();
 
-  constructor(readonly buffer: ArrayBuffer) {
-    if (buffer.byteLength < 4 || new Uint32Array(buffer, 0, 1)[0] !== INDEX_MAGIC) {
-      throw new IndexFormatError('this file is not a Dramatis index (wrong magic number); rebuild with npm run build');
-    }
-    if (buffer.byteLength < HEADER_WORDS * 4)
-      throw new IndexFormatError(`the index file is too short (${buffer.byteLength} bytes) to be a Dramatis index`);
-    const h = new Uint32Array(buffer, 0, HEADER_WORDS);
-    if (h[1] !== BINARY_INDEX_VERSION) {
+  /**
+   * Reads `buffer` in place. `header` (from readHeader) is passed by a reader of the file as it
+   * streams in (stream.ts): then the buffer is the whole file's size but only its first bytes are in
+   * yet, and the caller uses only what has arrived (the entity records, then the rest).
+   */
+  constructor(
+    readonly buffer: ArrayBuffer,
+    header: IndexHeader = readHeader(buffer),
+  ) {
+    if (header.total > buffer.byteLength)
       throw new IndexFormatError(
-        `the index has format version ${h[1]}, this code reads version ${BINARY_INDEX_VERSION}; rebuild with npm run build`,
+        `the index is truncated (${buffer.byteLength} bytes, expected ${header.total}); rebuild with npm run build`,
       );
-    }
-    const [n, k, cap, m, x, l, s] = [h[2]!, h[3]!, h[4]!, h[5]!, h[6]!, h[7]!, h[8]!];
-    const at = (section: Section) => h[9 + SECTIONS.indexOf(section)]!;
-    const lastEnd = at('strings') + s;
-    if (lastEnd > buffer.byteLength)
-      throw new IndexFormatError(
-        `the index is truncated (${buffer.byteLength} bytes, expected at least ${lastEnd}); rebuild with npm run build`,
-      );
-    this.entityCount = n;
-    this.keyCount = k;
-    this.capacity = cap;
-    this.entityText = new Uint32Array(buffer, at('entityText'), n + 1);
-    this.entityTypes = new Uint8Array(buffer, at('entityTypes'), n);
-    this.keyText = new Uint32Array(buffer, at('keyText'), k + 1);
-    this.keyEntries = new Uint32Array(buffer, at('keyEntries'), k);
-    this.multi = new Uint32Array(buffer, at('multi'), m);
-    this.slotHashes = new Int32Array(buffer, at('slotHashes'), cap);
-    this.slotValues = new Uint32Array(buffer, at('slotValues'), cap);
-    this.collisions = new Int32Array(buffer, at('collisions'), x);
-    this.cueText = new Uint32Array(buffer, at('cueText'), n + 1);
-    this.soleStarts = new Uint32Array(buffer, at('soleStarts'), n + 1);
-    this.soleKeys = new Uint32Array(buffer, at('soleKeys'), this.soleStarts[n]!);
-    this.linkStarts = new Uint32Array(buffer, at('linkStarts'), n + 1);
-    this.links = new Uint32Array(buffer, at('links'), l);
-    this.strings = new Uint8Array(buffer, at('strings'), s);
+    const at = <T>(section: Section, View: new (buffer: ArrayBuffer, offset: number, length: number) => T, size: number): T => {
+      const { offset, bytes } = header.sections[section];
+      return new View(buffer, offset, bytes / size);
+    };
+    this.entityCount = header.entityCount;
+    this.keyCount = header.keyCount;
+    this.capacity = header.capacity;
+    this.entityText = at('entityText', Uint32Array, 4);
+    this.entityTypes = at('entityTypes', Uint8Array, 1);
+    this.entityStrings = at('entityStrings', Uint8Array, 1);
+    this.keyText = at('keyText', Uint32Array, 4);
+    this.keyEntries = at('keyEntries', Uint32Array, 4);
+    this.multi = at('multi', Uint32Array, 4);
+    this.keyStrings = at('keyStrings', Uint8Array, 1);
+    this.slotHashes = at('slotHashes', Int32Array, 4);
+    this.slotValues = at('slotValues', Uint32Array, 4);
+    this.collisions = at('collisions', Int32Array, 4);
+    this.cueText = at('cueText', Uint32Array, 4);
+    this.cueStrings = at('cueStrings', Uint8Array, 1);
+    this.soleStarts = at('soleStarts', Uint32Array, 4);
+    this.soleKeys = at('soleKeys', Uint32Array, 4);
+    this.linkStarts = at('linkStarts', Uint32Array, 4);
+    this.links = at('links', Uint32Array, 4);
+    const n = this.entityCount;
+    if (this.entityText.length !== n + 1 || this.entityTypes.length !== n || this.keyText.length !== this.keyCount + 1)
+      throw new IndexFormatError('the index header does not agree with its sections; rebuild with npm run build');
   }
 
-  private text(from: number, to: number): string {
-    return from === to ? '' : this.decoder.decode(this.strings.subarray(from, to));
+  private text(heap: Uint8Array, from: number, to: number): string {
+    return from === to ? '' : this.decoder.decode(heap.subarray(from, to));
   }
 
   /** The entity's matching record (id, name, type, dates), decoded on first use. */
   entity(i: number): MatchEntity {
     let e = this.entityCache.get(i);
     if (!e) {
-      const [id, name, born, died, start, end] = this.text(this.entityText[i]!, this.entityText[i + 1]!).split(SEP) as string[];
+      const [id, name, born, died, start, end] = this.text(this.entityStrings, this.entityText[i]!, this.entityText[i + 1]!).split(
+        SEP,
+      ) as string[];
       e = { id: id || slugOf(name!), type: ENTITY_TYPES[this.entityTypes[i]!] as EntityType, name: name! };
       if (born) e.born = born;
       if (died) e.died = died;
@@ -138,7 +143,7 @@ export class BinaryIndex {
 
   key(k: number): string {
     let key = this.keyCache.get(k);
-    if (key === undefined) this.keyCache.set(k, (key = this.text(this.keyText[k]!, this.keyText[k + 1]!)));
+    if (key === undefined) this.keyCache.set(k, (key = this.text(this.keyStrings, this.keyText[k]!, this.keyText[k + 1]!)));
     return key;
   }
 
@@ -202,7 +207,7 @@ export class BinaryIndex {
       // A token with non-ASCII letters folds in ways a byte compare cannot follow: compare as text.
       if (!s.isAscii(t)) return this.key(k) === joinedKey(s, from, to);
     }
-    const bytes = this.strings;
+    const bytes = this.keyStrings;
     const end = this.keyText[k + 1]!;
     let at = this.keyText[k]!;
     const text = s.text;
@@ -237,7 +242,7 @@ export class BinaryIndex {
 
   cues(i: number): readonly string[] | undefined {
     if (!this.cueCache.has(i)) {
-      const text = this.text(this.cueText[i]!, this.cueText[i + 1]!);
+      const text = this.text(this.cueStrings, this.cueText[i]!, this.cueText[i + 1]!);
       this.cueCache.set(i, text ? text.split(SEP) : undefined);
     }
     return this.cueCache.get(i);
