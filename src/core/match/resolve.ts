@@ -13,6 +13,7 @@ import type { CorrectionMap } from '../corrections';
 import type { Candidate, Matcher } from './matcher';
 import type { Mention } from './mention';
 import { misspellings, type ScannedBlock } from './misspellings';
+import { nearestNamed } from './nearest-named';
 import { isTitleCase, looksLikeName, titleBefore } from './name-shape';
 import { activeSpan, pageYears } from './page-years';
 import { sportsResults, teamCities } from './team-cities';
@@ -206,9 +207,10 @@ export function resolveDocument(blocks: readonly string[], matcher: Matcher, opt
     keepFirstReasons(first, decided);
   }
   oneSensePerPage(decided);
+  nearestNamed(decided);
   const mentions = decided.map(toMention);
   const linked = new Set(mentions.flatMap((m) => (m.id ? [m.id] : [])));
-  mentions.push(...misspellings(found, linked, matcher));
+  mentions.push(...misspellings(found, linked, matcher, mentions));
   mentions.sort((a, b) => a.block - b.block || a.start - b.start);
   return { mentions, years };
 }
