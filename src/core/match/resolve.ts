@@ -12,6 +12,7 @@ import { tokenPositions } from './evidence';
 import type { CorrectionMap } from '../corrections';
 import type { Candidate, Matcher } from './matcher';
 import type { Mention } from './mention';
+import { withDatedHeadings } from './dated-heading';
 import { misspellings, type ScannedBlock } from './misspellings';
 import { nearestNamed } from './nearest-named';
 import { isTitleCase, looksLikeName, titleBefore } from './name-shape';
@@ -208,9 +209,10 @@ export function resolveDocument(blocks: readonly string[], matcher: Matcher, opt
   }
   oneSensePerPage(decided);
   nearestNamed(decided);
-  const mentions = decided.map(toMention);
+  let mentions = decided.map(toMention);
   const linked = new Set(mentions.flatMap((m) => (m.id ? [m.id] : [])));
   mentions.push(...misspellings(found, linked, matcher, mentions));
+  mentions = withDatedHeadings(mentions, found, matcher);
   mentions.sort((a, b) => a.block - b.block || a.start - b.start);
   return { mentions, years };
 }
