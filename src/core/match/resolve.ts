@@ -13,6 +13,7 @@ import type { CorrectionMap } from '../corrections';
 import type { Candidate, Matcher } from './matcher';
 import type { Mention } from './mention';
 import { withDatedHeadings } from './dated-heading';
+import { datelineTowns } from './dateline';
 import { misspellings, type ScannedBlock } from './misspellings';
 import { nearestNamed } from './nearest-named';
 import { isTitleCase, looksLikeName, titleBefore } from './name-shape';
@@ -209,6 +210,7 @@ export function resolveDocument(blocks: readonly string[], matcher: Matcher, opt
   }
   oneSensePerPage(decided);
   nearestNamed(decided);
+  datelineTowns(decided, blocks, matcher);
   let mentions = decided.map(toMention);
   const linked = new Set(mentions.flatMap((m) => (m.id ? [m.id] : [])));
   mentions.push(...misspellings(found, linked, matcher, mentions));
