@@ -14,6 +14,7 @@ import type { Candidate, Matcher } from './matcher';
 import type { Mention } from './mention';
 import { withDatedHeadings } from './dated-heading';
 import { datelineTowns } from './dateline';
+import { sameRegion } from './same-region';
 import { misspellings, type ScannedBlock } from './misspellings';
 import { nearestNamed } from './nearest-named';
 import { isTitleCase, looksLikeName, titleBefore } from './name-shape';
@@ -211,6 +212,7 @@ export function resolveDocument(blocks: readonly string[], matcher: Matcher, opt
   oneSensePerPage(decided);
   nearestNamed(decided);
   datelineTowns(decided, blocks, matcher);
+  sameRegion(decided, matcher);
   let mentions = decided.map(toMention);
   const linked = new Set(mentions.flatMap((m) => (m.id ? [m.id] : [])));
   mentions.push(...misspellings(found, linked, matcher, mentions));
