@@ -4,6 +4,7 @@
  */
 import type { Candidate } from './matcher';
 import type { Mention } from './mention';
+import { castsDoubt, cueDecides } from './lead';
 import type { Scored } from './score';
 import { encodeWhy, WHY } from './why';
 
@@ -40,9 +41,20 @@ export function decide(
   if (valid.length === 1 && scored.length === 1) return linked(valid[0]!);
   const best = valid[0]!;
   // A namesake that is not valid here but scores as high still makes the others doubtful.
-  const runnerUp = Math.max(valid[1]?.score ?? -Infinity, ...scored.filter((s) => !s.valid && s.score >= best.score).map((s) => s.score));
+  const runnerUp = Math.max(
+    valid[1]?.score ?? -Infinity,
+    ...scored.filter((s) => !s.valid && s.score >= best.score && castsDoubt(s, best)).map((s) => s.score),
+  );
   // Linked with confidence among namesakes: remember the form, for one sense per page.
   if (best.score - runnerUp >= 2 || (valid.length === 1 && best.score - runnerUp >= 1)) return linked(best, { formKey: c.key });
+  if (
+    best.score > runnerUp &&
+    cueDecides(
+      best,
+      scored.filter((s) => s !== best && (s.valid || s.score >= best.score)),
+    )
+  )
+    return linked(best);
   if (valid.length > 1) {
     const ambiguous: Decided = { ...at, candidates: valid.map((s) => idOf(s.entity)), key: c.key };
     if (best.score > valid[1]!.score) ambiguous.leader = idOf(best.entity);

@@ -95,6 +95,16 @@ describe('page-level rules', () => {
     ]);
     expect(linked('They delivered Mercador to the police.')).toEqual([]);
   });
+  it('links a close misspelling of the last word of a longer name already on the page, the words before it exact', () => {
+    expect(linked('The Battle of Chausa was fought in 1539.', 'After the Battle of Chuasa he fled.')).toEqual([
+      'Battle of Chausa=battle-of-chausa',
+      'Battle of Chuasa=battle-of-chausa',
+    ]);
+    expect(linked('The Battle of Chausa was fought in 1539.', 'After the Siege of Chuasa he fled.')).toEqual([
+      'Battle of Chausa=battle-of-chausa',
+    ]);
+    expect(linked('After the Battle of Chuasa he fled in 1539.')).toEqual([]);
+  });
   it('gives a shared form the sense it had elsewhere on the page', () => {
     expect(linked('In Spain the Popular Front won the Spanish election.', 'Later the Popular Front split.')).toEqual([
       'Spain=spain',

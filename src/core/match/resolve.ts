@@ -12,7 +12,11 @@ import { tokenPositions } from './evidence';
 import type { CorrectionMap } from '../corrections';
 import type { Candidate, Matcher } from './matcher';
 import type { Mention } from './mention';
+import { withDatedHeadings } from './dated-heading';
+import { datelineTowns } from './dateline';
+import { sameRegion } from './same-region';
 import { misspellings, type ScannedBlock } from './misspellings';
+import { nearestNamed } from './nearest-named';
 import { isTitleCase, looksLikeName, titleBefore } from './name-shape';
 import { activeSpan, pageYears } from './page-years';
 import { sportsResults, teamCities } from './team-cities';
@@ -206,9 +210,13 @@ export function resolveDocument(blocks: readonly string[], matcher: Matcher, opt
     keepFirstReasons(first, decided);
   }
   oneSensePerPage(decided);
-  const mentions = decided.map(toMention);
+  nearestNamed(decided);
+  datelineTowns(decided, blocks, matcher);
+  sameRegion(decided, matcher);
+  let mentions = decided.map(toMention);
   const linked = new Set(mentions.flatMap((m) => (m.id ? [m.id] : [])));
-  mentions.push(...misspellings(found, linked, matcher));
+  mentions.push(...misspellings(found, linked, matcher, mentions));
+  mentions = withDatedHeadings(mentions, found, matcher);
   mentions.sort((a, b) => a.block - b.block || a.start - b.start);
   return { mentions, years };
 }

@@ -24,6 +24,7 @@ import {
 } from './name-shape';
 import { yearOf } from '../dates';
 import { activeSpan, eraOf } from './page-years';
+import { soleMultiWordAlias } from './sole-alias';
 import { encodeWhy, WHY } from './why';
 
 /** Relation points (on the page and in the paragraph) that stand in for the full name of a weak form. */
@@ -209,7 +210,7 @@ export function scoreCandidate(
   // Empire" for the Achaemenids on a page about 800) needs something else on the page for it.
   const namedElsewhere = [...(page.namedBy.get(entity) ?? [])].some((k) => k !== c.key);
   const farFromEra = outOfEra;
-  if (farFromEra && !eraBound && !ownName && !namedElsewhere && cue < NEAR_CUE && related === 0)
+  if (farFromEra && !eraBound && !ownName && !soleMultiWordAlias(c, flags, tokens) && !namedElsewhere && cue < NEAR_CUE && related === 0)
     rule("an alias far from the entity's era, with nothing else on the page for it");
   if (eraBound && !inEra) rule('a name it has only in its own era, and the page is not about it');
   // On a page with no history signal ("Beef Wellington", "leaders Liverpool" in a match report) a
