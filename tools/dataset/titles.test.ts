@@ -5,6 +5,7 @@ import { describe, expect, it } from 'vitest';
 import type { Entity } from '../../src/core/dataset/types';
 import {
   buildTitleIndex,
+  formatAbsent,
   fold,
   formatTitleReport,
   parseTitleSource,
@@ -112,10 +113,14 @@ describe('titles-vs: reading a list of titles', () => {
 describe('titles-vs: candidates for titles that are not in the list', () => {
   const r = report();
 
-  it('counts the titles found in the list and the ones not found', () => {
+  it('counts the titles found in the list and the ones not found, and lists the latter', () => {
     expect(r.checked).toBe(ENTITIES.length);
     expect(r.inSource).toBe(1); // Paris
     expect(r.notInSource).toBe(ENTITIES.length - 1);
+    const absent = formatAbsent(r, sliceOfFile).trimEnd().split('\n');
+    expect(absent).toHaveLength(ENTITIES.length); // the header and every title but Paris
+    expect(absent.some((l) => l.endsWith('\tParis'))).toBe(false);
+    expect(absent).toContain('C\tassets/data/early-modern-03.json\tcaesar-baronius\tperson\tCaesar Baronius\tCaesar Baronius');
   });
 
   it('proposes the same name with a disambiguator, the one whose year agrees first', () => {
@@ -165,5 +170,33 @@ describe('titles-vs: candidates for titles that are not in the list', () => {
 describe('titles-vs: the fixture', () => {
   it('is a plain list of /wiki/ links, as the vital-articles scrape gives them', () => {
     expect(readFileSync(FIXTURE, 'utf8').split('\n')[0]).toMatch(/^\/wiki\//);
+  });
+});
+
+describe('titles-vs: titles the audit notes already name', () => {
+  it('ranks their candidates lower and says why', () => {
+    const index = buildTitleIndex([readTitleSource(FIXTURE)]);
+    const napier = ENTITIES.filter((x) => x.entity.id === 'claude-victor-perrin');
+    const plain = titlesVs(napier, [], index).rows[0]!.candidates[0]!;
+    const audited = titlesVs(napier, [], index, 5, 'sixth sample: Claude Victor-Perrin confirmed').rows[0]!.candidates[0]!;
+    expect(audited.title).toBe(plain.title);
+    expect(audited.score).toBeLessThan(plain.score);
+    expect(audited.reasons.join('; ')).toMatch(/named in the audit notes/);
+  });
+});
+
+describe('titles-vs: a one-word title in the audit notes', () => {
+  it('counts only as a whole word', () => {
+    const index = buildTitleIndex([parseTitleSource('Ob (river)\n', 'list.txt')]);
+    const ob = [
+      {
+        entity: { id: 'ob', type: 'place', name: 'Ob', wikipedia: 'Ob', description: 'Siberian river.' } as Entity,
+        file: 'assets/data/places-01.json',
+      },
+    ];
+    const notNamed = titlesVs(ob, [], index, 5, 'Obama and Obninsk').rows[0]!.candidates[0]!;
+    const named = titlesVs(ob, [], index, 5, 'moved titles fixed (Soča, Ob)').rows[0]!.candidates[0]!;
+    expect(notNamed.reasons.join('; ')).not.toMatch(/audit notes/);
+    expect(named.reasons.join('; ')).toMatch(/audit notes/);
   });
 });

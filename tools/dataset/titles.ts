@@ -257,6 +257,8 @@ export interface TitleReport {
   rows: TitleReportRow[];
   /** Candidates left out because another entity already carries that title. */
   takenByOthers: number;
+  /** The checked entities whose title is in no list, with or without candidates: what is left to check. */
+  absent: { entity: Entity; file: string }[];
 }
 
 const STOP = new Set([
@@ -351,6 +353,15 @@ function sameNameKind(form: string, entry: IndexedTitle, viaAlias: boolean, enti
   if (fold(ownQualifier) === fold(entry.qualifier)) return 'spelling';
   return 'other-disambiguator';
 }
+
+/** Whether `text` names `title` as a whole (not "Ob" inside "Obama"). */
+function namedIn(text: string, title: string): boolean {
+  const escaped = title.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  return new RegExp(`(^|[^\\p{L}\\p{N}])${escaped}($|[^\\p{L}\\p{N}])`, 'u').test(text);
+}
+
+/** How much lower a candidate ranks when the entity's title is named in assets/data/AUDIT.md. */
+export const AUDITED_PENALTY = 20;
 
 /** Candidates scoring less are left out of the report. */
 export const MIN_SCORE = 30;
@@ -489,12 +500,20 @@ export function candidatesFor(
 
 /**
  * The report over `checked` entities; `all` is the whole dataset, so a title another entity already
- * carries is never proposed (it names that other subject, or the two are duplicates to merge).
+ * carries is never proposed (it names that other subject, or the two are duplicates to merge);
+ * `auditNotes` is the text of assets/data/AUDIT.md, whose titles were most often searched already.
  */
-export function titlesVs(checked: { entity: Entity; file: string }[], all: Entity[], index: TitleIndex, limit = 5): TitleReport {
+export function titlesVs(
+  checked: { entity: Entity; file: string }[],
+  all: Entity[],
+  index: TitleIndex,
+  limit = 5,
+  auditNotes = '',
+): TitleReport {
   const takenTitles = new Map<string, string>();
   for (const e of all) takenTitles.set(titleKey(e.wikipedia), e.id);
   const rows: TitleReportRow[] = [];
+  const absent: { entity: Entity; file: string }[] = [];
   let inSource = 0;
   let takenByOthers = 0;
   for (const { entity, file } of checked) {
@@ -502,12 +521,21 @@ export function titlesVs(checked: { entity: Entity; file: string }[], all: Entit
       inSource++;
       continue;
     }
+    absent.push({ entity, file });
     const { candidates, taken } = candidatesFor(entity, index, takenTitles, limit);
     takenByOthers += taken;
+    // A title the audit notes name was most often searched and settled after the lists were made
+    // (a list's "Barbary pirates" is the title an audit moved to "Barbary corsairs"): ranked lower.
+    if (candidates.length > 0 && auditNotes !== '' && namedIn(auditNotes, entity.wikipedia))
+      for (const c of candidates) {
+        c.score -= AUDITED_PENALTY;
+        c.reasons.push('the current title is named in the audit notes (probably searched already)');
+      }
     if (candidates.length > 0) rows.push({ entity, file, candidates });
   }
+  for (const row of rows) row.candidates.sort((a, b) => b.score - a.score);
   rows.sort((a, b) => b.candidates[0]!.score - a.candidates[0]!.score || a.entity.id.localeCompare(b.entity.id));
-  return { checked: checked.length, inSource, notInSource: checked.length - inSource, rows, takenByOthers };
+  return { checked: checked.length, inSource, notInSource: checked.length - inSource, rows, takenByOthers, absent };
 }
 
 const TSV_HEADER = [
@@ -554,6 +582,14 @@ export function formatTitleReport(report: TitleReport, sliceOf: (file: string) =
           .join('\t'),
       ),
     );
+  return `${lines.join('\n')}\n`;
+}
+
+/** The entities whose title is in no list, one a line (slice, file, id, type, name, title), with a header. */
+export function formatAbsent(report: TitleReport, sliceOf: (file: string) => string): string {
+  const lines = ['slice\tfile\tid\ttype\tname\ttitle'];
+  for (const { entity, file } of report.absent)
+    lines.push([sliceOf(file), file, entity.id, entity.type, entity.name, entity.wikipedia].join('\t'));
   return `${lines.join('\n')}\n`;
 }
 
