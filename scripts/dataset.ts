@@ -227,7 +227,7 @@ function titlesVsCommand(args: string[]): number {
     [
       `titles-vs: ${index.size.toLocaleString('en-US')} titles from ${sources.map((s) => `${s.name} (${s.titles.length.toLocaleString('en-US')})`).join(', ')}`,
       `${report.checked} entities checked${slices.length > 0 ? ` (slice ${slices.join(', ')})` : ''}: ${report.inSource} titles in the lists, ${report.notInSource} not`,
-      `${report.rows.length} entities with candidates (${candidates} candidates${out ? ` written to ${out}` : ''}); ${report.takenByOthers} look-alike titles left out because another entity carries them`,
+      `${report.rows.length} entities with candidates (${candidates} candidates${out ? ` written to ${out}` : ''}); ${report.takenByOthers} weaker look-alikes left out because another entity carries them`,
       ...(absentOut ? [`the ${report.absent.length} titles in no list written to ${absentOut}`] : []),
     ].join('\n'),
   );

@@ -147,11 +147,18 @@ describe('titles-vs: candidates for titles that are not in the list', () => {
     for (const c of bull?.candidates ?? []) expect(c.kind).toBe('no-disambiguator');
   });
 
-  it('leaves out a title that another entity of the dataset already carries', () => {
+  it('leaves out a weak look-alike that another entity of the dataset already carries', () => {
     const other = person('shahrukh-shah-other', 'Shahrukh Shah', 'Shahrukh Shah');
     const withOther = report([other]);
     expect(firstCandidate(withOther, 'shahrokh-shah')).toBeUndefined();
     expect(withOther.takenByOthers).toBeGreaterThan(0);
+  });
+
+  it('reports a strong look-alike that another entity carries as a possible duplicate', () => {
+    const other = person('napier-other', 'William Napier', 'William Napier (British Army officer, born 1785)', { born: '1785' });
+    const row = report([other]).rows.find((x) => x.entity.id === 'william-napier')!;
+    expect(row.candidates[0]!.title).toBe('William Napier (British Army officer, born 1785)');
+    expect(row.candidates[0]!.reasons.join('; ')).toMatch(/already the title of napier-other/);
   });
 
   it('writes one TSV line per candidate with the slice of the file, best entity first', () => {
@@ -198,5 +205,21 @@ describe('titles-vs: a one-word title in the audit notes', () => {
     const named = titlesVs(ob, [], index, 5, 'moved titles fixed (Soča, Ob)').rows[0]!.candidates[0]!;
     expect(notNamed.reasons.join('; ')).not.toMatch(/audit notes/);
     expect(named.reasons.join('; ')).toMatch(/audit notes/);
+  });
+});
+
+describe("titles-vs: an event's disambiguator year", () => {
+  it('must fall within the event, not a year beside it', () => {
+    const index = buildTitleIndex([parseTitleSource('Battle of Flores (1592)\nBattle of Flores (1591)\n', 'list.txt')]);
+    const battle: Entity = {
+      id: 'flores',
+      type: 'event',
+      name: 'Battle of Flores',
+      wikipedia: 'Battle of Flores',
+      description: 'Sea fight.',
+      start: '1591',
+    };
+    const candidates = titlesVs([{ entity: battle, file: 'assets/data/early-modern-01.json' }], [], index).rows[0]!.candidates;
+    expect(candidates.map((c) => c.title)).toEqual(['Battle of Flores (1591)']);
   });
 });

@@ -255,7 +255,7 @@ export interface TitleReport {
   inSource: number;
   notInSource: number;
   rows: TitleReportRow[];
-  /** Candidates left out because another entity already carries that title. */
+  /** Weaker look-alikes left out because another entity already carries that title. */
   takenByOthers: number;
   /** The checked entities whose title is in no list, with or without candidates: what is left to check. */
   absent: { entity: Entity; file: string }[];
@@ -305,7 +305,10 @@ function adjust(e: Entity, entry: IndexedTitle, kind: CandidateKind, via: string
   const years = entityYears(e);
   const qYears = qualifierYears(entry.qualifier);
   if (qYears.length > 0 && years.length > 0) {
-    const agree = qYears.filter((y) => years.some((z) => Math.abs(z - y) <= 1));
+    // People's years may differ by one between sources (calendars); an event's disambiguator names
+    // a year of its own span exactly ("Battle of Flores (1591)" is not the action of 1592).
+    const span = e.type === 'person' ? undefined : [Math.min(...years), Math.max(...years)];
+    const agree = qYears.filter((y) => (span ? y >= span[0]! && y <= span[1]! : years.some((z) => Math.abs(z - y) <= 1)));
     if (agree.length > 0) {
       score += 25;
       reasons.push(`year ${agree.join(', ')} agrees`);
@@ -359,6 +362,9 @@ function namedIn(text: string, title: string): boolean {
   const escaped = title.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
   return new RegExp(`(^|[^\\p{L}\\p{N}])${escaped}($|[^\\p{L}\\p{N}])`, 'u').test(text);
 }
+
+/** A look-alike title that another entity carries is reported only from this score up. */
+export const DUPLICATE_SCORE = 60;
 
 /** How much lower a candidate ranks when the entity's title is named in assets/data/AUDIT.md. */
 export const AUDITED_PENALTY = 20;
@@ -431,11 +437,16 @@ export function candidatesFor(
   const consider = (entry: IndexedTitle, kind: CandidateKind, via: string): void => {
     if (entry.title === ownTitle) return;
     const holder = takenTitles.get(entry.title);
-    if (holder !== undefined && holder !== e.id) {
-      taken++;
-      return;
-    }
     const { score, reasons } = adjust(e, entry, kind, via);
+    if (holder !== undefined && holder !== e.id) {
+      // Another entity's title: a namesake, unless the likeness is strong, when the two may be one
+      // subject written twice ("William Charles Wentworth" and "William Wentworth", both born 1790).
+      if (score < DUPLICATE_SCORE) {
+        taken++;
+        return;
+      }
+      reasons.push(`already the title of ${holder}: the same subject twice (merge), or a namesake`);
+    }
     const previous = found.get(entry.title);
     if (previous && previous.score >= score) return;
     found.set(entry.title, { title: entry.title, kind, score, via, sources: entry.sources, reasons });
