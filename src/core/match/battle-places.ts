@@ -66,6 +66,11 @@ function hasPlace(matcher: Matcher, c: Candidate): boolean {
  * year after the place is the battle's; undefined otherwise.
  */
 export function battleNamedByPlace(matcher: Matcher, text: string, c: Candidate): number | undefined {
+  // Called for every candidate: most are followed by a letter or stand mid-line, and leave after one character read.
+  const next = text.charCodeAt(c.end);
+  if (next !== 44 && next !== 32 && next !== 40) return undefined;
+  const before = c.start > 0 ? text.charCodeAt(c.start - 1) : 10;
+  if (before !== 10 && before !== 32 && before !== 9) return undefined;
   const year = YEAR_AFTER.exec(text.slice(c.end, c.end + 16));
   if (!year || !ITEM_START.test(text.slice(Math.max(0, c.start - 12), c.start)) || !hasPlace(matcher, c)) return undefined;
   const y = year[2] ? -Number(year[1]) : Number(year[1]);
