@@ -46,4 +46,11 @@ describe('the broad quality set does not get worse', () => {
     expect(perThousand).toBeLessThanOrEqual(BROAD_FLOOR.wrongPer1000Words);
     expect(sum(pages, (p) => p.trickyWrong)).toBeLessThanOrEqual(BROAD_FLOOR.trickyWrong);
   });
+  it('gets the tricky mentions right: both figures of ./broad/README.md', () => {
+    const total = sum(pages, (p) => p.trickyTotal);
+    const right = sum(pages, (p) => p.trickyRight);
+    const quiet = sum(pages, (p) => p.trickyQuietAbsent);
+    expect(right / total).toBeGreaterThanOrEqual(BROAD_FLOOR.trickyRightStrict);
+    expect((right + quiet) / total).toBeGreaterThanOrEqual(BROAD_FLOOR.trickyRightQuietAbsent);
+  });
 });

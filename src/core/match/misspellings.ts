@@ -45,7 +45,7 @@ export function misspellings(
     for (let t = 0; t < tokens.count; t++) {
       while (ci < candidates.length && candidates[ci]!.endToken <= t) ci++;
       if (ci < candidates.length && candidates[ci]!.firstToken <= t) continue;
-      if (tokens.lengths[t]! < 6 || !isCapitalised(text, tokens, t)) continue;
+      if (tokens.lengths[t]! < 6 || !isCapitalised(text, tokens, t) || cutOff(text, tokens, t)) continue;
       const key = tokens.key(t);
       if (matcher.lookup(key)) continue;
       let match: string | undefined;
@@ -93,6 +93,14 @@ function misspeltName(
     found = name;
   }
   return found;
+}
+
+/**
+ * The block's last word, with nothing after it but an ellipsis: a word cut off by a preview or an
+ * excerpt ("it fell to the Carthagi…"), not a misspelling.
+ */
+function cutOff(text: string, tokens: TokenScan, t: number): boolean {
+  return t === tokens.count - 1 && /^(?:\s*(?:…|\.\.\.))?\s*$/.test(text.slice(tokens.ends[t]!));
 }
 
 /** Damerau-Levenshtein distance at most 1 (one substitution, insertion, deletion or swap). */

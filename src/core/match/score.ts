@@ -25,6 +25,15 @@ import {
 import { yearOf } from '../dates';
 import { activeSpan, eraOf } from './page-years';
 import { soleMultiWordAlias } from './sole-alias';
+import { aliasBeforeFounding } from './anachronism';
+import { battleOfPageEra } from './battle-places';
+import { afterLocative, isSettlement } from './city-or-state';
+import { beforeGovernmentWord } from './government-seat';
+import { placedElsewhere } from './place-in-region';
+import { placeYieldsToSupportedPerson } from './person-or-place';
+import { placeAsIngredient } from './quiet-places';
+import { beginsLongerNameOfPage } from './longer-names';
+import { isShipName, shipNameAt } from './ship-names';
 import { encodeWhy, WHY } from './why';
 
 /** Relation points (on the page and in the paragraph) that stand in for the full name of a weak form. */
@@ -47,6 +56,8 @@ export interface PageEvidence {
   quiet: boolean;
   /** The page reports sports results ("a 2-2 draw", team-cities.ts sportsResults): bare place names there are teams. */
   sports?: boolean;
+  /** "form next-word" pairs that the page's running text shows to be longer unknown names (longer-names.ts). */
+  longerNames?: ReadonlySet<string>;
 }
 
 /** What the candidate's paragraph offers. */
@@ -236,6 +247,23 @@ export function scoreCandidate(
     rule('inside an "X of …" name');
   if (inSlug(text, tokens, c)) rule('part of a hyphenated slug');
   if (e.type !== 'place' && afterSettlementWord(text, tokens, c)) rule('after "the town of", and not a place');
+  // Rules of the precision work, session 6 (each in its own module, with its reasons there).
+  if (beginsLongerNameOfPage(tokens, c, block.titleCase(), page.longerNames)) rule('begins a longer name the page writes elsewhere');
+  if (shipNameAt(tokens, c) && !isShipName(e.name)) rule("a ship's name (after a word for a ship)");
+  if (e.type === 'place' && beforeGovernmentWord(tokens, c)) rule('a seat of government before a word for a government');
+  if (e.type === 'place' && placedElsewhere(page.matcher, tokens, c, entity)) rule('placed in a region the dataset does not put it in');
+  if (aliasBeforeFounding(e, page.medianYear, { ownName, eraBound, namedElsewhere }))
+    rule('another name of a state founded after the page');
+  if (
+    e.type === 'place' &&
+    !inEra &&
+    related + relatedHere === 0 &&
+    cue < NEAR_CUE &&
+    !namedElsewhere &&
+    battleOfPageEra(page.matcher, tokens, c, page.medianYear, page.onPage)
+  )
+    rule("a place that names a battle of the page's era, with nothing but its name for the town");
+  if (placeAsIngredient(e, tokens, c, page.quiet)) rule('measured by a quantity, on a page with no history (an ingredient)');
   const points = {
     onPage: isOnPage ? 3 : 0,
     cue,
@@ -265,12 +293,23 @@ function dateOfAnotherYear(tokens: TokenScan, c: Candidate, start: string | unde
  */
 export function weighNamesakes(scored: Scored[], matcher: Matcher, tokens: TokenScan, c: Candidate): void {
   if (scored.length < 2) return;
+  placeYieldsToSupportedPerson(scored, matcher);
   let eraName = false;
   let thing = false;
   for (const s of scored) {
     if (!s.valid) continue;
     if (s.eraName) eraName = true;
     if (matcher.entity(s.entity).type !== 'person') thing = true;
+  }
+  // "in Carthage": the city, where the dataset has one of that name, not the power of its era.
+  if (eraName && afterLocative(tokens, c) && scored.some((s) => s.valid && !s.eraName && isSettlement(matcher, s.entity))) {
+    for (const s of scored) {
+      if (s.valid && s.eraName) {
+        s.valid = false;
+        s.reasons.push('after "in": the city of that name, not the state of its era');
+      }
+    }
+    eraName = false;
   }
   if (eraName) {
     for (const s of scored) {
