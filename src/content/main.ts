@@ -10,6 +10,7 @@ import { validateTabRequest } from '../core/protocol/validate-tab';
 import { settingsFrom, siteEnabled } from '../core/settings';
 import { createRouter, send, sendPatiently } from '../shared/messaging';
 import { ContentSession } from './session';
+import { PACED_BY_FRAMES } from './slicer';
 import { idleSummary } from './summary';
 import { traceContent, traceSpan, traceStart } from '../shared/trace';
 
@@ -119,9 +120,11 @@ function afterFirstPaint(): Promise<void> {
 async function startSession(settings: Settings | undefined, later?: Promise<Settings>): Promise<void> {
   const started = traceStart();
   const s = (session = new ContentSession());
-  // Counting elements is one native call. A page this large is read after its first paint (before
-  // the settings are applied: showing names starts the reading).
-  if (document.getElementsByTagName('*').length > BIG_PAGE_ELEMENTS) s.paintNearViewport(afterFirstPaint());
+  // Counting elements is one native call. In Firefox a page this large is read after its first
+  // paint, even when the settings (whose "show names" starts the reading) are already known; in
+  // Chromium, as before, at once then (see PACED_BY_FRAMES).
+  const big = document.getElementsByTagName('*').length > BIG_PAGE_ELEMENTS;
+  if (big) s.paintNearViewport(PACED_BY_FRAMES ? afterFirstPaint() : undefined);
   traceSpan('session start', started);
   if (settings) {
     known ??= settings;
@@ -139,6 +142,7 @@ async function startSession(settings: Settings | undefined, later?: Promise<Sett
       if (arrived.highlightsEnabled) s.setHighlights(true);
     })
     .catch((err: unknown) => console.warn('[Dramatis]', err instanceof Error ? err.message : err));
+  if (big) await afterFirstPaint();
   if (!s.stopped) await s.annotatePage();
 }
 

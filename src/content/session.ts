@@ -124,10 +124,10 @@ export class ContentSession {
 
   /**
    * Very large pages: only names near the viewport are painted, as the reader scrolls, and the page
-   * is read only once `firstPaint` resolves, however early the settings say to show names.
+   * is read only once `firstPaint` (when given) resolves, however early the settings say to show names.
    */
-  paintNearViewport(firstPaint: Promise<void>): void {
-    this.notBefore = firstPaint;
+  paintNearViewport(firstPaint?: Promise<void>): void {
+    if (firstPaint) this.notBefore = firstPaint;
     this.mentions.paintNearViewport();
   }
 

@@ -78,9 +78,20 @@ function afterNextFrame(): Promise<void> {
   });
 }
 
+/**
+ * Firefox only. There the loops resumed one after another with no frame between them, and pacing
+ * them by frames halved the 2 MB page's stalls; in Chromium, whose scheduler.yield gives rendering
+ * its turn, the same pacing made long tasks after the page's first frame 19-28 against 3-4 (2 MB
+ * page, same run at load 20; docs/PERFORMANCE.md, Session 6), so Chromium yields as before.
+ */
+export const PACED_BY_FRAMES = typeof navigator !== 'undefined' && /\bFirefox\//.test(navigator.userAgent);
+
 const pageFrames: FrameSource = {
   drawing: () =>
-    typeof requestAnimationFrame === 'function' && typeof MessageChannel === 'function' && document.visibilityState === 'visible',
+    PACED_BY_FRAMES &&
+    typeof requestAnimationFrame === 'function' &&
+    typeof MessageChannel === 'function' &&
+    document.visibilityState === 'visible',
   nextFrame: afterNextFrame,
   nextTask,
   yield: yieldToPage,
