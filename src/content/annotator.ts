@@ -10,7 +10,7 @@ import { sendPatiently } from '../shared/messaging';
 import type { PageBlock } from './block-range';
 import type { PageMentions } from './mentions';
 import { Slicer } from './slicer';
-import { traceContent } from '../shared/trace';
+import { traceContent, traceSpan, traceStart } from '../shared/trace';
 
 /** How long a batch keeps asking a worker that does not answer. */
 const DETECT_DEADLINE_MS = 10_000;
@@ -37,7 +37,7 @@ export const SLICE_OVERLAP_CHARS = 1024;
  */
 const FIRST_BATCH_CHARS = 3 * 1024;
 /** Mentions mapped and painted between two checkpoints (each is a binary search and a Range). */
-const PAINT_CHUNK = 100;
+const PAINT_CHUNK = 25;
 
 export class Annotator {
   /** Years the page mentions, sorted, merged from every batch (for the cards' timelines). */
@@ -61,6 +61,7 @@ export class Annotator {
    */
   async annotate(roots: Node | readonly Node[]): Promise<void> {
     const slicer = this.newSlicer();
+    slicer.label = 'walk';
     const pending: Promise<void>[] = [];
     let batch: PageBlock[] = [];
     let size = 0;
@@ -92,6 +93,7 @@ export class Annotator {
       }
     }
     if (batch.length > 0) pending.push(this.detect(batch));
+    slicer.end();
     await Promise.all(pending);
   }
 
@@ -122,11 +124,14 @@ export class Annotator {
     const onPage = this.mentions.linkedIds();
     traceContent('detect sent');
     // A worker woken by this very message may drop it while it starts: detection is safe to repeat.
-    const result: DetectResult = await sendPatiently(
+    const sendStart = traceStart();
+    const answer = sendPatiently(
       // The URL lets the background apply the reader's corrections for this page, site or everywhere.
       { type: 'detect', blocks: texts, onPage: onPage.length > 0 ? onPage : undefined, url: location.href },
       DETECT_DEADLINE_MS,
     );
+    traceSpan(`send ${texts.length}`, sendStart);
+    const result: DetectResult = await answer;
     traceContent('detect answered');
     if (this.signal.aborted) return undefined;
     if (result.years.length > 0) this.yearList = [...this.yearList, ...result.years].sort((a, b) => a - b);
@@ -136,14 +141,16 @@ export class Annotator {
   private async paint(blocks: PageBlock[], mentions: readonly Mention[], result: DetectResult): Promise<void> {
     // Blocks may have left the page while the background worked (live pages): skip those. Only the
     // text nodes a mention spans are checked (binary search), never every node of its block.
-    const live = mentions.filter((m) => spanConnected(blocks[m.block]!, m.start, m.end));
     const slicer = this.newSlicer();
+    slicer.label = 'paint';
+    const live = mentions.filter((m) => spanConnected(blocks[m.block]!, m.start, m.end));
     for (let i = 0; i < live.length; i += PAINT_CHUNK) {
       if (this.signal.aborted) return;
       this.mentions.add(blocks, live.slice(i, i + PAINT_CHUNK), result.entities);
       traceContent('mentions added');
       await slicer.checkpoint();
     }
+    slicer.end();
   }
 }
 

@@ -10,6 +10,8 @@
  * name is still marked when it comes near. Hit-testing and navigation still know every mention.
  */
 
+import { traceSpan, traceStart } from '../shared/trace';
+
 /** A block is huge above this many characters (about ten screens of text). */
 export const HUGE_BLOCK_CHARS = 20_000;
 /** Mentions per chunk: one measurement and one paint decision each. */
@@ -118,6 +120,7 @@ export class BlockWindows<T extends Windowed> {
    * width changes), plus the chunks painted or unpainted.
    */
   update(): void {
+    const started = traceStart();
     if (this.remeasure) {
       for (const list of this.chunks.values()) for (const c of list) c.top = NaN;
       this.remeasure = false;
@@ -146,6 +149,7 @@ export class BlockWindows<T extends Windowed> {
       for (const c of live) if (c.painted && !near.has(c)) this.setPainted(c, false);
       for (const c of near) this.setPainted(c, true);
     }
+    traceSpan('windows', started);
   }
 
   private setPainted(c: Chunk<T>, on: boolean): void {

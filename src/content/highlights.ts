@@ -7,6 +7,7 @@
  */
 import type { EntityType } from '../core/dataset/types';
 import { highlightRegistry, newHighlight, supportsHighlightApi } from './highlight-api';
+import { traceSpan } from '../shared/trace';
 
 /**
  * The highlight a range is painted with (registered as `dramatis-<name>`, styled in content.css):
@@ -144,6 +145,7 @@ export class Highlighter {
       this.pending.delete(kind);
     }
     if (changed && this.shown) this.changes++;
+    traceSpan('flush', this.lastFlush);
     this.schedule();
   }
 

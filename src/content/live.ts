@@ -17,6 +17,7 @@
 import { blockRootOf, isInsideSkipped, type DomNode } from '../core/extract';
 import type { Annotator } from './annotator';
 import type { PageMentions } from './mentions';
+import { traceSpan, traceStart } from '../shared/trace';
 
 const DEBOUNCE_MS = 250;
 const MAX_WAIT_MS = 1000;
@@ -79,6 +80,7 @@ export class LiveUpdates {
 
   /** Takes mutation records (the observer's callback; public for tests). */
   collect(records: readonly MutationRecord[]): void {
+    const started = traceStart();
     for (const r of records) {
       if (r.type === 'childList' && this.onlyOurs(r)) continue;
       if (this.isOurs(r.target)) continue;
@@ -95,6 +97,7 @@ export class LiveUpdates {
       }
     }
     if (this.dirty.size > 0) this.schedule();
+    traceSpan(`mutations ${records.length}`, started);
   }
 
   /** A record whose added and removed nodes are all ours: our UI host arriving or leaving. */

@@ -10,8 +10,9 @@ import { validateTabRequest } from '../core/protocol/validate-tab';
 import { settingsFrom, siteEnabled } from '../core/settings';
 import { createRouter, send, sendPatiently } from '../shared/messaging';
 import { ContentSession } from './session';
+import { PACED_BY_FRAMES } from './slicer';
 import { idleSummary } from './summary';
-import { traceContent } from '../shared/trace';
+import { traceContent, traceSpan, traceStart } from '../shared/trace';
 
 /**
  * How long the first settings request keeps asking a background that does not answer. It wakes a
@@ -102,8 +103,13 @@ function domReady(): Promise<void> {
   return new Promise((resolve) => document.addEventListener('DOMContentLoaded', () => resolve(), { once: true }));
 }
 
+/** After the page's first frame; at once in a hidden tab (it draws no frames, and no one sees it wait). */
 function afterFirstPaint(): Promise<void> {
-  return new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)));
+  return new Promise((resolve) => {
+    if (document.visibilityState !== 'visible') return resolve();
+    document.addEventListener('visibilitychange', () => resolve(), { once: true });
+    requestAnimationFrame(() => setTimeout(resolve, 0));
+  });
 }
 
 /**
@@ -112,7 +118,14 @@ function afterFirstPaint(): Promise<void> {
  * shown until they say this site is on.
  */
 async function startSession(settings: Settings | undefined, later?: Promise<Settings>): Promise<void> {
+  const started = traceStart();
   const s = (session = new ContentSession());
+  // Counting elements is one native call. In Firefox a page this large is read after its first
+  // paint, even when the settings (whose "show names" starts the reading) are already known; in
+  // Chromium, as before, at once then (see PACED_BY_FRAMES).
+  const big = document.getElementsByTagName('*').length > BIG_PAGE_ELEMENTS;
+  if (big) s.paintNearViewport(PACED_BY_FRAMES ? afterFirstPaint() : undefined);
+  traceSpan('session start', started);
   if (settings) {
     known ??= settings;
     s.applySettings(settings);
@@ -129,11 +142,7 @@ async function startSession(settings: Settings | undefined, later?: Promise<Sett
       if (arrived.highlightsEnabled) s.setHighlights(true);
     })
     .catch((err: unknown) => console.warn('[Dramatis]', err instanceof Error ? err.message : err));
-  // Counting elements is one native call.
-  if (document.getElementsByTagName('*').length > BIG_PAGE_ELEMENTS) {
-    s.paintNearViewport();
-    await afterFirstPaint();
-  }
+  if (big) await afterFirstPaint();
   if (!s.stopped) await s.annotatePage();
 }
 

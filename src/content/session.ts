@@ -41,6 +41,8 @@ export class ContentSession {
   private readonly navigation: Navigation;
   private highlightsOn = false;
   private annotated: Promise<void> | undefined;
+  /** Reading waits for this (very large pages: their first paint). */
+  private notBefore: Promise<void> = Promise.resolve();
   private settings: Settings = DEFAULT_SETTINGS;
   private readonly modifier: ModifierKeyWatch;
 
@@ -73,7 +75,9 @@ export class ContentSession {
   /** Detects the whole page once and loads its notes; live updates take it from there. */
   annotatePage(): Promise<void> {
     this.annotated ??= (async () => {
+      await this.notBefore;
       const signal = this.controller.signal;
+      if (signal.aborted) return;
       this.live.start(signal);
       // The selection toolbar is offered from the start: a reader may select a passage while a long
       // page is still being detected (or while a detect message waits for a waking worker), and
@@ -118,8 +122,12 @@ export class ContentSession {
     this.mentions.applyMarkSettings(settings);
   }
 
-  /** Very large pages: only names near the viewport are painted, as the reader scrolls. */
-  paintNearViewport(): void {
+  /**
+   * Very large pages: only names near the viewport are painted, as the reader scrolls, and the page
+   * is read only once `firstPaint` (when given) resolves, however early the settings say to show names.
+   */
+  paintNearViewport(firstPaint?: Promise<void>): void {
+    if (firstPaint) this.notBefore = firstPaint;
     this.mentions.paintNearViewport();
   }
 

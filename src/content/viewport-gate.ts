@@ -17,6 +17,8 @@
  * single block: a group no taller than the band cannot hold the viewport without a sentinel inside
  * the band.
  */
+import { traceSpan, traceStart } from '../shared/trace';
+
 export interface GateTarget {
   /** Paints (true) or unpaints (false) the names of the block whose root element this is. */
   show(root: Element, visible: boolean): void;
@@ -129,6 +131,7 @@ export class ViewportGate {
 
   /** Intersection reports, one batch per frame: the groups whose state changed are shown or hidden together. */
   onChange(entries: readonly GateEntry[]): void {
+    const started = traceStart();
     const touched = new Set<Group>();
     const rects = new Map<Element, { top: number; bottom: number; band: number }>();
     for (const e of entries) {
@@ -150,6 +153,7 @@ export class ViewportGate {
       }
       this.decide(group);
     }
+    traceSpan('gate', started);
   }
 
   private decide(group: Group): void {

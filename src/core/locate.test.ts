@@ -3,7 +3,9 @@ import { extractBlocks, locate, type Block, type DomText } from './extract';
 
 /** A block of the given text nodes, built as extraction builds it (prefix sums of node lengths). */
 function blockOf(parts: string[]): Block {
-  const nodes = parts.map((data) => ({ nodeType: 3, nodeName: '#text', childNodes: [], parentNode: null, data }) as DomText);
+  const nodes = parts.map(
+    (data) => ({ nodeType: 3, nodeName: '#text', childNodes: [], parentNode: null, firstChild: null, nextSibling: null, data }) as DomText,
+  );
   const starts: number[] = [];
   let text = '';
   for (const p of parts) {
@@ -56,8 +58,27 @@ describe('locate: text-node lookup by offset (binary search over the prefix sums
 
   it('is what extraction builds: starts are the prefix sums of the node lengths', () => {
     const texts = ['Leon ', 'Trot', 'sky', ' wrote'];
-    const p = { nodeType: 1, nodeName: 'P', childNodes: [] as unknown[], parentNode: null, getAttribute: () => null };
-    p.childNodes = texts.map((data) => ({ nodeType: 3, nodeName: '#text', childNodes: [], parentNode: p, data }));
+    const p = {
+      nodeType: 1,
+      nodeName: 'P',
+      childNodes: [] as unknown[],
+      parentNode: null,
+      firstChild: null as unknown,
+      nextSibling: null,
+      getAttribute: () => null,
+    };
+    const children = texts.map((data) => ({
+      nodeType: 3,
+      nodeName: '#text',
+      childNodes: [],
+      parentNode: p,
+      firstChild: null,
+      nextSibling: null as unknown,
+      data,
+    }));
+    children.forEach((c, i) => (c.nextSibling = children[i + 1] ?? null));
+    p.childNodes = children;
+    p.firstChild = children[0];
     const [block] = extractBlocks(p as never);
     expect(block!.starts).toEqual([0, 5, 9, 12]);
     expect(locate(block!, 10)).toEqual([2, 1]);

@@ -31,3 +31,18 @@ export function traceContent(label: string): void {
   if (!tracing) return;
   performance.mark(`dramatis ${label}`);
 }
+
+/**
+ * A span of the content script's own work, from `start` (performance.now()) to now, as a User
+ * Timing measure ("dramatis <label>"): the shapes trace (scripts/bench/shapes-trace.ts) lays them
+ * beside the page's stalls to tell which of our work a stall holds. Traced builds only.
+ */
+export function traceSpan(label: string, start: number): void {
+  if (!tracing) return;
+  performance.measure(`dramatis ${label}`, { start, end: performance.now() });
+}
+
+/** performance.now() in traced builds, 0 otherwise (so the shipped build reads no clock for spans). */
+export function traceStart(): number {
+  return tracing ? performance.now() : 0;
+}

@@ -121,5 +121,29 @@ export async function clickUi(page: TestPage, label: string): Promise<void> {
     if (now.ok && now.rect!.x === last.rect!.x && now.rect!.y === last.rect!.y) break;
     if (now.ok) last = now;
   }
-  await page.mouse.click(last.rect!.x, last.rect!.y);
+  // A real move, press and release, but none awaited past INPUT_ACK_MS: many of these controls
+  // close the card or editor whose notes frame holds them (Edit, Add note, Save), and in Chromium
+  // mouse.click then sometimes never returned (DevTools' Input.dispatchMouseEvent unanswered; the
+  // frame, an extension page in a process of its own, is torn down by the click) and the test hung
+  // to its timeout (privacy.spec.ts: 1 run in 8 under load, and once per CI run in sessions 4-5).
+  // Every caller then waits for the click's effect, so a click that did not land still fails, at
+  // that wait and with its message; the step left unanswered is printed.
+  const mouse = page.mouse as TestPage['mouse'] & { down(): Promise<void>; up(): Promise<void> };
+  const steps: [string, () => Promise<void>][] = [
+    ['move', () => mouse.move(last.rect!.x, last.rect!.y)],
+    ['press', () => mouse.down()],
+    ['release', () => mouse.up()],
+  ];
+  for (const [step, run] of steps) {
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const answered = await Promise.race([
+      run().then(() => true),
+      new Promise<boolean>((resolve) => (timer = setTimeout(() => resolve(false), INPUT_ACK_MS))),
+    ]);
+    clearTimeout(timer);
+    if (!answered) console.log(`[clickUi] the ${step} on "${label}" got no answer from the browser within ${INPUT_ACK_MS} ms`);
+  }
 }
+
+/** How long each step of a click may wait for the browser's answer (see clickUi). */
+const INPUT_ACK_MS = 3000;
