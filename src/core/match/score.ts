@@ -32,6 +32,7 @@ import { beforeGovernmentWord } from './government-seat';
 import { placedElsewhere } from './place-in-region';
 import { placeYieldsToSupportedPerson } from './person-or-place';
 import { placeAsIngredient } from './quiet-places';
+import { beforeIdentifierNumber } from './identifier';
 import { beginsLongerNameOfPage } from './longer-names';
 import { isShipName, shipNameAt } from './ship-names';
 import { encodeWhy, WHY } from './why';
@@ -264,6 +265,7 @@ export function scoreCandidate(
   )
     rule("a place that names a battle of the page's era, with nothing but its name for the town");
   if (placeAsIngredient(e, tokens, c, page.quiet)) rule('measured by a quantity, on a page with no history (an ingredient)');
+  if (beforeIdentifierNumber(tokens, c)) rule('followed by a long number (a bug, ticket or case number)');
   const points = {
     onPage: isOnPage ? 3 : 0,
     cue,
