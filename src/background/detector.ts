@@ -268,7 +268,11 @@ export async function getEntities(ids: string[]): Promise<CardEntity[]> {
 async function shippedEntities(ids: string[]): Promise<CardEntity[] | undefined> {
   // The load starts too (it would at the first detection anyway), so the reader's tables and packs are read meanwhile.
   loaded().catch(() => undefined);
+  // Enabled packs add their own lines to a bundled entity's card (overlays, cross-links) that only the
+  // full load brings: with any pack on, the answer waits for it (a card without its pack lines is wrong).
+  const packs = enabledPacks().catch(() => [{ enabled: true }]);
   const records = await streamIndex().records;
+  if ((await packs).length > 0) return undefined;
   const indices: number[] = [];
   for (const id of ids) {
     const i = records.indexOf(id);
