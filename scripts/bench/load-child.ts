@@ -20,9 +20,6 @@ export interface LoadChildResult {
   arrayBuffersDelta: number;
   heapUsedDelta: number;
   gc: boolean;
-  /** Measured after the rest: Matcher.singleWordForms alone on a fresh reader (absent if the matcher has none). */
-  singleWordFormsMs?: number;
-  singleWordFormsHeap?: number;
 }
 
 const [indexPath, blocksPath] = process.argv.slice(2);
@@ -66,17 +63,4 @@ const result: LoadChildResult = {
 // Keep the index and matcher alive until after the measurement.
 if (matcher.entityCount !== index.entityCount) throw new Error('unexpected entity count');
 
-// Afterwards, for the analysis: the part of a first detection that grows with the dataset, the map of
-// single-word forms the misspelling rule builds by one pass over every key (Matcher.singleWordForms),
-// timed and weighed alone on a fresh reader of the same buffer (JIT warm by now, so a lower bound).
-const fresh = new Matcher(new BinaryIndex(buffer)) as Matcher & { singleWordForms?: (id: string) => readonly string[] };
-if (typeof fresh.singleWordForms === 'function') {
-  collect();
-  const heapBefore = process.memoryUsage().heapUsed;
-  const t4 = performance.now();
-  fresh.singleWordForms('');
-  result.singleWordFormsMs = performance.now() - t4;
-  collect();
-  result.singleWordFormsHeap = process.memoryUsage().heapUsed - heapBefore;
-}
 console.log(JSON.stringify(result));

@@ -21,16 +21,19 @@ interface CopyState {
   copy: { size: number; blobSize: number; magic: number; headerTotal: number } | null;
 }
 
+/** Page-side expression: the background's copy database, opened from an extension page. */
+const OPEN_COPY_DB = `new Promise((resolve, reject) => {
+        const open = indexedDB.open('dramatis-index-cache');
+        open.onsuccess = () => resolve(open.result);
+        open.onerror = () => reject(open.error);
+      })`;
+
 /** Reads the copy from an extension page (same origin as the background, so the same IndexedDB). */
 const copyState = (ext: TestPage) =>
   evaluate<CopyState>(
     ext,
     `(async () => {
-      const db = await new Promise((resolve, reject) => {
-        const open = indexedDB.open('dramatis-index-cache');
-        open.onsuccess = () => resolve(open.result);
-        open.onerror = () => reject(open.error);
-      });
+      const db = await ${OPEN_COPY_DB};
       if (!db.objectStoreNames.contains('files')) { db.close(); return { copy: null }; }
       const record = await new Promise((resolve, reject) => {
         const get = db.transaction('files').objectStore('files').get('index.bin');
@@ -49,11 +52,7 @@ const damageCopy = (ext: TestPage) =>
   evaluate<boolean>(
     ext,
     `(async () => {
-      const db = await new Promise((resolve, reject) => {
-        const open = indexedDB.open('dramatis-index-cache');
-        open.onsuccess = () => resolve(open.result);
-        open.onerror = () => reject(open.error);
-      });
+      const db = await ${OPEN_COPY_DB};
       const tx = db.transaction('files', 'readwrite');
       const store = tx.objectStore('files');
       const record = await new Promise((resolve) => { const g = store.get('index.bin'); g.onsuccess = () => resolve(g.result); });

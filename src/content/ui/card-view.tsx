@@ -20,6 +20,7 @@ import { FrameSlot } from './FrameSlot';
 import { HoverCard } from './HoverCard';
 import { PackPassageCard } from './packs/PackPassageCard';
 import uiCss from './ui.css';
+import { traceSpan, traceStart } from '../../shared/trace';
 
 const SHEET_BELOW_PX = 560;
 
@@ -69,6 +70,7 @@ export class CardView implements CardSurface {
 
   close(): void {
     if (!this.ui) return;
+    const started = traceStart();
     this.cleanup?.();
     this.cleanup = undefined;
     render(null, this.ui.mount('card'));
@@ -78,6 +80,7 @@ export class CardView implements CardSurface {
     const back = this.restoreFocus;
     this.restoreFocus = undefined;
     if (back?.isConnected) back.focus({ preventScroll: true });
+    traceSpan('card close', started);
   }
 
   private cardElement(): HTMLElement | null {

@@ -23,6 +23,15 @@ describe('datedHeadings', () => {
     expect(headings('151. Chausa, 1539.—Humayun fled.')).toEqual(['Chausa=battle-of-chausa']);
     expect(headings('[Sidenote: the campaign.]\nChausa, 1539')).toEqual(['Chausa=battle-of-chausa']);
   });
+  it('reads a bracketed year and an item number closed by a bracket', () => {
+    expect(headings('3) Chausa (1539)\nHumayun fled.')).toEqual(['Chausa=battle-of-chausa']);
+    expect(headings('Chausa (1539): the rout')).toEqual(['Chausa=battle-of-chausa']);
+    expect(headings('Chausa (1539 and after)')).toEqual([]);
+    expect(headings('Chausa (1540)')).toEqual([]);
+  });
+  it('reads an era word after the year as part of it: a BC year is not the AD one', () => {
+    expect(headings('Chausa, 1539 BC.')).toEqual([]);
+  });
   it('not in another year, inside running text, or where the year runs on', () => {
     expect(headings('151. Chausa, 1540.—Humayun fled.')).toEqual([]);
     expect(headings('He was born at Chausa, 1539.')).toEqual([]);

@@ -1,9 +1,10 @@
 /**
  * A dated heading names a battle: a numbered section or a line that opens with a place and a year
- * ("151. Oriskany, 1777.—", "Hastings, 1066") is about the battle of that place in that year, when
- * the dataset has one dated so ("Battle of Oriskany", 1777). The heading's shape is required, so a
- * letter's dateline or "born in Saratoga, 1777" in running text stays the place. Cost: a look at
- * the first few tokens of each block and at most two table probes per heading.
+ * ("151. Oriskany, 1777.—", "3) Hastings (1066)", "Zama, 202 BC") is about the battle of that place
+ * in that year, when the dataset has one dated so ("Battle of Oriskany", 1777). The heading's shape
+ * is required, so a letter's dateline or "born in Saratoga, 1777" in running text stays the place.
+ * This page pass is the one rule for such headings: it replaces whatever was decided on the same
+ * words. Cost: a look at the first few tokens of each block and at most two table probes per heading.
  */
 import { yearOf } from '../dates';
 import type { TokenScan } from '../text/scan';
@@ -36,16 +37,36 @@ function opensLine(text: string, start: number, from: number): boolean {
 
 /** The battle a heading opening at token `line` names ("151. Oriskany, 1777."), with the place's span. */
 function headingAt(text: string, tokens: TokenScan, line: number, matcher: Matcher): Omit<Mention, 'block'> | undefined {
-  // An optional section number ("151.") opens the line.
+  // An optional item number ("151.", "3)") opens the line.
   let first = line;
-  if (/^\d+$/.test(tokens.key(line)) && line + 1 < tokens.count && /^\.\s+$/.test(text.slice(tokens.ends[line]!, tokens.starts[line + 1]!)))
+  if (
+    /^\d+$/.test(tokens.key(line)) &&
+    line + 1 < tokens.count &&
+    /^[.)]\s+$/.test(text.slice(tokens.ends[line]!, tokens.starts[line + 1]!))
+  )
     first = line + 1;
   for (let year = first + 1; year <= first + MAX_PLACE_WORDS && year < tokens.count; year++) {
     const key = tokens.key(year);
     if (!/^\d{3,4}$/.test(key)) continue;
-    if (!/^,\s*$/.test(text.slice(tokens.ends[year - 1]!, tokens.starts[year]!))) return undefined;
+    // "Place, 1777" or "Place (1777)".
+    const between = text.slice(tokens.ends[year - 1]!, tokens.starts[year]!);
+    const bracketed = /^\s*\(\s*$/.test(between);
+    if (!bracketed && !/^,\s*$/.test(between)) return undefined;
+    // "202 BC": the era word is part of the year.
+    let last = year;
+    if (
+      year + 1 < tokens.count &&
+      /^bce?$/.test(tokens.key(year + 1)) &&
+      /^ +$/.test(text.slice(tokens.ends[year]!, tokens.starts[year + 1]!))
+    )
+      last = year + 1;
     // The heading ends at the year: the block ends, or a stop, dash, colon or bracket follows.
-    const after = text.slice(tokens.ends[year]!, tokens.ends[year]! + 1);
+    let end = tokens.ends[last]!;
+    if (bracketed) {
+      if (text[end] !== ')') return undefined;
+      end++;
+    }
+    const after = text.slice(end, end + 1);
     if (after !== '' && !/[.:;—–)\]\n]/.test(after)) return undefined;
     const words: string[] = [];
     for (let t = first; t < year; t++) {
@@ -53,7 +74,7 @@ function headingAt(text: string, tokens: TokenScan, line: number, matcher: Match
         return undefined;
       words.push(tokens.key(t));
     }
-    const battle = battleOf(words.join(' '), Number(key), matcher);
+    const battle = battleOf(words.join(' '), last > year ? -Number(key) : Number(key), matcher);
     // The card's reason is the year that names it (the era code, with the heading's year).
     return battle === undefined
       ? undefined

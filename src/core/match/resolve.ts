@@ -19,7 +19,6 @@ import { misspellings, type ScannedBlock } from './misspellings';
 import { nearestNamed } from './nearest-named';
 import { isTitleCase, looksLikeName, titleBefore } from './name-shape';
 import { activeSpan, pageYears } from './page-years';
-import { battleNamedByPlace } from './battle-places';
 import { longerNamesOnPage } from './longer-names';
 import { sportsResults, teamCities } from './team-cities';
 import { scoreCandidate, weighNamesakes, whyLinked, type BlockEvidence, type PageEvidence, type Scored } from './score';
@@ -129,20 +128,6 @@ export function resolveDocument(blocks: readonly string[], matcher: Matcher, opt
       for (const c of candidates) {
         const fix = corrections?.get(c.key);
         if (fix !== undefined && corrected(c, fix, b, text, tokens, decided, explain)) continue;
-        const battle = battleNamedByPlace(matcher, text, c);
-        if (battle !== undefined) {
-          decided.push({ block: b, start: c.start, end: c.end, id: idOf(battle), explicit: true });
-          explain?.({
-            block: b,
-            start: c.start,
-            end: c.end,
-            surface: text.slice(c.start, c.end),
-            pageYear: page.medianYear,
-            scored: [],
-            outcome: `linked to ${idOf(battle)} (a place and the year of its battle)`,
-          });
-          continue;
-        }
         const titled = titleBefore(text, tokens, c);
         const scored: Scored[] = [];
         for (let k = 0; k < c.entries.length; k += 2) {
