@@ -500,6 +500,8 @@ async function main(): Promise<void> {
 
   console.log('matcher throughput: synthetic 100,000 entities');
   const synthIndex = compileIndex(synthetic, commonWords);
+  // The machine is shared: the load when the budget's figure is taken goes beside it.
+  const throughputLoad = loadavg()[0]!;
   rows.push(
     ...throughputInChild(
       'synthetic 100,000 entities',
@@ -576,11 +578,16 @@ async function main(): Promise<void> {
   const bestBaseline = Math.max(
     ...rows.filter((r) => r.dataset.startsWith('synthetic') && !r.method.startsWith('Dramatis')).map((r) => r.mbPerSecond),
   );
-  const throughputVerdict = verdict(
+  const throughputMet = verdict(
     [ours.mbPerSecond, bestBaseline],
     ([mbps, base]) => mbps! >= 50 && mbps! >= 2 * base!,
     'a throughput measurement failed',
   );
+  const roundsOf = (r: ThroughputRow) => (r.rounds ?? []).map((x) => fmt(x)).join(', ');
+  const throughputVerdict =
+    throughputMet === 'NOT met'
+      ? `NOT met (${ours.mbPerSecond < 50 ? `${fmt(50 - ours.mbPerSecond)} MB/s short` : `${fmt(ours.mbPerSecond / bestBaseline)}x the baseline`}; rounds ${roundsOf(ours)} MB/s at load average ${fmt(throughputLoad)} on ${cpus().length} cores: one core's share varies with the other processes, so \`npx tsx scripts/bench/matcher-ab.ts\` on a quiet machine is the check)`
+      : throughputMet;
   lines.push(
     `Target: at least 50 MB/s against 100,000 entities and at least 2x the faster baseline. Measured: ${fmt(ours.mbPerSecond)} MB/s, ${fmt(ours.mbPerSecond / bestBaseline)}x the faster baseline (${throughputVerdict}).`,
     '',
@@ -589,7 +596,7 @@ async function main(): Promise<void> {
   );
   /** The summary of the issue's budgets, written near the top of the file once every figure is in. */
   const budgets: string[] = [
-    `| matcher throughput against 100,000 entities (Node, best of 3 rounds) | >= 50 MB/s and >= 2x the faster baseline | ${fmt(ours.mbPerSecond)} MB/s, ${fmt(ours.mbPerSecond / bestBaseline)}x | ${throughputVerdict} |`,
+    `| matcher throughput against 100,000 entities (Node, best of 3 rounds) | >= 50 MB/s and >= 2x the faster baseline | ${fmt(ours.mbPerSecond)} MB/s (rounds ${roundsOf(ours)}), ${fmt(ours.mbPerSecond / bestBaseline)}x | ${throughputVerdict} |`,
   ];
 
   const perEntity25 = (synth25Data.indexBytes + synth25Data.shardBytes) / synth25Data.entities;

@@ -15,16 +15,19 @@ export interface ThroughputRow {
   method: string;
   mbPerSecond: number;
   matches: number;
+  /** Every round's MB/s, in order (measure's three rounds), so the figure's spread shows. */
+  rounds?: number[];
   note?: string;
 }
 
 const ROUND_MS = 1500;
 
-/** Runs fn over the blocks repeatedly for ROUND_MS, three rounds; returns the best MB/s. */
-function measure(blocks: string[], fn: (block: string) => number): { mbPerSecond: number; matches: number } {
+/** Runs fn over the blocks repeatedly for ROUND_MS, three rounds; returns the best MB/s and every round's. */
+function measure(blocks: string[], fn: (block: string) => number): { mbPerSecond: number; matches: number; rounds: number[] } {
   const chars = blocks.reduce((n, b) => n + b.length, 0);
   let best = 0;
   let matches = 0;
+  const rounds: number[] = [];
   for (let round = 0; round < 3; round++) {
     const start = performance.now();
     let done = 0;
@@ -34,12 +37,13 @@ function measure(blocks: string[], fn: (block: string) => number): { mbPerSecond
       done += chars;
     }
     const mbps = done / 1e6 / ((performance.now() - start) / 1000);
+    rounds.push(mbps);
     if (mbps > best) {
       best = mbps;
       matches = Math.round((found * chars) / done);
     }
   }
-  return { mbPerSecond: best, matches };
+  return { mbPerSecond: best, matches, rounds };
 }
 
 /** Like measure, for baselines too slow to finish a pass: stops after the budget, mid-corpus. */
