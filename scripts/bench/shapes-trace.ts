@@ -8,7 +8,10 @@
  * before it. Prints one run per line group, then our script time per label.
  * With --card, once the marks settle it hovers a mark in view until its card opens, closes the card
  * with Escape and reports the stalls of the next 4 seconds instead (the bench's "card close" rows).
- *   npx tsx scripts/bench/shapes-trace.ts [--engine firefox|chromium] [--shape 2mb] [--runs 3] [--dir DIR] [--card]
+ * With --jumps, once the marks settle it jumps the scroll position as the bench does (50%, 15%, 85%,
+ * 30%, 70% of the page, 800 ms apart, without looking for marks) and reports the stalls and, in
+ * Chromium, the long tasks after the first jump.
+ *   npx tsx scripts/bench/shapes-trace.ts [--engine firefox|chromium] [--shape 2mb] [--runs 3] [--dir DIR] [--card | --jumps]
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -28,6 +31,7 @@ const shapeName = arg('--shape', '2mb');
 const runs = Number(arg('--runs', '3'));
 const dir = arg('--dir', join(BENCH_DIR, 'trace', engine === 'chromium' ? 'chrome' : 'firefox'));
 const cardClose = args.includes('--card');
+const jumps = args.includes('--jumps');
 const QUIET_MS = 5000;
 const CAP_MS = 60_000;
 
@@ -38,6 +42,8 @@ interface Span {
 }
 interface Probe {
   gaps: [number, number][];
+  /** Chromium's long tasks (start, duration), from the shape probe. */
+  long: [number, number][];
   readyAt: number;
   marks: number;
   markAt: number;
@@ -69,6 +75,7 @@ async function once(run: number): Promise<Probe> {
       await sleep(250);
     }
     if (cardClose) probe = await openAndClose(page);
+    else if (jumps) probe = await jumpAround(page);
     writeFileSync(join(BENCH_DIR, `shapes-trace-${engine}-${shapeName}-${run}.json`), JSON.stringify(probe));
     return probe;
   } finally {
@@ -106,6 +113,17 @@ async function openAndClose(page: TestPage): Promise<Probe> {
   return { ...probe, readyAt: closedAt };
 }
 
+/** The bench's five jumps, 800 ms apart; "ready" becomes the first jump. */
+async function jumpAround(page: TestPage): Promise<Probe> {
+  const from = await evaluate<number>(page, 'performance.now()');
+  for (const fraction of [0.5, 0.15, 0.85, 0.3, 0.7]) {
+    await evaluate(page, `scrollTo(0, Math.round((document.documentElement.scrollHeight - innerHeight) * ${fraction}))`);
+    await sleep(800);
+  }
+  const probe = await evaluate<Probe>(page, PROBE);
+  return { ...probe, readyAt: from };
+}
+
 const overlaps = (s: Span, from: number, to: number) => s.start < to && s.start + s.duration > from;
 
 function report(p: Probe, run: number): void {
@@ -113,7 +131,12 @@ function report(p: Probe, run: number): void {
   console.log(
     `run ${run}: ready at ${Math.round(p.readyAt)} ms, marks ${p.marks} (last at ${Math.round(p.markAt)}), stalls after ready ${after.length}`,
   );
-  for (const [at, ms] of after) {
+  const longAfter = (p.long ?? []).filter(([at, ms]) => p.readyAt > 0 && at + ms > p.readyAt);
+  const events: [number, number, string][] = [
+    ...after.map(([a, m]): [number, number, string] => [a, m, 'stall']),
+    ...longAfter.map(([a, m]): [number, number, string] => [a, m, 'long task']),
+  ];
+  for (const [at, ms, kind] of events) {
     const inside = p.spans.filter((s) => overlaps(s, at, at + ms));
     const before = p.spans.filter((s) => s.start + s.duration <= at && s.start + s.duration > at - 40);
     const ours = inside.reduce((sum, s) => sum + Math.min(s.start + s.duration, at + ms) - Math.max(s.start, at), 0);
@@ -122,7 +145,7 @@ function report(p: Probe, run: number): void {
         .filter((s) => !s.name.startsWith('mentions added') && !(s.name.startsWith('add ') && s.duration < 5))
         .map((s) => `${s.name}@${Math.round(s.start)}+${Math.round(s.duration)}`)
         .join(', ');
-    console.log(`  stall at ${at} for ${ms} ms; ours ${Math.round(ours)} ms: [${list(inside)}]; just before: [${list(before)}]`);
+    console.log(`  ${kind} at ${at} for ${ms} ms; ours ${Math.round(ours)} ms: [${list(inside)}]; just before: [${list(before)}]`);
   }
   const byLabel = new Map<string, { n: number; total: number; max: number }>();
   for (const s of p.spans) {
