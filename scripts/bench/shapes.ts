@@ -595,9 +595,12 @@ export async function benchShapes(): Promise<void> {
     cap: CAP_MS,
   };
   for (const engine of ENGINES) {
+    const file = join(BENCH_DIR, `shapes-${engine}.json`);
+    // Re-reported from the logs of the run that wrote this file: that run's time and load stand.
+    const earlier = fromLogs && existsSync(file) ? (JSON.parse(readFileSync(file, 'utf8')) as { meta?: RunMeta }).meta : undefined;
     writeFileSync(
-      join(BENCH_DIR, `shapes-${engine}.json`),
-      JSON.stringify({ meta, shapes: shapes.map((s) => s.name), runs: runs.filter((r) => r.engine === engine) }, null, 1),
+      file,
+      JSON.stringify({ meta: earlier ?? meta, shapes: shapes.map((s) => s.name), runs: runs.filter((r) => r.engine === engine) }, null, 1),
     );
   }
   const results = (['chromium', 'firefox'] as Engine[]).flatMap((engine) => {
