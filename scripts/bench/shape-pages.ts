@@ -85,6 +85,8 @@ export interface ShapePage {
   /** What the page is, for the tables. */
   what: string;
   html: string;
+  /** A page with no name on it: the target is no mark at all (and still no long task). */
+  nameless?: boolean;
 }
 
 /** 20,000 paragraphs of about 100 characters: 2 MB of text. */
@@ -115,6 +117,64 @@ export function oneCharNodes(count: number): ShapePage {
     file: `shape-onechar-${count}.html`,
     what: `one block of ${count.toLocaleString('en')} one-character text nodes`,
     html: page(`${count} one-character nodes`, `<p>${spans}</p>`),
+  };
+}
+
+/** About `chars` characters of the filler sentences only: text with no name in it. */
+function nameless(chars: number, offset = 0): string {
+  const parts: string[] = [];
+  let size = 0;
+  for (let i = offset; size < chars; i++) {
+    const s = FILLER[i % FILLER.length]!;
+    parts.push(s);
+    size += s.length + 1;
+  }
+  return parts.join(' ').slice(0, chars);
+}
+
+/**
+ * One paragraph of 7,400 inline links, a word or a sentence each (an index, a tag cloud, a long
+ * list of references): one block of about 7,400 text nodes, the shape whose per-node scans once
+ * took 0.65 s and delayed the first highlight by seconds.
+ */
+export function inlineLinks(count = 7400): ShapePage {
+  const links: string[] = [];
+  for (let i = 0; i < count; i++) {
+    const text = i % 3 === 0 ? NAMED[(i / 3) % NAMED.length]! : FILLER[i % FILLER.length]!.split(' ').slice(0, 3).join(' ');
+    links.push(`<a href="#l${i}">${escape(text)}</a>`);
+  }
+  return {
+    name: 'links-7400',
+    file: 'shape-links-7400.html',
+    what: `one paragraph of ${count.toLocaleString('en')} inline links`,
+    html: page('Inline links', `<p>${links.join(' · ')}</p>`),
+  };
+}
+
+/** 20,000 paragraphs with no name at all: 2 MB that must cost almost nothing. */
+export function namelessPage(): ShapePage {
+  const paras: string[] = [];
+  for (let i = 0; i < 20_000; i++) paras.push(`<p>${escape(nameless(100, i))}</p>`);
+  return {
+    name: 'nameless-2mb',
+    file: 'shape-nameless-2mb.html',
+    what: '2 MB page, 20,000 paragraphs, no names',
+    html: page('No names', paras.join('\n')),
+  };
+}
+
+/** 50,000 elements: a list of 25,000 items, each a bold word and a short text, names in some. */
+export function manyElements(items = 25_000): ShapePage {
+  const rows: string[] = [];
+  for (let i = 0; i < items; i++) {
+    const text = i % 10 === 0 ? NAMED[(i / 10) % NAMED.length]! : FILLER[i % FILLER.length]!.slice(0, 40);
+    rows.push(`<li><b>${i + 1}</b> ${escape(text)}</li>`);
+  }
+  return {
+    name: 'elements-50k',
+    file: 'shape-elements-50k.html',
+    what: `${(items * 2).toLocaleString('en')} elements: ${items.toLocaleString('en')} list items with a bold number each`,
+    html: page('50,000 elements', `<ul>${rows.join('\n')}</ul>`),
   };
 }
 
@@ -192,6 +252,9 @@ export function allShapePages(): ShapePage[] {
     oneCharNodes(15_000),
     hugeTextNode(),
     brLines(),
+    inlineLinks(),
+    namelessPage(),
+    manyElements(),
     infiniteScroll(),
   ];
 }

@@ -41,6 +41,18 @@ describe('the shapes bench verdicts', () => {
     const slow = [run('2mb', 'dramatis', 0, { viewMs: [40, null, null] }), run('2mb', 'none', 0)];
     expect(verdictOf(slow)).toMatch(/^NOT met: enters view to marks none \(3 jumps, 2 none within 5 s\)/);
   });
+  it('wants no mark at all on a page without names', () => {
+    const none = [run('nameless-2mb', 'dramatis', 0, { marks: 0 }), run('nameless-2mb', 'none', 0)];
+    expect(
+      verdicts(none, [{ name: 'nameless-2mb', nameless: true }], 'chromium')
+        .at(-1)!
+        .endsWith('| met |'),
+    ).toBe(true);
+    const some = [run('nameless-2mb', 'dramatis', 0, { marks: 3 }), run('nameless-2mb', 'none', 0)];
+    expect(verdicts(some, [{ name: 'nameless-2mb', nameless: true }], 'chromium').at(-1)).toMatch(
+      /NOT met: marks on a page with no names in 1 of 1 runs \|$/,
+    );
+  });
   it('judges a card close by the window after the Escape, and an unmeasured window is never met', () => {
     const close = [run('2mb card close', 'dramatis', 0, { longTasks: 1 }), run('2mb card close', 'none', 0)];
     expect(verdictOf(close, '2mb card close')).toBe('NOT met: after the Escape: 1 against 0 without, by the median |');
