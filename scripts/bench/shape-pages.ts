@@ -160,6 +160,7 @@ export function namelessPage(): ShapePage {
     file: 'shape-nameless-2mb.html',
     what: '2 MB page, 20,000 paragraphs, no names',
     html: page('No names', paras.join('\n')),
+    nameless: true,
   };
 }
 
