@@ -77,8 +77,6 @@ export class PageMentions {
    * re-reads, and those whose block left the page, per block rather than per mention or text node.
    */
   private readonly byBlockRoot = new Map<Node, Set<Owned>>();
-  /** Whether a block root's text is huge (windowKey), read once per root. */
-  private readonly hugeRoots = new WeakMap<Node, boolean>();
   /** Mentions of huge blocks, painted a window at a time near the viewport (block-windows.ts). */
   private readonly windows = new BlockWindows<Owned>({
     paint: (pm, on) => (on ? this.paint(pm) : this.unpaint(pm)),
@@ -135,9 +133,8 @@ export class PageMentions {
       inBlock.add(pm);
       this.countLink(pm.id, 1);
       added.push(pm);
-      const windowed = this.windowKey(block);
-      if (windowed) {
-        this.windows.add(windowed, pm);
+      if (block.text.length > HUGE_BLOCK_CHARS) {
+        this.windows.add(block, pm);
         continue;
       }
       const root = this.gatedRoot(pm);
@@ -363,21 +360,6 @@ export class PageMentions {
       return;
     }
     this.gate ??= new ViewportGate({ show: (root, visible) => this.showBlock(root, visible) });
-  }
-
-  /**
-   * Where a block's mentions are painted a window at a time (block-windows.ts): the block itself when
-   * it is huge, or its root element when the root's text is huge though cut into many blocks (2,000
-   * lines split by <br> are 2,000 blocks of one <div>). Without this, such a root's names were all
-   * registered at once on a page too small for the viewport gate: 1,334 ranges across a 48,000 px
-   * page in one flush, a long task in Chromium. The root's size is read once (textContent).
-   */
-  private windowKey(block: PageBlock): object | undefined {
-    if (block.text.length > HUGE_BLOCK_CHARS) return block;
-    const root = block.root as unknown as Node;
-    let huge = this.hugeRoots.get(root);
-    if (huge === undefined) this.hugeRoots.set(root, (huge = (root.textContent?.length ?? 0) > HUGE_BLOCK_CHARS));
-    return huge ? root : undefined;
   }
 
   private gatedRoot(pm: PageMention): Element | undefined {

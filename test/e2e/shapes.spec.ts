@@ -101,45 +101,15 @@ test('a page over 8,000 elements: names are painted near the viewport only, ever
   expect(last).toBe(1);
 });
 
-test('2,000 lines in one element, separated by <br>: every line is counted, those near the viewport are marked, and the last after a jump', async ({
-  tab: page,
-  server,
-  session,
-}) => {
-  const address = url(server, 'br-lines.html');
-  await page.goto(address);
-  // The popup's count sees every line's name, painted or not.
-  const ext = await extensionPage(session);
-  const tabId = await tabIdFor(ext, address);
-  type Summary = { entities: { id: string; count: number }[] };
-  const summary = await waitFor(
-    async () => (await sendTabMessage<Summary>(ext, tabId!, { type: 'page.summary' })).value,
-    (s) => (s?.entities.find((e) => e.id === 'walter-krivitsky')?.count ?? 0) >= 2000,
-    60_000,
-    'every line counted',
-  );
-  expect(summary!.entities.find((e) => e.id === 'walter-krivitsky')!.count).toBe(2000);
-  // One <div> holds all 2,000 lines: its names are registered a window at a time near the viewport
-  // (mentions.ts windowKey), never all at once.
-  const top = await waitFor(
+test('2,000 lines in one element, separated by <br>: every line is marked', async ({ tab: page, server }) => {
+  await page.goto(url(server, 'br-lines.html'));
+  const h = await waitFor(
     () => highlights(page),
-    (h) => h.ranges.some((r) => r.text === 'Walter Krivitsky'),
+    (x) => x.ranges.length >= 2000,
     30_000,
-    'marks at the top',
+    'a mark on each of the 2,000 lines',
   );
-  expect(top.ranges.length).toBeLessThan(1000);
-  await run(page, 'scrollTo(0, document.documentElement.scrollHeight)');
-  const last = await waitFor(
-    () =>
-      run<number>(
-        page,
-        `(() => { let n = 0; CSS.highlights.forEach((h) => h.forEach((r) => { if (r.startContainer.data.trimStart().startsWith('2000.')) n++; })); return n; })()`,
-      ),
-    (n) => n > 0,
-    10_000,
-    'the last line marked after a jump to the end',
-  );
-  expect(last).toBe(1);
+  expect(h.ranges.filter((r) => r.text === 'Walter Krivitsky')).toHaveLength(2000);
 });
 
 for (const file of ['drawing.svg', 'letters.xml']) {
