@@ -87,7 +87,8 @@ export function verdicts(runs: ShapeRun[], shapes: Pick<ShapePage, 'name' | 'nam
       const all = [...seen, ...Array.from({ length: missed }, () => Infinity)];
       const med = median(all);
       viewCell = `${Number.isFinite(med) ? `${Math.round(med)} ms` : 'none'} (${views.length} jumps${missed ? `, ${missed} none within ${JUMP_CAP_MS / 1000} s` : ''})`;
-      if (!(med < 100)) problems.push(`enters view to marks ${viewCell}`);
+      // A jump that found no mark at all within the cap fails whatever the median.
+      if (!(med < 100) || missed > 0) problems.push(`enters view to marks ${viewCell}`);
     }
     lines.push(
       `| ${shape} | ${cells.map((c) => c.with).join('; ')} | ${cells.map((c) => c.without).join('; ')} | ${nameless ? (marked === 0 ? 'none, as it should (no names)' : `${marked} of ${withRuns.length} runs marked`) : noMarks === 0 ? 'yes' : `no (${noMarks} of ${withRuns.length} without)`} | ${viewCell} | ${problems.length === 0 ? 'met' : `NOT met: ${problems.join('; ')}`} |`,

@@ -535,7 +535,7 @@ export async function benchShapes(): Promise<void> {
     '## Hostile page shapes (Chromium and Firefox, built extension)',
     '',
     'Written by `npm run bench -- --shapes` (scripts/bench/shapes.ts, pages from scripts/bench/shape-pages.ts; the raw runs in out/bench/shapes-*.json).',
-    `Machine: ${cpus()[0]?.model ?? 'unknown CPU'}, ${cpus().length} cores, shared with six other engineers' builds and tests and noisy: the load average is given per browser below.`,
+    `Machine: ${cpus()[0]?.model ?? 'unknown CPU'}, ${cpus().length} cores, shared with other work and noisy: the load average is given per browser below, and docs/PERFORMANCE.md's notes say what else ran.`,
     '',
     'Each cell is the median (min-max) of the runs; the variants alternate run by run in one run of the bench, each load in a fresh browser.',
     'A stall is a gap between animation frames over 50 ms, measured in the page (a requestAnimationFrame probe; the only measure in Firefox, which has no Long Tasks API);',
