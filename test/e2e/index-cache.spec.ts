@@ -6,7 +6,7 @@
 import { expect, needsSharedPages, test } from './support/fixtures';
 import { extensionPage } from '../../tools/browser/extension';
 import { waitFor, waitForHighlights } from '../../tools/browser/page';
-import { launchChromium, launchFirefox, type TestPage } from '../../tools/browser/launch';
+import { launch, type TestPage } from '../../tools/browser/launch';
 import { backgroundStopper } from '../../tools/browser/background';
 import { REAL_POST } from '../../tools/paths';
 
@@ -69,7 +69,7 @@ test('the index is copied into IndexedDB, and a damaged copy is replaced while t
   engine,
   server,
 }) => {
-  const session = engine === 'chromium' ? await launchChromium() : await launchFirefox();
+  const session = await launch(engine);
   try {
     const page = await session.newPage();
     await page.goto(server.url(`/shared/${REAL_POST}`));

@@ -1,32 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import type { Entity } from '../dataset/types';
 import { BINARY_INDEX_VERSION, BinaryIndex, encodeIndex, IndexFormatError, toBinary } from './binary';
 import { compileIndex } from './compile';
 import { formEntries } from './format';
+import { INDEX_ENTITIES as entities } from '../../../test/fixtures/index-entities';
 
-const entities: Entity[] = [
-  {
-    id: 'leon-trotsky',
-    type: 'person',
-    name: 'Leon Trotsky',
-    aliases: ['Trotsky', 'Lev Bronstein'],
-    description: 'A revolutionary.',
-    wikipedia: 'Leon Trotsky',
-    born: '1879-11-07',
-    died: '1940-08-21',
-    cues: ['Coyoacán'],
-    related: [{ id: 'red-army', relation: 'founded' }],
-  },
-  {
-    id: 'red-army',
-    type: 'organization',
-    name: 'Red Army',
-    description: 'The army of Soviet Russia.',
-    wikipedia: 'Red Army',
-    start: '1918',
-  },
-  { id: 'coyoacan', type: 'place', name: 'Coyoacán', description: 'A borough of Mexico City.', wikipedia: 'Coyoacán' },
-];
 const compiled = compileIndex(entities, new Set());
 
 describe('the binary index', () => {

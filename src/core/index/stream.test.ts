@@ -1,26 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import type { Entity } from '../dataset/types';
 import { BINARY_INDEX_VERSION, BinaryIndex, encodeIndex, IndexFormatError } from './binary';
 import { readHeader, RECORD_SECTIONS, SECTIONS } from './binary-layout';
 import { compileIndex } from './compile';
 import { readIndexStream } from './stream';
+import { INDEX_ENTITIES as entities } from '../../../test/fixtures/index-entities';
 
-const entities: Entity[] = [
-  {
-    id: 'leon-trotsky',
-    type: 'person',
-    name: 'Leon Trotsky',
-    aliases: ['Trotsky'],
-    description: 'A revolutionary.',
-    wikipedia: 'Leon Trotsky',
-    born: '1879-11-07',
-    died: '1940-08-21',
-    cues: ['Coyoacán'],
-    related: [{ id: 'red-army', relation: 'founded' }],
-  },
-  { id: 'red-army', type: 'organization', name: 'Red Army', description: 'The army.', wikipedia: 'Red Army', start: '1918' },
-  { id: 'coyoacan', type: 'place', name: 'Coyoacán', description: 'A borough.', wikipedia: 'Coyoacán' },
-];
 const bytes = new Uint8Array(encodeIndex(compileIndex(entities, new Set())));
 
 /** A stream the test feeds by hand, so it can stop between chunks. */
