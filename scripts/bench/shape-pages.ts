@@ -55,13 +55,28 @@ export const SHAPE_PROBE = `(() => {
     }
   } catch (e) {}
   const fallback = document.getElementsByTagName('dramatis-mark');
+  // Marks Dramatis draws in its closed root (names inside giant text nodes, anchored-marks.ts) are
+  // invisible to a page: the test probe extension (tools/browser/probe, loaded with Dramatis only)
+  // counts them on request. s.overlay holds its latest answer: how many, and whether one is in view.
+  // seq numbers the requests, so an answer asked for before a scroll jump is never taken for one after it.
+  s.overlay = { count: 0, inView: false, seq: 0 };
+  s.seq = 0;
+  s.ask = () => window.postMessage(JSON.stringify({ dramatisProbe: 'shape' + ++s.seq, what: 'overlay', action: null }), '*');
+  addEventListener('message', (event) => {
+    if (typeof event.data !== 'string' || !event.data.startsWith('{"dramatisProbeReply":"shape')) return;
+    const data = JSON.parse(event.data);
+    const seq = Number(String(data.dramatisProbeReply).slice(5));
+    if (!(seq > s.overlay.seq)) return;
+    s.overlay = { count: data.count || 0, inView: !!data.inView, seq };
+  });
   let last = 0;
   const frame = () => {
     const now = performance.now();
     if (last && now - last > 50) s.gaps.push([Math.round(last), Math.round(now - last)]);
     last = now;
     s.frames++;
-    let n = fallback.length;
+    if (s.frames % 6 === 0) s.ask();
+    let n = fallback.length + s.overlay.count;
     if (globalThis.CSS && CSS.highlights) CSS.highlights.forEach((h) => { n += h.size; });
     if (n !== s.marks) {
       s.marks = n;

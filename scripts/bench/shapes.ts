@@ -249,6 +249,7 @@ async function jumpAround(ev: Evaluate, withMarks: boolean): Promise<Pick<ShapeR
       ev<number | null>(`(async () => {
         const t0 = performance.now();
         scrollTo(0, Math.round((document.documentElement.scrollHeight - innerHeight) * ${fraction}));
+        const asked = window.__shape.seq;
         const inView = () => {
           let found = false;
           if (globalThis.CSS && CSS.highlights) CSS.highlights.forEach((h) => {
@@ -258,7 +259,9 @@ async function jumpAround(ev: Evaluate, withMarks: boolean): Promise<Pick<ShapeR
               if ((b.width || b.height) && b.bottom > 0 && b.top < innerHeight) { found = true; break; }
             }
           });
-          return found;
+          // Marks drawn in Dramatis's closed root, as the test probe saw them after the jump (SHAPE_PROBE).
+          window.__shape.ask();
+          return found || (window.__shape.overlay.seq > asked && window.__shape.overlay.inView);
         };
         return await new Promise((resolve) => {
           const tick = () => {

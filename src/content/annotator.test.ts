@@ -23,7 +23,7 @@ vi.mock('../shared/messaging', () => ({
   },
 }));
 
-const { Annotator, hugeSlices, HUGE_SLICE_CHARS, SLICE_OVERLAP_CHARS } = await import('./annotator');
+const { Annotator, hugeSlices, nextSlice, HUGE_SLICE_CHARS, SLICE_OVERLAP_CHARS } = await import('./annotator');
 
 /** Records what the annotator adds, as (block text length, start, end). */
 function recordingMentions() {
@@ -41,6 +41,20 @@ function recordingMentions() {
 afterEach(() => {
   sent.length = 0;
   document.body.replaceChildren();
+});
+
+describe('nextSlice', () => {
+  const slices = hugeSlices(1000, 100, 10);
+  it('takes the slice under the viewport, then the nearest, and reading order with no viewport', () => {
+    const left = new Set(slices.keys());
+    expect(nextSlice(slices, left, 555)).toBe(5);
+    left.delete(5);
+    expect([4, 6]).toContain(nextSlice(slices, left, 555));
+    expect(nextSlice(slices, left, 640)).toBe(6);
+    expect(nextSlice(slices, left, undefined)).toBe(0);
+    expect(nextSlice(slices, new Set([7, 2, 9]), undefined)).toBe(2);
+    expect(nextSlice(slices, new Set([0, 9]), 999)).toBe(9);
+  });
 });
 
 describe('hugeSlices', () => {

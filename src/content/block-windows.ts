@@ -31,6 +31,8 @@ interface Chunk<T extends Windowed> {
 
 export interface WindowPainter<T> {
   paint(item: T, on: boolean): void;
+  /** Called at the end of each update, after every read of boxes: the place for writes to the DOM. */
+  flush?(): void;
 }
 
 export class BlockWindows<T extends Windowed> {
@@ -147,8 +149,12 @@ export class BlockWindows<T extends Windowed> {
       const near = new Set<Chunk<T>>();
       for (let i = lo; i < live.length && this.box(live[i]!).top <= high; i++) near.add(live[i]!);
       for (const c of live) if (c.painted && !near.has(c)) this.setPainted(c, false);
-      for (const c of near) this.setPainted(c, true);
+      // Nearest the viewport first: a painter that draws over several frames shows those first.
+      const middle = window.scrollY + height / 2;
+      const distance = (c: Chunk<T>) => Math.max(0, c.top - middle, middle - c.bottom);
+      for (const c of [...near].sort((a, b) => distance(a) - distance(b))) this.setPainted(c, true);
     }
+    this.painter.flush?.();
     traceSpan('windows', started);
   }
 

@@ -1,5 +1,5 @@
 // @vitest-environment happy-dom
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { onTestFinished, afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { MatchEntity } from '../core/index/format';
 import type { Mention } from '../core/match/mention';
 import { DEFAULT_SETTINGS } from '../core/protocol/messages';
@@ -192,6 +192,51 @@ describe('PageMentions', () => {
     } finally {
       g.IntersectionObserver = before;
     }
+  });
+
+  it('names inside a giant text node are drawn in the closed root in Chromium, never in the page registry', async () => {
+    // Chromium is told from Firefox by navigator.userAgentData (anchored-marks.ts).
+    Object.defineProperty(navigator, 'userAgentData', { value: { brands: [] }, configurable: true });
+    onTestFinished(() => void delete (navigator as { userAgentData?: unknown }).userAgentData);
+    // One text node of 600,000 characters (a plain-text book), then an ordinary paragraph.
+    const giant = `${'word '.repeat(120_000)}Paris at last.`;
+    const blocks = blocksOf(`<p>${giant}</p><p>Paris again.</p>`);
+    const m = owner();
+    m.show();
+    m.add(
+      blocks,
+      [
+        { block: 0, ...span(blocks[0]!.text, 'Paris'), id: 'paris' },
+        { block: 1, ...span(blocks[1]!.text, 'Paris'), id: 'paris' },
+      ],
+      ENTITIES,
+    );
+    // The giant block is windowed (block-windows.ts): its window is settled at the next frame.
+    await new Promise((r) => requestAnimationFrame(() => r(undefined)));
+    await new Promise((r) => setTimeout(r, 0));
+    (m as unknown as { highlighter: { flush(all: boolean): void } }).highlighter.flush(true);
+    const registered = [...(fake.registry.get('dramatis-ext-place') ?? [])];
+    // Only the ordinary paragraph's name is in the page's registry.
+    expect(registered.map((r) => (r.startContainer as Text).length)).toEqual([blocks[1]!.text.length]);
+    const anchored = (m as unknown as { anchored: { size: number } }).anchored;
+    expect(anchored.size).toBe(1);
+    // Both are still found under the pointer and by keyboard navigation.
+    expect(m.entries()).toHaveLength(2);
+    expect(m.at(blocks[0]!.nodes[0]!, giant.indexOf('Paris') + 1)?.id).toBe('paris');
+  });
+
+  it('names inside a giant text node stay in the registry in Firefox (no userAgentData)', async () => {
+    expect('userAgentData' in navigator).toBe(false);
+    const giant = `${'word '.repeat(120_000)}Paris at last.`;
+    const blocks = blocksOf(`<p>${giant}</p>`);
+    const m = owner();
+    m.show();
+    m.add(blocks, [{ block: 0, ...span(blocks[0]!.text, 'Paris'), id: 'paris' }], ENTITIES);
+    await new Promise((r) => requestAnimationFrame(() => r(undefined)));
+    await new Promise((r) => setTimeout(r, 0));
+    (m as unknown as { highlighter: { flush(all: boolean): void } }).highlighter.flush(true);
+    expect([...(fake.registry.get('dramatis-ext-place') ?? [])]).toHaveLength(1);
+    expect((m as unknown as { anchored: { size: number } }).anchored.size).toBe(0);
   });
 
   describe("the reader's marks: density, kinds, style, links, the modifier key", () => {

@@ -17,6 +17,7 @@ import { MarkLayer } from './mark-layer';
 import { RangeIndex } from './range-index';
 import { ViewportGate } from './viewport-gate';
 import { BlockWindows, HUGE_BLOCK_CHARS } from './block-windows';
+import { AnchoredMarks, GIANT_NODE_CHARS, anchorsGiantNodes } from './anchored-marks';
 
 export interface PageMention {
   readonly range: Range;
@@ -52,6 +53,12 @@ export function markName(kind: EntityType | 'ambiguous', style: Settings['markSt
   return kind;
 }
 
+/** A range that starts in a giant text node, in an engine that draws those apart (anchored-marks.ts). */
+const inGiantNode = (range: Range): boolean => {
+  const node = range.startContainer;
+  return node.nodeType === 3 && (node as Text).length > GIANT_NODE_CHARS && anchorsGiantNodes();
+};
+
 /** Whether a text node sits inside a link. Cost: one closest() walk up the tree per mention. */
 const insideLink = (node: Node): boolean => (node.nodeType === 1 ? (node as Element) : node.parentElement)?.closest('a[href]') != null;
 
@@ -67,6 +74,8 @@ export class PageMentions {
   private readonly highlighter = new Highlighter();
   /** The reader's tracked names: painted inside the closed root, never in the page's highlight registry. */
   private readonly personal = new MarkLayer('marks-personal');
+  /** Names inside giant text nodes: drawn in the closed root too, at fixed places (anchored-marks.ts). */
+  private readonly anchored = new AnchoredMarks();
   private readonly index = new RangeIndex<Owned>();
   /** Very large pages only: paints the names of blocks near the viewport (see viewport-gate.ts). */
   private gate: ViewportGate | undefined;
@@ -80,6 +89,8 @@ export class PageMentions {
   /** Mentions of huge blocks, painted a window at a time near the viewport (block-windows.ts). */
   private readonly windows = new BlockWindows<Owned>({
     paint: (pm, on) => (on ? this.paint(pm) : this.unpaint(pm)),
+    // The anchored marks measure right after the windows' reads, before any write of this frame.
+    flush: () => this.anchored.flush(),
   });
   /** How many mentions link each entity (linkedIds() is asked once per detection batch). */
   private readonly linkCounts = new Map<string, number>();
@@ -225,9 +236,11 @@ export class PageMentions {
     if (show) {
       this.highlighter.show();
       this.personal.show();
+      this.anchored.show();
     } else {
       this.highlighter.hide();
       this.personal.hide();
+      this.anchored.hide();
     }
   }
 
@@ -243,12 +256,14 @@ export class PageMentions {
   private paint(pm: PageMention): void {
     if (!pm.paint) return;
     if (this.personalMention(pm)) this.personal.add(pm.kind, pm.range);
+    else if (inGiantNode(pm.range)) this.anchored.add(pm.kind, pm.range);
     else this.highlighter.add(pm.paint, pm.range);
   }
 
   private unpaint(pm: PageMention): void {
     if (!pm.paint) return;
     if (this.personalMention(pm)) this.personal.remove(pm.kind, pm.range);
+    else if (inGiantNode(pm.range)) this.anchored.remove(pm.range);
     else this.highlighter.remove(pm.paint, pm.range);
   }
 
@@ -397,6 +412,7 @@ export class PageMentions {
     this.visibleRoots.clear();
     this.highlighter.clear();
     this.personal.clear();
+    this.anchored.clear();
     this.entities.clear();
     this.selector = new MarkSelector(this.rules);
   }

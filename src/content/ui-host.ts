@@ -37,7 +37,7 @@ const HOST_STYLE = [
   .join('; ');
 
 /** The parts of the UI that share the host: the card, the note panel, and the layers of marks. */
-export type Slot = 'card' | 'panel' | 'marks-note' | 'marks-personal';
+export type Slot = 'card' | 'panel' | 'marks-note' | 'marks-personal' | 'marks-anchored';
 
 export interface UiHost {
   readonly host: HTMLElement;
@@ -46,7 +46,7 @@ export interface UiHost {
 }
 
 /** Marks paint under the card and the panel: their mounts come first in the root. */
-const MARK_SLOTS: readonly Slot[] = ['marks-note', 'marks-personal'];
+const MARK_SLOTS: readonly Slot[] = ['marks-note', 'marks-personal', 'marks-anchored'];
 
 let current: { host: HTMLElement; shadow: ShadowRoot; mounts: Map<Slot, HTMLElement> } | undefined;
 /** Every host this script made, including removed ones: their coming and going is not a page change. */

@@ -41,6 +41,27 @@
     return { frames, marks, hostTag: host.localName };
   }
 
+  /**
+   * How many marks the closed root holds and whether one is in the viewport (the shapes bench's
+   * probe asks every frame during its jumps): stops at the first mark in view, so the probe itself
+   * reads as few boxes as it can.
+   */
+  function overlayMarks() {
+    const host = findHost();
+    const root = host && openRoot(host);
+    if (!root) return { count: 0, inView: false };
+    const marks = root.querySelectorAll('.mark');
+    let inView = false;
+    for (const m of marks) {
+      const r = m.getBoundingClientRect();
+      if (r.bottom > 0 && r.top < innerHeight && r.width > 0) {
+        inView = true;
+        break;
+      }
+    }
+    return { count: marks.length, inView };
+  }
+
   function describeCard() {
     const host = findHost();
     if (!host) return { open: false };
@@ -136,7 +157,7 @@
     let reply;
     try {
       reply =
-        data.what === 'clone-card' ? cloneCardForAxe() : data.what === 'ui' ? act(data.action || {}) : data.what === 'frames' ? describeFrames() : describeCard();
+        data.what === 'clone-card' ? cloneCardForAxe() : data.what === 'ui' ? act(data.action || {}) : data.what === 'frames' ? describeFrames() : data.what === 'overlay' ? overlayMarks() : describeCard();
     } catch (err) {
       reply = { error: String(err && err.message || err) };
     }
