@@ -30,6 +30,7 @@ function recordingMentions() {
   const added: { start: number; end: number; text: string }[] = [];
   const mentions = {
     linkedIds: () => (added.length > 0 ? ['Q1'] : []),
+    wantsReadingOrder: () => false,
     add: (blocks: readonly PageBlock[], ms: readonly Mention[]) => {
       for (const m of ms) added.push({ start: m.start, end: m.end, text: blocks[m.block]!.text.slice(m.start, m.end) });
       return [];

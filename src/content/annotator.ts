@@ -108,7 +108,8 @@ export class Annotator {
    * middle of the viewport, else the nearest not yet asked: in reading order while the reader stays
    * at the top, but a reader who jumps to the middle of a 5 MB book gets its names there next, not
    * after the 40 slices before it (seconds: scripts/bench shapes, "enters view to marks",
-   * 2026-12-08). Cost per slice: one caret hit test (about 0.2 ms in a 5 MB node), one detection
+   * 2026-12-08). Densities that mark first mentions only keep reading order (see
+   * PageMentions.wantsReadingOrder). Cost per slice: one caret hit test (about 0.2 ms in a 5 MB node), one detection
    * of about 66 KB and the painting of its mentions, in the usual slices of the page.
    */
   private async detectHuge(block: PageBlock): Promise<void> {
@@ -116,7 +117,7 @@ export class Annotator {
     const left = new Set(slices.keys());
     while (left.size > 0) {
       if (this.signal.aborted) return;
-      const index = nextSlice(slices, left, viewportOffset(block));
+      const index = nextSlice(slices, left, this.mentions.wantsReadingOrder() ? undefined : viewportOffset(block));
       left.delete(index);
       const slice = slices[index]!;
       const result = await this.ask([block.text.slice(slice.from, slice.to)]);

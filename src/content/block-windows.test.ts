@@ -33,7 +33,7 @@ beforeEach(() => {
     range.setStart(text, i * PER);
     range.setEnd(text, i * PER + 10);
     items.push({ range });
-    windows.add(block, items[i]!);
+    windows.add(block, items[i]!, i * PER);
   }
 });
 afterEach(() => {
@@ -47,10 +47,10 @@ const lines = () => [...painted].map((r) => r.startOffset / PER).sort((a, b) => 
 describe('BlockWindows', () => {
   it('registers only the names within a screen of the viewport, in whole chunks', () => {
     windows.update();
-    // The band is [-800, 1600] px: lines 0-80, so chunks 0-63 and 64-127.
+    // The band is [-800, 1600] px: lines 0-80, all in the first chunk (6,144 characters: lines 0-122).
     expect(lines()[0]).toBe(0);
-    expect(lines().at(-1)).toBe(127);
-    expect(painted.size).toBe(128);
+    expect(lines().at(-1)).toBe(122);
+    expect(painted.size).toBe(123);
   });
 
   it('measures O(log n) chunk boxes to find the band, not every chunk', () => {
@@ -66,9 +66,9 @@ describe('BlockWindows', () => {
     const now = lines();
     expect(now).not.toContain(0);
     expect(now).toContain(1000);
-    expect(now[0]).toBeGreaterThanOrEqual(900 - 64);
-    expect(now.at(-1)).toBeLessThanOrEqual(1120 + 64);
-    expect(painted.size).toBeLessThanOrEqual(4 * 64);
+    expect(now[0]).toBeGreaterThanOrEqual(900 - 123);
+    expect(now.at(-1)).toBeLessThanOrEqual(1120 + 123);
+    expect(painted.size).toBeLessThanOrEqual(4 * 123);
   });
 
   it('tells whether a name is painted, and forgets a removed one', () => {
@@ -82,8 +82,26 @@ describe('BlockWindows', () => {
     const range = document.createRange();
     range.setStart(text, 5);
     range.setEnd(text, 9);
-    windows.add({}, { range });
+    windows.add(block, { range }, 5);
     windows.update();
     expect(painted.has(range)).toBe(true);
+  });
+
+  it('keeps chunks in the order of the text whatever order the names come in', () => {
+    // Names of lines 1,000-1,999 first, then 0-999 (a block detected nearest the viewport first).
+    const late = new BlockWindows<{ range: Range }>({ paint: (item, on) => (on ? painted.add(item.range) : painted.delete(item.range)) });
+    painted.clear();
+    for (const i of [...items.keys()].map((i) => (i + 1000) % 2000)) late.add(block, items[i]!, i * PER);
+    window.scrollY = 30_000; // line 1500
+    late.update();
+    const now = lines();
+    expect(now).toContain(1500);
+    expect(now[0]).toBeGreaterThanOrEqual(1400 - 123);
+    expect(now.at(-1)).toBeLessThanOrEqual(1620 + 123);
+    window.scrollY = 2_000; // line 100
+    late.update();
+    expect(lines()).toContain(100);
+    expect(lines()).not.toContain(1500);
+    late.stop();
   });
 });

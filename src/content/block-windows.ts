@@ -3,7 +3,9 @@
  * time. Every change to a registered Highlight makes the browser revalidate all of its ranges
  * before the next paint, so registering the tens of thousands of names of one huge block, in the
  * slices our budget allows, costs a revalidation of a growing set per slice: quadratic, and seconds
- * of frozen page. Here a huge block's mentions are cut into chunks of CHUNK consecutive mentions;
+ * of frozen page. Here a huge block's mentions are cut into chunks by where they start in its text
+ * (CHUNK_CHARS of text a chunk, so chunks follow the text whatever order the mentions come in: a
+ * huge block is detected nearest the viewport first, see annotator.ts);
  * each chunk's box is measured once (one Range.getBoundingClientRect over the chunk) and only chunks
  * within a screen of the viewport are registered, updated at most once per animation frame as the
  * reader scrolls. So the registry holds what a reader can see, whatever the block's size, and every
@@ -14,15 +16,22 @@ import { traceSpan, traceStart } from '../shared/trace';
 
 /** A block is huge above this many characters (about ten screens of text). */
 export const HUGE_BLOCK_CHARS = 20_000;
-/** Mentions per chunk: one measurement and one paint decision each. */
-const CHUNK = 64;
+/** Characters of a block's text per chunk (some 60 names of prose): one measurement and one paint decision each. */
+const CHUNK_CHARS = 6 * 1024;
 
 export interface Windowed {
   readonly range: Range;
 }
 
 interface Chunk<T extends Windowed> {
+  /** Its place in the block: offsets [key * CHUNK_CHARS, (key + 1) * CHUNK_CHARS). */
+  key: number;
   items: T[];
+  /** The items that start first and end last, for the chunk's box. */
+  first: T | undefined;
+  last: T | undefined;
+  firstAt: number;
+  lastAt: number;
   /** Document coordinates of the chunk's box; NaN until measured. */
   top: number;
   bottom: number;
@@ -45,17 +54,44 @@ export class BlockWindows<T extends Windowed> {
 
   constructor(private readonly painter: WindowPainter<T>) {}
 
-  /** Adds a mention of a huge block (block: any object naming the block); it is painted when near. */
-  add(block: object, item: T): void {
+  /**
+   * Adds a mention of a huge block (block: any object naming the block; at: where the mention starts
+   * in the block's text); it is painted when near. Cost: a binary search of the block's chunks when
+   * the mention opens a new one.
+   */
+  add(block: object, item: T, at: number): void {
     let list = this.chunks.get(block);
     if (!list) this.chunks.set(block, (list = []));
-    let last = list[list.length - 1];
-    if (!last || last.items.length >= CHUNK) list.push((last = { items: [], top: NaN, bottom: NaN, painted: false }));
-    last.items.push(item);
+    const key = Math.floor(at / CHUNK_CHARS);
+    let lo = 0;
+    let hi = list.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (list[mid]!.key < key) lo = mid + 1;
+      else hi = mid;
+    }
+    let chunk = list[lo];
+    if (!chunk || chunk.key !== key) {
+      chunk = {
+        key,
+        items: [],
+        first: undefined,
+        last: undefined,
+        firstAt: Infinity,
+        lastAt: -Infinity,
+        top: NaN,
+        bottom: NaN,
+        painted: false,
+      };
+      list.splice(lo, 0, chunk);
+    }
+    chunk.items.push(item);
+    if (at < chunk.firstAt) [chunk.first, chunk.firstAt] = [item, at];
+    if (at >= chunk.lastAt) [chunk.last, chunk.lastAt] = [item, at];
     // The chunk grew: its box is measured again at the next update.
-    last.top = NaN;
-    this.chunkOf.set(item, last);
-    if (last.painted) this.painter.paint(item, true);
+    chunk.top = NaN;
+    this.chunkOf.set(item, chunk);
+    if (chunk.painted) this.painter.paint(item, true);
     this.listen();
     this.schedule(false);
   }
@@ -76,6 +112,12 @@ export class BlockWindows<T extends Windowed> {
     this.chunkOf.delete(item);
     const at = chunk.items.indexOf(item);
     if (at !== -1) chunk.items.splice(at, 1);
+    // Rare (its block left the page or is read again): its box falls back to the items left, in any order.
+    if (chunk.first === item || chunk.last === item) {
+      chunk.first = chunk.items[0];
+      chunk.last = chunk.items[chunk.items.length - 1];
+      chunk.top = NaN;
+    }
   }
 
   stop(): void {
@@ -170,8 +212,8 @@ export class BlockWindows<T extends Windowed> {
   }
 
   private measure(c: Chunk<T>): void {
-    const first = c.items[0]!.range;
-    const last = c.items[c.items.length - 1]!.range;
+    const first = (c.first ?? c.items[0]!).range;
+    const last = (c.last ?? c.items[c.items.length - 1]!).range;
     const span = document.createRange();
     span.setStart(first.startContainer, first.startOffset);
     span.setEnd(last.endContainer, last.endOffset);

@@ -145,7 +145,7 @@ export class PageMentions {
       this.countLink(pm.id, 1);
       added.push(pm);
       if (block.text.length > HUGE_BLOCK_CHARS) {
-        this.windows.add(block, pm);
+        this.windows.add(block, pm, m.start);
         continue;
       }
       const root = this.gatedRoot(pm);
@@ -167,6 +167,16 @@ export class PageMentions {
     )
       this.reselect();
     return added;
+  }
+
+  /**
+   * Whether mentions must come in reading order: densities that mark only an entity's first
+   * mention (per block or page) re-select every mark in document order when a batch lands before
+   * the marks already there (O(n log n) over the page's mentions), so a huge block is then read
+   * from its start rather than nearest the viewport first (annotator.ts).
+   */
+  wantsReadingOrder(): boolean {
+    return this.rules.density === 'page' || this.rules.density === 'block';
   }
 
   /**
