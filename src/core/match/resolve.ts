@@ -14,6 +14,7 @@ import type { Candidate, Matcher } from './matcher';
 import type { Mention } from './mention';
 import { withDatedHeadings } from './dated-heading';
 import { datelineTowns } from './dateline';
+import { definiteReferences } from './definite-references';
 import { sameRegion } from './same-region';
 import { misspellings, type ScannedBlock } from './misspellings';
 import { nearestNamed } from './nearest-named';
@@ -218,6 +219,7 @@ export function resolveDocument(blocks: readonly string[], matcher: Matcher, opt
   let mentions = decided.map(toMention);
   const linked = new Set(mentions.flatMap((m) => (m.id ? [m.id] : [])));
   mentions.push(...misspellings(found, linked, matcher, mentions));
+  mentions.push(...definiteReferences(found, decided, mentions, matcher));
   mentions = withDatedHeadings(mentions, found, matcher);
   mentions.sort((a, b) => a.block - b.block || a.start - b.start);
   return { mentions, years };
