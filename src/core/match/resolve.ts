@@ -13,6 +13,7 @@ import type { CorrectionMap } from '../corrections';
 import type { Candidate, Matcher } from './matcher';
 import type { Mention } from './mention';
 import { withDatedHeadings } from './dated-heading';
+import { appositiveNames } from './appositive';
 import { datelineTowns } from './dateline';
 import { definiteReferences } from './definite-references';
 import { sameRegion } from './same-region';
@@ -220,6 +221,7 @@ export function resolveDocument(blocks: readonly string[], matcher: Matcher, opt
   const linked = new Set(mentions.flatMap((m) => (m.id ? [m.id] : [])));
   mentions.push(...misspellings(found, linked, matcher, mentions));
   mentions.push(...definiteReferences(found, decided, mentions, matcher));
+  mentions.push(...appositiveNames(found, mentions, matcher));
   mentions = withDatedHeadings(mentions, found, matcher);
   mentions.sort((a, b) => a.block - b.block || a.start - b.start);
   return { mentions, years };
