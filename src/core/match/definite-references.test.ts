@@ -51,6 +51,16 @@ describe('a name cut down to its head after "the"', () => {
     expect(linked('In Florence the Council held in 1500 met again.')).toEqual(['Florence=florence']);
     expect(linked('In Florence the Council held in 1439 and 1440 met again.')).toEqual(['Florence=florence']);
   });
+  it('names the one "<year> <place> <noun>" event for "the <year> <noun>", the place named on the page', () => {
+    expect(linked('We walked through Lisbon, rebuilt after the 1755 earthquake.')).toEqual([
+      'Lisbon=lisbon',
+      '1755 earthquake=1755-lisbon-earthquake',
+    ]);
+  });
+  it('leaves "the <year> <noun>" alone without the place on the page, or for another year', () => {
+    expect(linked('We walked through a town rebuilt after the 1755 earthquake.')).toEqual([]);
+    expect(linked('We walked through Lisbon, rebuilt after the 1756 earthquake.')).toEqual(['Lisbon=lisbon']);
+  });
   it('reads only a capitalised word after "the" that begins no longer name', () => {
     expect(head('copies of the Treaty were read', 'treaty')).toBe(true);
     expect(head('the Archduke Franz Ferdinand', 'archduke')).toBe(false);

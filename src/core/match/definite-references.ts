@@ -7,12 +7,14 @@
  * before "of"), or which is also called "<word> of <the rest of its name>" (the Peace of Westphalia is also the Treaty of Westphalia). With no
  * such entity, "the Council held in 1439 resulted in the proclamation, in Florence, of ..." names
  * the one event called "<word> of <place>", the place linked in the same sentence, whose years hold
- * the one year the sentence gives. Two candidates, or none, leave the word alone.
+ * the one year the sentence gives. "The 1755 earthquake" on a page that names Lisbon is the one
+ * event whose own form is "1755 Lisbon earthquake". Two candidates, or none, leave the words alone.
  * Cost: one pass over the tokens per page; only capitalised unknown words after "the" (a few per
  * page) look at the page's own names (dozens), with one table probe per name written "X of Y" and
  * per place of the sentence.
  */
 import { yearOf } from '../dates';
+import { FormFlag } from '../index/format';
 import { TITLES } from '../text/titles';
 import { nameKey } from '../text/tokens';
 import type { TokenScan } from '../text/scan';
@@ -50,6 +52,14 @@ export function definiteReferences(
   blocks.forEach(({ text, tokens }, b) => {
     let titleCase: boolean | undefined;
     for (let t = 1; t < tokens.count; t++) {
+      if (datedAfterThe(text, tokens, t)) {
+        const start = tokens.starts[t]!;
+        const end = tokens.ends[t + 1]!;
+        if (taken.some((m) => m.block === b && m.start < end && m.end > start)) continue;
+        const id = datedEventOfPlace(tokens.key(t), tokens.key(t + 1), names, matcher);
+        if (id) out.push({ block: b, start, end, id, why: encodeWhy(WHY.namedOnPage) });
+        continue;
+      }
       if (!headAfterThe(text, tokens, t)) continue;
       // Headings capitalise every word: a capital there is no name.
       if ((titleCase ??= isTitleCase(text, tokens))) return;
@@ -79,6 +89,35 @@ export function headAfterThe(text: string, tokens: TokenScan, t: number): boolea
   const next = t + 1;
   if (next < tokens.count && !tokens.breakBefore(next) && (isCapitalised(text, tokens, next) || tokens.key(next) === 'of')) return false;
   return true;
+}
+
+/** Token `t` is a four-digit year right after "the", followed by a lower-case word ("the 1755 earthquake"). */
+export function datedAfterThe(text: string, tokens: TokenScan, t: number): boolean {
+  if (t < 1 || t + 1 >= tokens.count || tokens.breakBefore(t) || tokens.breakBefore(t + 1) || tokens.key(t - 1) !== 'the') return false;
+  if (!/^\d{4}$/.test(tokens.key(t))) return false;
+  const first = text.charCodeAt(tokens.starts[t + 1]!);
+  return first >= 97 && first <= 122;
+}
+
+/**
+ * The one event whose own form is "<year> <place> <noun>" for a place linked on the page: "the 1755
+ * earthquake" on a page that names Lisbon is the 1755 Lisbon earthquake.
+ */
+function datedEventOfPlace(year: string, noun: string, names: readonly PageName[], matcher: Matcher): string | undefined {
+  let found: number | undefined;
+  const seen = new Set<number>();
+  for (const n of names) {
+    if (seen.has(n.entity) || matcher.entity(n.entity).type !== 'place') continue;
+    seen.add(n.entity);
+    const entries = matcher.lookup(`${year} ${n.words.join(' ')} ${noun}`);
+    for (let k = 0; entries && k < entries.length; k += 2) {
+      if (entries[k + 1]! & (FormFlag.Surname | FormFlag.FirstName) || matcher.entity(entries[k]!).type !== 'event' || entries[k] === found)
+        continue;
+      if (found !== undefined) return undefined;
+      found = entries[k];
+    }
+  }
+  return found === undefined ? undefined : matcher.idOf(found);
 }
 
 /** The one entity linked before (block, start) whose name begins with `word` or is also "<word> of <rest>". */
