@@ -15,6 +15,7 @@ import type { Mention } from './mention';
 import { withDatedHeadings } from './dated-heading';
 import { appositiveNames } from './appositive';
 import { datelineTowns } from './dateline';
+import { riverNames } from './river-names';
 import { rulerStyles } from './ruler-style';
 import { governmentsOfSeats } from './government-of-seat';
 import { definiteReferences } from './definite-references';
@@ -226,6 +227,7 @@ export function resolveDocument(blocks: readonly string[], matcher: Matcher, opt
   mentions.push(...appositiveNames(found, mentions, matcher));
   mentions.push(...governmentsOfSeats(found, mentions, matcher, page.medianYear));
   mentions.push(...rulerStyles(found, decided, mentions, matcher, page.medianYear));
+  mentions.push(...riverNames(found, decided, mentions, matcher));
   mentions = withDatedHeadings(mentions, found, matcher);
   mentions.sort((a, b) => a.block - b.block || a.start - b.start);
   return { mentions, years };
