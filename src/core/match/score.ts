@@ -36,6 +36,7 @@ import { beforeIdentifierNumber } from './identifier';
 import { beginsLongerNameOfPage } from './longer-names';
 import { isShipName, shipNameAt } from './ship-names';
 import { venueOfGame } from './sports-venue';
+import { eventYieldsToPlaceAfterIn } from './place-after-in';
 import { encodeWhy, WHY } from './why';
 
 /** Relation points (on the page and in the paragraph) that stand in for the full name of a weak form. */
@@ -300,6 +301,7 @@ function dateOfAnotherYear(tokens: TokenScan, c: Candidate, start: string | unde
 export function weighNamesakes(scored: Scored[], matcher: Matcher, tokens: TokenScan, c: Candidate): void {
   if (scored.length < 2) return;
   placeYieldsToSupportedPerson(scored, matcher);
+  eventYieldsToPlaceAfterIn(scored, matcher, tokens, c);
   let eraName = false;
   let thing = false;
   for (const s of scored) {
