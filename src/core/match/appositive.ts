@@ -57,7 +57,12 @@ export function appositiveNames(blocks: readonly ScannedBlock[], taken: readonly
   blocks.forEach(({ text, tokens }, b) => {
     for (let t = 1; t < tokens.count; t++) {
       // Token t is the article after the comma; the name ends right before it.
-      if (!tokens.breakBefore(t) || !ARTICLES.has(tokens.key(t)) || text.slice(tokens.ends[t - 1], tokens.starts[t]).trim() !== ',')
+      if (
+        !tokens.breakBefore(t) ||
+        tokens.lengths[t]! > 3 ||
+        !ARTICLES.has(tokens.key(t)) ||
+        text.slice(tokens.ends[t - 1], tokens.starts[t]).trim() !== ','
+      )
         continue;
       const head = headNoun(text, tokens, t + 1);
       if (head === undefined) continue;

@@ -79,8 +79,10 @@ export function definiteReferences(
  * as no form, and not followed by another capitalised word or "of" (the start of a longer name).
  */
 export function headAfterThe(text: string, tokens: TokenScan, t: number): boolean {
-  if (t < 1 || tokens.breakBefore(t) || tokens.key(t - 1) !== 'the') return false;
-  if (tokens.lengths[t]! < 3 || !isCapitalised(text, tokens, t)) return false;
+  // Lengths and the first character before any key: this runs for every token of the page, and a
+  // token's key is a string built on first use.
+  if (t < 1 || tokens.breakBefore(t) || tokens.lengths[t]! < 3 || tokens.lengths[t - 1] !== 3) return false;
+  if (!isCapitalised(text, tokens, t) || tokens.key(t - 1) !== 'the') return false;
   const first = text.charCodeAt(tokens.starts[t]!);
   if (first >= 48 && first <= 57) return false;
   // All capitals ("the USA", "the NBA") are abbreviations, not a head noun.
@@ -93,7 +95,9 @@ export function headAfterThe(text: string, tokens: TokenScan, t: number): boolea
 
 /** Token `t` is a four-digit year right after "the", followed by a lower-case word ("the 1755 earthquake"). */
 export function datedAfterThe(text: string, tokens: TokenScan, t: number): boolean {
-  if (t < 1 || t + 1 >= tokens.count || tokens.breakBefore(t) || tokens.breakBefore(t + 1) || tokens.key(t - 1) !== 'the') return false;
+  if (t < 1 || t + 1 >= tokens.count || tokens.lengths[t] !== 4 || tokens.lengths[t - 1] !== 3) return false;
+  const digit = text.charCodeAt(tokens.starts[t]!);
+  if (digit < 48 || digit > 57 || tokens.breakBefore(t) || tokens.breakBefore(t + 1) || tokens.key(t - 1) !== 'the') return false;
   if (!/^\d{4}$/.test(tokens.key(t))) return false;
   const first = text.charCodeAt(tokens.starts[t + 1]!);
   return first >= 97 && first <= 122;
