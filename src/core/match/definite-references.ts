@@ -144,7 +144,7 @@ function namedEarlier(word: string, names: readonly PageName[], block: number, s
 }
 
 /** The sentence around [start, end) in `text`: from after the last full stop before it to the next one. */
-function sentenceAround(text: string, start: number, end: number): [number, number] {
+export function sentenceAround(text: string, start: number, end: number): [number, number] {
   let from = start;
   while (from > 0 && !/[.!?]\s/.test(text.slice(from - 1, from + 1))) from--;
   let to = end;

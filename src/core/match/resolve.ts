@@ -15,6 +15,7 @@ import type { Mention } from './mention';
 import { withDatedHeadings } from './dated-heading';
 import { appositiveNames } from './appositive';
 import { datelineTowns } from './dateline';
+import { sentenceRelation } from './sentence-relation';
 import { riverNames } from './river-names';
 import { rulerStyles } from './ruler-style';
 import { governmentsOfSeats } from './government-of-seat';
@@ -220,6 +221,7 @@ export function resolveDocument(blocks: readonly string[], matcher: Matcher, opt
   nearestNamed(decided);
   datelineTowns(decided, blocks, matcher);
   sameRegion(decided, matcher);
+  sentenceRelation(decided, blocks, matcher);
   let mentions = decided.map(toMention);
   const linked = new Set(mentions.flatMap((m) => (m.id ? [m.id] : [])));
   mentions.push(...misspellings(found, linked, matcher, mentions));
