@@ -18,14 +18,14 @@ export const BROAD_GOLD_DIR = join(BROAD_DIR, 'gold');
  * below are the targets (issue 17), which the figures do not meet yet.
  */
 export const BROAD_FLOOR = {
-  coreRecall: 0.95,
+  coreRecall: 0.96,
   precision: 0.99,
   trickyWrong: 0,
   wrongPer1000Words: 0.5,
   /** Tricky mentions right, strict (./broad/README.md): today's figure, a ratchet below the 90% target. */
-  trickyRightStrict: 0.77,
+  trickyRightStrict: 0.81,
   /** Tricky mentions right counting the quiet ones the reference does not hold (./broad/README.md). */
-  trickyRightQuietAbsent: 0.93,
+  trickyRightQuietAbsent: 0.97,
 } as const;
 
 export const BROAD_THRESHOLDS = { coreRecall: 0.9, precision: 0.97, trickyRight: 0.9, trickyWrong: 0, wrongPer1000Words: 1 } as const;

@@ -35,6 +35,8 @@ import { placeAsIngredient } from './quiet-places';
 import { beforeIdentifierNumber } from './identifier';
 import { beginsLongerNameOfPage } from './longer-names';
 import { isShipName, shipNameAt } from './ship-names';
+import { venueOfGame } from './sports-venue';
+import { eventYieldsToPlaceAfterIn } from './place-after-in';
 import { encodeWhy, WHY } from './why';
 
 /** Relation points (on the page and in the paragraph) that stand in for the full name of a weak form. */
@@ -229,7 +231,9 @@ export function scoreCandidate(
   // one-word name that several entities share links only with support beyond itself.
   if (page.quiet && oneWord && sharedForm(c.entries) && !namedElsewhere && cue < NEAR_CUE && related + relatedHere === 0)
     rule('a shared one-word name on a page with no history');
-  if (page.teams.has(entity)) rule('a sports team on this page (written before scores)');
+  // "won at Phoenix": after "at" a town is where the game was played (sports-venue.ts), not its team.
+  const venue = (page.sports || page.teams.size > 0) && e.type === 'place' && venueOfGame(page.matcher, tokens, c, entity);
+  if (page.teams.has(entity) && !venue) rule('a sports team on this page (written before scores)');
   // On a page of sports results, a place with nothing for it but its own name is a team ("leaders
   // Liverpool", "at New Jersey"); "in London" stays the city.
   if (
@@ -239,7 +243,8 @@ export function scoreCandidate(
     !namedElsewhere &&
     cue < NEAR_CUE &&
     related + relatedHere === 0 &&
-    !(c.firstToken > 0 && tokens.key(c.firstToken - 1) === 'in')
+    !(c.firstToken > 0 && tokens.key(c.firstToken - 1) === 'in') &&
+    !venue
   )
     rule('a place on a page of sports results, with nothing but its name for it (a team)');
   // A name that is a date ("10 August", the insurrection of 1792) followed by another year is a date.
@@ -296,6 +301,7 @@ function dateOfAnotherYear(tokens: TokenScan, c: Candidate, start: string | unde
 export function weighNamesakes(scored: Scored[], matcher: Matcher, tokens: TokenScan, c: Candidate): void {
   if (scored.length < 2) return;
   placeYieldsToSupportedPerson(scored, matcher);
+  eventYieldsToPlaceAfterIn(scored, matcher, tokens, c);
   let eraName = false;
   let thing = false;
   for (const s of scored) {
