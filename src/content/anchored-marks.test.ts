@@ -1,6 +1,7 @@
 // @vitest-environment happy-dom
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { AnchoredMarks } from './anchored-marks';
+import { uiApi } from './ui-host';
 
 /** The container of mark elements (private; inside a closed root the test cannot open). */
 const pan = (marks: AnchoredMarks) => (marks as unknown as { pan: HTMLElement }).pan;
@@ -25,7 +26,7 @@ describe('AnchoredMarks', () => {
       if (this.startOffset === 0) boxes.push(new DOMRect(0, 40, 12, 16), new DOMRect(0, 60, 0, 0));
       return boxes as unknown as DOMRectList;
     });
-    const marks = new AnchoredMarks();
+    const marks = new AnchoredMarks(uiApi);
     marks.show();
     const paris = rangeOver(text, 0, 5);
     const rome = rangeOver(text, 10, 14);
@@ -54,7 +55,7 @@ describe('AnchoredMarks', () => {
   it('attaches nothing to the page until a mark comes', () => {
     document.body.innerHTML = '<p>nothing</p>';
     const before = document.documentElement.children.length;
-    const marks = new AnchoredMarks();
+    const marks = new AnchoredMarks(uiApi);
     marks.show();
     expect(document.documentElement.children.length).toBe(before);
     marks.clear();

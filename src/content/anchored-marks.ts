@@ -13,21 +13,11 @@
  * another scroll container does too, as the text moved without the window scrolling.
  * Hit-testing is unchanged: hover finds these names by the caret position (hit-test.ts).
  */
-import type { EntityType } from '../core/dataset/types';
 import { MARK_CSS } from './mark-layer';
-import { attachUi, releaseUi } from './ui-host';
+import type { AnchoredSurface, MarkKind } from './giant-nodes';
+import type { UiApi } from './ui-host';
 import { traceSpan, traceStart } from '../shared/trace';
 
-/** A text node longer than this holds "giant" text: its names are marked here, not in the registry. */
-export const GIANT_NODE_CHARS = 500_000;
-
-/**
- * Only Chromium pays for registry changes by the size of the node; Firefox does not, and there these
- * marks cost more than the registry: the same five scroll jumps on the 5 MB node drew 3-6 frames over
- * 50 ms with them against 0-2 through the registry (npm run bench -- --shapes, 2026-12-08). Firefox
- * has no navigator.userAgentData, Chromium does: a feature of the engine, not of the page's claims.
- */
-export const anchorsGiantNodes = (): boolean => typeof navigator !== 'undefined' && 'userAgentData' in navigator;
 /** Reads of mark boxes per frame, in ms (each about 0.4 ms in a 5 MB node). */
 const BUDGET_MS = 5;
 
@@ -37,7 +27,7 @@ const ANCHORED_CSS = `
 .pan .mark { position: absolute; }
 `;
 
-type Kind = EntityType | 'ambiguous';
+type Kind = MarkKind;
 
 interface Mark {
   kind: Kind;
@@ -47,7 +37,10 @@ interface Mark {
   els: HTMLElement[];
 }
 
-export class AnchoredMarks {
+export class AnchoredMarks implements AnchoredSurface {
+  /** `ui`: the content script's host functions (ui.js is a bundle of its own, see ui-host.ts). */
+  constructor(private readonly ui: UiApi) {}
+
   private readonly marks = new Map<Range, Mark>();
   /** Painted but not measured yet (measured together at the next frame). */
   private readonly pending = new Set<Range>();
@@ -98,7 +91,7 @@ export class AnchoredMarks {
   private attach(): void {
     if (this.shown) return;
     this.shown = true;
-    const mount = attachUi(`${MARK_CSS}${ANCHORED_CSS}`, 'marks-anchored').mount('marks-anchored');
+    const mount = this.ui.attach(`${MARK_CSS}${ANCHORED_CSS}`, 'marks-anchored').mount('marks-anchored');
     this.pan = document.createElement('div');
     this.pan.className = 'pan';
     mount.append(this.pan);
@@ -142,7 +135,7 @@ export class AnchoredMarks {
     // Their elements went with the container.
     for (const mark of this.marks.values()) mark.els = [];
     this.pan = undefined;
-    releaseUi('marks-anchored');
+    this.ui.release('marks-anchored');
   }
 
   clear(): void {

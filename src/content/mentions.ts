@@ -17,7 +17,7 @@ import { MarkLayer } from './mark-layer';
 import { RangeIndex } from './range-index';
 import { ViewportGate } from './viewport-gate';
 import { BlockWindows, HUGE_BLOCK_CHARS } from './block-windows';
-import { AnchoredMarks, GIANT_NODE_CHARS, anchorsGiantNodes } from './anchored-marks';
+import { GIANT_NODE_CHARS, LazyAnchoredMarks, anchorsGiantNodes } from './giant-nodes';
 
 export interface PageMention {
   readonly range: Range;
@@ -53,7 +53,7 @@ export function markName(kind: EntityType | 'ambiguous', style: Settings['markSt
   return kind;
 }
 
-/** A range that starts in a giant text node, in an engine that draws those apart (anchored-marks.ts). */
+/** A range that starts in a giant text node, in an engine that draws those apart (giant-nodes.ts). */
 const inGiantNode = (range: Range): boolean => {
   const node = range.startContainer;
   return node.nodeType === 3 && (node as Text).length > GIANT_NODE_CHARS && anchorsGiantNodes();
@@ -74,8 +74,8 @@ export class PageMentions {
   private readonly highlighter = new Highlighter();
   /** The reader's tracked names: painted inside the closed root, never in the page's highlight registry. */
   private readonly personal = new MarkLayer('marks-personal');
-  /** Names inside giant text nodes: drawn in the closed root too, at fixed places (anchored-marks.ts). */
-  private readonly anchored = new AnchoredMarks();
+  /** Names inside giant text nodes: drawn in the closed root too, at fixed places (giant-nodes.ts). */
+  private readonly anchored = new LazyAnchoredMarks();
   private readonly index = new RangeIndex<Owned>();
   /** Very large pages only: paints the names of blocks near the viewport (see viewport-gate.ts). */
   private gate: ViewportGate | undefined;

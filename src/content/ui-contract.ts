@@ -2,6 +2,7 @@
  * What the content script and the lazily loaded UI bundle (ui.js, src/content/ui/) know of each
  * other. Types only: the two are separate bundles, so values cross through these interfaces.
  */
+import type { AnchoredSurface } from './giant-nodes';
 import type { CorrectionScope } from '../core/corrections';
 import type { CardEntity, MatchEntity } from '../core/index/format';
 import type { Note } from '../core/notes/model';
@@ -84,4 +85,6 @@ export interface PanelSurface {
 export interface UiModule {
   createCard(context: CardContext, send: Send, ui: UiApi): CardSurface;
   createPanel(ui: UiApi): PanelSurface;
+  /** The marks of names inside giant text nodes (anchored-marks.ts; see giant-nodes.ts). */
+  createAnchoredMarks(ui: UiApi): AnchoredSurface;
 }

@@ -5,6 +5,8 @@
 import type { UiModule } from '../ui-contract';
 import { CardView } from './card-view';
 import { NotePanel } from './note-panel';
+import { AnchoredMarks } from '../anchored-marks';
 
 export const createCard: UiModule['createCard'] = (context, send, ui) => new CardView(context, send, ui);
 export const createPanel: UiModule['createPanel'] = (ui) => new NotePanel(ui);
+export const createAnchoredMarks: UiModule['createAnchoredMarks'] = (ui) => new AnchoredMarks(ui);
