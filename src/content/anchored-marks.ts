@@ -16,6 +16,7 @@
 import { MARK_CSS } from './mark-layer';
 import type { AnchoredSurface, MarkKind } from './giant-nodes';
 import type { UiApi } from './ui-host';
+import { watchLayout } from './layout-watch';
 import { traceSpan, traceStart } from '../shared/trace';
 
 /** Reads of mark boxes per frame, in ms (each about 0.4 ms in a 5 MB node). */
@@ -54,8 +55,7 @@ export class AnchoredMarks implements AnchoredSurface {
   private stale = false;
   /** Marks went (or were measured again) since the last drawing: the container's children are rebuilt. */
   private dirty = false;
-  private listening: AbortController | undefined;
-  private resizes: ResizeObserver | undefined;
+  private unwatch: (() => void) | undefined;
 
   add(kind: Kind, range: Range): void {
     if (this.marks.has(range)) return;
@@ -95,25 +95,11 @@ export class AnchoredMarks implements AnchoredSurface {
     this.pan = document.createElement('div');
     this.pan.className = 'pan';
     mount.append(this.pan);
-    const listening = (this.listening = new AbortController());
-    const signal = listening.signal;
-    const moved = () => {
-      this.stale = true;
+    // The window's scroll moves the container only; anything else moved text inside the page.
+    this.unwatch = watchLayout((windowScroll) => {
+      if (!windowScroll) this.stale = true;
       this.schedule();
-    };
-    // The window's scroll moves the container only; any other scroll moved text inside the page.
-    document.addEventListener('scroll', (e) => (e.target === document ? this.schedule() : moved()), {
-      capture: true,
-      passive: true,
-      signal,
     });
-    window.addEventListener('resize', moved, { passive: true, signal });
-    document.fonts?.addEventListener('loadingdone', moved, { signal });
-    if (typeof ResizeObserver !== 'undefined') {
-      this.resizes = new ResizeObserver(moved);
-      this.resizes.observe(document.documentElement);
-      if (document.body) this.resizes.observe(document.body);
-    }
     this.stale = true;
     this.schedule();
   }
@@ -126,10 +112,8 @@ export class AnchoredMarks implements AnchoredSurface {
   private detach(): void {
     if (!this.shown) return;
     this.shown = false;
-    this.listening?.abort();
-    this.listening = undefined;
-    this.resizes?.disconnect();
-    this.resizes = undefined;
+    this.unwatch?.();
+    this.unwatch = undefined;
     if (this.frame) cancelAnimationFrame(this.frame);
     this.frame = 0;
     // Their elements went with the container.

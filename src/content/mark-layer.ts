@@ -14,6 +14,7 @@
  */
 import type { HighlightKind } from './highlights';
 import { attachUi, releaseUi, type Slot } from './ui-host';
+import { watchLayout } from './layout-watch';
 
 /** What a mark is: a name's kind, the reader's noted passage, or a reference pack's noted passage. */
 export type MarkKind = HighlightKind | 'pack-note';
@@ -43,8 +44,7 @@ export class MarkLayer {
   private mount: HTMLElement | undefined;
   private readonly pool: HTMLElement[] = [];
   private frame = 0;
-  private listening: AbortController | undefined;
-  private resizes: ResizeObserver | undefined;
+  private unwatch: (() => void) | undefined;
 
   constructor(private readonly slot: Extract<Slot, 'marks-note' | 'marks-personal'>) {}
 
@@ -74,28 +74,15 @@ export class MarkLayer {
     if (this.shown) return;
     this.shown = true;
     this.mount = attachUi(MARK_CSS, this.slot).mount(this.slot);
-    const listening = (this.listening = new AbortController());
-    const signal = listening.signal;
-    const repaint = () => this.schedule();
-    // Capture: scrolling inside any scroll container moves text too.
-    document.addEventListener('scroll', repaint, { capture: true, passive: true, signal });
-    window.addEventListener('resize', repaint, { passive: true, signal });
-    document.fonts?.addEventListener('loadingdone', repaint, { signal });
-    if (typeof ResizeObserver !== 'undefined') {
-      this.resizes = new ResizeObserver(repaint);
-      this.resizes.observe(document.documentElement);
-      if (document.body) this.resizes.observe(document.body);
-    }
+    this.unwatch = watchLayout(() => this.schedule());
     this.schedule();
   }
 
   hide(): void {
     if (!this.shown) return;
     this.shown = false;
-    this.listening?.abort();
-    this.listening = undefined;
-    this.resizes?.disconnect();
-    this.resizes = undefined;
+    this.unwatch?.();
+    this.unwatch = undefined;
     if (this.frame) cancelAnimationFrame(this.frame);
     this.frame = 0;
     this.pool.length = 0;
