@@ -1,6 +1,6 @@
 // @vitest-environment happy-dom
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { describePassage } from '../core/notes/anchor';
+import { anchorPassage, describePassage } from '../core/notes/anchor';
 import type { Note } from '../core/notes/model';
 import type { PackPassageNote } from '../core/packs/passages';
 import { NotesLayer } from './notes-layer';
@@ -54,7 +54,8 @@ beforeEach(() => {
   passages = new NotedPassages();
   layer = new NotesLayer(
     passages,
-    {} as LazyUi,
+    // What ui.js gives the layer to find passages (the real functions; the module itself is a browser import).
+    { preload: async () => ({ anchorPassage, describePassage }) } as unknown as LazyUi,
     () => undefined,
     () => undefined,
   );
@@ -101,5 +102,47 @@ describe("a pack's notes on this page's passages", () => {
     expect(passageAt(passages, 'Basel')).toMatchObject({ noteId: 'mine-1' });
     expect(layer.packNotes.size).toBe(0);
     expect(warn).toHaveBeenCalled();
+  });
+});
+
+describe('anchoring, which loads with ui.js', () => {
+  it('is not loaded on a page without passage notes', async () => {
+    const preload = vi.fn(async () => ({ anchorPassage, describePassage }));
+    const bare = new NotesLayer(
+      passages,
+      { preload } as unknown as LazyUi,
+      () => undefined,
+      () => undefined,
+    );
+    const pageNote: Note = {
+      id: 'page-1',
+      kind: 'page',
+      text: 'On the whole page.',
+      tags: [],
+      created: 1,
+      updated: 1,
+      page: { url: location.href, title: '' },
+    };
+    answers.notes = () => [pageNote];
+    await bare.load();
+    expect(preload).not.toHaveBeenCalled();
+    expect(bare.notes.size).toBe(1);
+  });
+
+  it('failing to load shows no passage but makes no note an orphan, and says why', async () => {
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => undefined);
+    const failing = { preload: () => Promise.reject(new Error('ui.js could not be loaded')) } as unknown as LazyUi;
+    const broken = new NotesLayer(
+      passages,
+      failing,
+      () => undefined,
+      () => undefined,
+    );
+    answers.notes = () => [readerNote('the Council of Basel')];
+    await broken.load();
+    expect([...broken.notes.keys()]).toEqual(['mine-1']);
+    expect(broken.orphans).toEqual([]);
+    expect(passageAt(passages, 'Basel')).toBeUndefined();
+    expect(warn).toHaveBeenCalledWith('[Dramatis]', 'ui.js could not be loaded');
   });
 });

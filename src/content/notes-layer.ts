@@ -6,16 +6,18 @@
  * passage, entity and page notes. The UI itself loads with ui.js on first need; the editors are in
  * the notes frame, which saves the note itself (so the reader's text never passes through the page).
  */
-import { anchorPassage, describePassage } from '../core/notes/anchor';
 import { newNoteId, pageKey, type EntityNote, type Note, type PassageNote } from '../core/notes/model';
 import type { PackPassageNote } from '../core/packs/passages';
 import { send } from '../shared/messaging';
 import { PageTextMap } from './page-text-map';
 import type { NotedPassages } from './passages';
+import type { UiModule } from './ui-contract';
 import type { LazyUi } from './ui-loader';
 import { isFromUi } from './ui-host';
 
 const SELECTION_DELAY = 250;
+
+type Anchoring = Pick<UiModule, 'anchorPassage' | 'describePassage'>;
 
 export class NotesLayer {
   readonly notes = new Map<string, Note>();
@@ -55,6 +57,8 @@ export class NotesLayer {
         return [] as PackPassageNote[];
       }),
     ]);
+    // Anchoring loads with ui.js, and only when there is a passage to find: most pages have none.
+    const anchoring = notes.some((n) => n.kind === 'passage') || packNotes.length > 0 ? await this.anchoring() : undefined;
     for (const id of this.notes.keys()) this.passages.remove(id);
     for (const id of this.packNotes.keys()) this.passages.remove(id);
     this.notes.clear();
@@ -62,15 +66,26 @@ export class NotesLayer {
     this.orphans = [];
     for (const n of notes) {
       this.notes.set(n.id, n);
-      if (n.kind === 'passage' && !this.place(n.id, n.target)) this.orphans.push(n);
+      // Without the anchoring code (ui.js failed to load) a note is not shown, but it is no orphan either.
+      if (n.kind === 'passage' && anchoring && !this.place(anchoring, n.id, n.target)) this.orphans.push(n);
     }
     // A pack's passage no longer on the page is not listed: the note is the pack's, not the reader's.
-    for (const n of packNotes) if (this.place(n.id, n.target, true)) this.packNotes.set(n.id, n);
+    if (anchoring) for (const n of packNotes) if (this.place(anchoring, n.id, n.target, true)) this.packNotes.set(n.id, n);
   }
 
-  private place(id: string, target: PassageNote['target'], fromPack = false): boolean {
+  /** The anchoring functions of ui.js, or undefined (with a warning) when it cannot be loaded. */
+  private async anchoring(): Promise<Anchoring | undefined> {
+    try {
+      return await this.card.preload();
+    } catch (err) {
+      console.warn('[Dramatis]', err instanceof Error ? err.message : err);
+      return undefined;
+    }
+  }
+
+  private place(anchoring: Anchoring, id: string, target: PassageNote['target'], fromPack = false): boolean {
     const model = this.textModel();
-    const anchor = anchorPassage(model.text, target);
+    const anchor = anchoring.anchorPassage(model.text, target);
     const range = anchor ? model.rangeAt(anchor.start, anchor.end) : undefined;
     if (!range) return false;
     this.passages.add(id, range, fromPack);
@@ -125,7 +140,7 @@ export class NotesLayer {
   }
 
   private async addPassageNote(passage: { start: number; end: number; text: string }, rect: DOMRect): Promise<void> {
-    const panel = await this.card.panel();
+    const [panel, anchoring] = await Promise.all([this.card.panel(), this.card.preload()]);
     const now = Date.now();
     const draft: PassageNote = {
       id: newNoteId(),
@@ -135,7 +150,7 @@ export class NotesLayer {
       created: now,
       updated: now,
       page: this.page(),
-      target: describePassage(this.textModel().text, passage.start, passage.end),
+      target: anchoring.describePassage(this.textModel().text, passage.start, passage.end),
     };
     panel.editNote(rect, {
       note: draft,

@@ -5,6 +5,7 @@
 import type { AnchoredSurface } from './giant-nodes';
 import type { CorrectionScope } from '../core/corrections';
 import type { CardEntity, MatchEntity } from '../core/index/format';
+import type { anchorPassage, describePassage } from '../core/notes/anchor';
 import type { Note } from '../core/notes/model';
 import type { PackPassageNote } from '../core/packs/passages';
 import type { Request, RequestOf, Responses } from '../core/protocol/messages';
@@ -87,4 +88,10 @@ export interface UiModule {
   createPanel(ui: UiApi): PanelSurface;
   /** The marks of names inside giant text nodes (anchored-marks.ts; see giant-nodes.ts). */
   createAnchoredMarks(ui: UiApi): AnchoredSurface;
+  /**
+   * Finding a passage note's text again and describing a new one (core/notes/anchor with its fuzzy
+   * search): only pages with notes, or a reader making one, need them, so they load with ui.js.
+   */
+  anchorPassage: typeof anchorPassage;
+  describePassage: typeof describePassage;
 }

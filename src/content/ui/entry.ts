@@ -6,6 +6,7 @@ import type { UiModule } from '../ui-contract';
 import { CardView } from './card-view';
 import { NotePanel } from './note-panel';
 import { AnchoredMarks } from '../anchored-marks';
+export { anchorPassage, describePassage } from '../../core/notes/anchor';
 
 export const createCard: UiModule['createCard'] = (context, send, ui) => new CardView(context, send, ui);
 export const createPanel: UiModule['createPanel'] = (ui) => new NotePanel(ui);
