@@ -6,6 +6,7 @@
  *   --lenient                with watch: build even while the dataset has problems (they are printed)
  *   --trace                  a build that records cold-start timestamps (src/shared/trace.ts), into
  *                            out/bench/trace/ instead of dist/: for the bench's breakdown only
+ *   --no-minify              keep names (with --trace: CPU profiles of the content script name its functions)
  */
 import * as esbuild from 'esbuild';
 import { gzipSync, zipSync } from 'fflate';
@@ -60,7 +61,7 @@ function esbuildOptions(outdir: string, indexId: string): esbuild.BuildOptions {
     bundle: true,
     format: 'iife',
     target: ['chrome120', 'firefox140'],
-    minify: !watchMode,
+    minify: !watchMode && !args.has('--no-minify'),
     sourcemap: watchMode ? 'linked' : 'external',
     legalComments: 'none',
     jsx: 'automatic',

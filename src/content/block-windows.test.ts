@@ -7,6 +7,8 @@ const LINE = 20;
 const PER = 50;
 let text: Text;
 let measured = 0;
+/** The length of text of every range measured. */
+let lengths: number[] = [];
 let painted: Set<Range>;
 let windows: BlockWindows<{ range: Range }>;
 let items: { range: Range }[];
@@ -17,8 +19,10 @@ beforeEach(() => {
   text = document.createTextNode('x'.repeat(2000 * PER));
   document.body.append(text);
   measured = 0;
+  lengths = [];
   vi.spyOn(Range.prototype, 'getBoundingClientRect').mockImplementation(function (this: Range) {
     measured++;
+    lengths.push(this.endOffset - this.startOffset);
     const top = (this.startOffset / PER) * LINE - window.scrollY;
     const bottom = (this.endOffset / PER) * LINE - window.scrollY + LINE;
     return { top, bottom, left: 0, right: 100, width: 100, height: bottom - top, x: 0, y: top, toJSON: () => ({}) } as DOMRect;
@@ -51,6 +55,12 @@ describe('BlockWindows', () => {
     expect(lines()[0]).toBe(0);
     expect(lines().at(-1)).toBe(122);
     expect(painted.size).toBe(123);
+  });
+
+  it("measures a chunk by its first and last names' boxes, never by a range over the chunk's text", () => {
+    windows.update();
+    expect(lengths.length).toBeGreaterThan(0);
+    expect(Math.max(...lengths)).toBe(10); // one name each
   });
 
   it('measures O(log n) chunk boxes to find the band, not every chunk', () => {

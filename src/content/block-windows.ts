@@ -6,7 +6,7 @@
  * of frozen page. Here a huge block's mentions are cut into chunks by where they start in its text
  * (CHUNK_CHARS of text a chunk, so chunks follow the text whatever order the mentions come in: a
  * huge block is detected nearest the viewport first, see annotator.ts);
- * each chunk's box is measured once (one Range.getBoundingClientRect over the chunk) and only chunks
+ * each chunk's box is measured once (the boxes of its first and last names) and only chunks
  * within a screen of the viewport are registered, updated at most once per animation frame as the
  * reader scrolls. So the registry holds what a reader can see, whatever the block's size, and every
  * name is still marked when it comes near. Hit-testing and navigation still know every mention.
@@ -211,14 +211,15 @@ export class BlockWindows<T extends Windowed> {
     return c;
   }
 
+  /**
+   * The chunk's top is its first name's, its bottom its last name's: text flows down, and two boxes of
+   * one name each cost little, where one Range over the chunk's text made the browser gather every
+   * line box between (about 1 ms for a chunk of 600 links, several chunks per jump of the scroll).
+   */
   private measure(c: Chunk<T>): void {
-    const first = (c.first ?? c.items[0]!).range;
-    const last = (c.last ?? c.items[c.items.length - 1]!).range;
-    const span = document.createRange();
-    span.setStart(first.startContainer, first.startOffset);
-    span.setEnd(last.endContainer, last.endOffset);
-    const box = span.getBoundingClientRect();
-    c.top = box.top + window.scrollY;
-    c.bottom = box.bottom + window.scrollY;
+    const first = (c.first ?? c.items[0]!).range.getBoundingClientRect();
+    const last = c.last && c.last !== c.first ? c.last.range.getBoundingClientRect() : first;
+    c.top = Math.min(first.top, last.top) + window.scrollY;
+    c.bottom = Math.max(first.bottom, last.bottom) + window.scrollY;
   }
 }
