@@ -23,6 +23,11 @@ const SETTINGS_DEADLINE_MS = 10_000;
 
 /** Pages this large spend their first frames on their own layout: we read them after the first paint. */
 const BIG_PAGE_ELEMENTS = 8000;
+/**
+ * Above this many elements a change to the highlight registry costs Chromium a walk of the whole layout
+ * tree long enough to matter (33-51 ms at 50,000): names are drawn in the closed root instead.
+ */
+const HUGE_PAGE_ELEMENTS = 30_000;
 
 let session: ContentSession | undefined;
 /** The settings last known in this tab (from settings.get, then every `page.settings` broadcast). */
@@ -123,8 +128,9 @@ async function startSession(settings: Settings | undefined, later?: Promise<Sett
   // Counting elements is one native call. In Firefox a page this large is read after its first
   // paint, even when the settings (whose "show names" starts the reading) are already known; in
   // Chromium, as before, at once then (see PACED_BY_FRAMES).
-  const big = document.getElementsByTagName('*').length > BIG_PAGE_ELEMENTS;
-  if (big) s.paintNearViewport(PACED_BY_FRAMES ? afterFirstPaint() : undefined);
+  const elements = document.getElementsByTagName('*').length;
+  const big = elements > BIG_PAGE_ELEMENTS;
+  if (big) s.paintNearViewport(PACED_BY_FRAMES ? afterFirstPaint() : undefined, elements > HUGE_PAGE_ELEMENTS);
   traceSpan('session start', started);
   if (settings) {
     known ??= settings;

@@ -79,6 +79,8 @@ export class PageMentions {
   private readonly index = new RangeIndex<Owned>();
   /** Very large pages only: paints the names of blocks near the viewport (see viewport-gate.ts). */
   private gate: ViewportGate | undefined;
+  /** Huge pages in Chromium: every name is drawn in the closed root (paintNearViewport). */
+  private apart = false;
   private readonly byRoot = new Map<Element, Owned[]>();
   private readonly visibleRoots = new Set<Element>();
   /**
@@ -266,15 +268,20 @@ export class PageMentions {
   private paint(pm: PageMention): void {
     if (!pm.paint) return;
     if (this.personalMention(pm)) this.personal.add(pm.kind, pm.range);
-    else if (inGiantNode(pm.range)) this.anchored.add(pm.kind, pm.range);
+    else if (this.drawnApart(pm)) this.anchored.add(pm.kind, pm.range);
     else this.highlighter.add(pm.paint, pm.range);
   }
 
   private unpaint(pm: PageMention): void {
     if (!pm.paint) return;
     if (this.personalMention(pm)) this.personal.remove(pm.kind, pm.range);
-    else if (inGiantNode(pm.range)) this.anchored.remove(pm.range);
+    else if (this.drawnApart(pm)) this.anchored.remove(pm.range);
     else this.highlighter.remove(pm.paint, pm.range);
+  }
+
+  /** Drawn in the closed root rather than the registry: names in giant text nodes, and all names of a huge page. */
+  private drawnApart(pm: PageMention): boolean {
+    return this.apart || inGiantNode(pm.range);
   }
 
   /** Whether marks are on screen now (hit-testing finds only what the reader can see). */
@@ -378,8 +385,16 @@ export class PageMentions {
   /**
    * Very large pages: only the names of blocks within a screen of the viewport are painted, as they
    * come near (see viewport-gate.ts). Where IntersectionObserver is missing, additions are throttled.
+   * `huge`: a page so large that, in Chromium, its names are drawn in the closed root like those of
+   * giant text nodes (anchored-marks.ts). Every change to the registry makes Chromium walk the whole
+   * layout tree before its next paint, and the gate changes it on every jump of the scroll position:
+   * on a page of 50,000 elements that walk (prepaint) took 33-51 ms a jump, 48-97 ms frames with the
+   * page's own paint (shapes bench, 2026-12-08); changes in the closed root cost only its own subtree.
+   * The cost: those marks follow a scroll one frame late, hence only on huge pages.
    */
-  paintNearViewport(): void {
+  paintNearViewport(huge = false): void {
+    // Only before the first name: a name drawn one way is taken back the same way.
+    if (huge && anchorsGiantNodes() && this.list.length === 0) this.apart = true;
     if (typeof IntersectionObserver === 'undefined') {
       this.highlighter.bigPage = true;
       return;

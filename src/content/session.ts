@@ -125,10 +125,11 @@ export class ContentSession {
   /**
    * Very large pages: only names near the viewport are painted, as the reader scrolls, and the page
    * is read only once `firstPaint` (when given) resolves, however early the settings say to show names.
+   * `huge`: so large that its names are drawn apart from the registry (see PageMentions.paintNearViewport).
    */
-  paintNearViewport(firstPaint?: Promise<void>): void {
+  paintNearViewport(firstPaint?: Promise<void>, huge = false): void {
     if (firstPaint) this.notBefore = firstPaint;
-    this.mentions.paintNearViewport();
+    this.mentions.paintNearViewport(huge);
   }
 
   private resolving: Promise<void> = Promise.resolve();
