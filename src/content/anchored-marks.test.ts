@@ -1,6 +1,6 @@
 // @vitest-environment happy-dom
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { AnchoredMarks } from './anchored-marks';
+import { AnchoredMarks, lineBoxes } from './anchored-marks';
 import { uiApi } from './ui-host';
 
 /** The container of mark elements (private; inside a closed root the test cannot open). */
@@ -59,5 +59,33 @@ describe('AnchoredMarks', () => {
     marks.show();
     expect(document.documentElement.children.length).toBe(before);
     marks.clear();
+  });
+});
+
+describe('lineBoxes', () => {
+  const rect = (left: number, top: number, width: number, height = 20) => ({ left, top, width, height }) as DOMRect;
+
+  it('joins the rects of one name split over one-letter elements (and their text) into one box a line', () => {
+    // "Trotsky" in seven spans: each span's box, then its text's, in text order; then the line breaks.
+    const rects = [
+      rect(100, 40, 8),
+      rect(100, 40, 8),
+      rect(108, 40, 6),
+      rect(108, 40, 6),
+      rect(114, 40, 9),
+      rect(0, 60, 7),
+      rect(7, 60, 8),
+    ];
+    expect(lineBoxes(rects, 0, 1000)).toEqual([
+      { left: 100, top: 1040, width: 23, height: 20 },
+      { left: 0, top: 1060, width: 15, height: 20 },
+    ]);
+  });
+
+  it('keeps apart rects on one line with a gap, and drops empty ones', () => {
+    expect(lineBoxes([rect(10, 0, 20), rect(0, 0, 0), rect(60, 0, 20)], 5, 0)).toEqual([
+      { left: 15, top: 0, width: 20, height: 20 },
+      { left: 65, top: 0, width: 20, height: 20 },
+    ]);
   });
 });

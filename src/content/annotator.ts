@@ -20,8 +20,11 @@ const BATCH_CHARS = 128 * 1024;
  * HUGE_SLICE_CHARS, one after another: its first names come after one small detection, no message
  * carries more than a slice, and no answer brings tens of thousands of mentions to decode in one
  * task of the page (Firefox spent seconds there, and did not finish a 5 MB block within 45 s).
+ * Small, because a reader who jumps into text not yet read waits for the slice in flight and then
+ * for the one under the viewport: with 64 KB slices that took 286 ms (median of 25 jumps into a 5 MB
+ * node, Chromium, shapes bench 2026-12-08).
  */
-export const HUGE_SLICE_CHARS = 64 * 1024;
+export const HUGE_SLICE_CHARS = 16 * 1024;
 /**
  * Text each slice also carries on either side of its own part, so a name crossing a slice's edge
  * is found whole, with its context; mentions are kept only where they start in the slice's own

@@ -53,6 +53,16 @@ export function markName(kind: EntityType | 'ambiguous', style: Settings['markSt
   return kind;
 }
 
+/**
+ * A block of more text nodes than this (a paragraph of thousands of one-letter spans), in Firefox:
+ * every change to the registry there repaints the whole block, so one flush of its names cost 56 ms
+ * on 3,800 nodes and 225 ms on 15,000, and flushing fewer names a frame still cost 56-127 ms a frame
+ * on 15,000 (shapes-trace, 2026-12-08); its names are drawn in the closed root instead. Chromium
+ * paints such a block through the registry within budget (shapes bench).
+ */
+const MANY_NODES = 2500;
+const inManyNodes = (pm: PageMention): boolean => pm.block.nodes.length > MANY_NODES && !anchorsGiantNodes();
+
 /** A range that starts in a giant text node, in an engine that draws those apart (giant-nodes.ts). */
 const inGiantNode = (range: Range): boolean => {
   const node = range.startContainer;
@@ -279,9 +289,12 @@ export class PageMentions {
     else this.highlighter.remove(pm.paint, pm.range);
   }
 
-  /** Drawn in the closed root rather than the registry: names in giant text nodes, and all names of a huge page. */
+  /**
+   * Drawn in the closed root rather than the registry: names in giant text nodes, all names of a huge
+   * page, and in Firefox the names of a block of thousands of text nodes.
+   */
   private drawnApart(pm: PageMention): boolean {
-    return this.apart || inGiantNode(pm.range);
+    return this.apart || inGiantNode(pm.range) || inManyNodes(pm);
   }
 
   /** Whether marks are on screen now (hit-testing finds only what the reader can see). */
