@@ -114,4 +114,21 @@ describe('BlockWindows', () => {
     expect(lines()).not.toContain(1500);
     late.stop();
   });
+
+  it('measures a chunk again only when its first or last name changes, not for a name in between', () => {
+    const fresh = new BlockWindows<{ range: Range }>({ paint: () => undefined });
+    const at = (i: number) => i * PER;
+    // One chunk (lines 0-122): its first and last names, then one in between once measured.
+    fresh.add(block, items[0]!, at(0));
+    fresh.add(block, items[100]!, at(100));
+    fresh.update();
+    measured = 0;
+    fresh.add(block, items[50]!, at(50));
+    fresh.update();
+    expect(measured).toBe(0);
+    fresh.add(block, items[110]!, at(110));
+    fresh.update();
+    expect(measured).toBeGreaterThan(0);
+    fresh.stop();
+  });
 });

@@ -86,10 +86,10 @@ export class BlockWindows<T extends Windowed> {
       list.splice(lo, 0, chunk);
     }
     chunk.items.push(item);
-    if (at < chunk.firstAt) [chunk.first, chunk.firstAt] = [item, at];
-    if (at >= chunk.lastAt) [chunk.last, chunk.lastAt] = [item, at];
-    // The chunk grew: its box is measured again at the next update.
-    chunk.top = NaN;
+    // A new first or last name moves the chunk's box: it is measured again at the next update (a box
+    // read in a giant text node costs Chromium milliseconds, so a name in between changes nothing).
+    if (at < chunk.firstAt) [chunk.first, chunk.firstAt, chunk.top] = [item, at, NaN];
+    if (at >= chunk.lastAt) [chunk.last, chunk.lastAt, chunk.top] = [item, at, NaN];
     this.chunkOf.set(item, chunk);
     if (chunk.painted) this.painter.paint(item, true);
     this.listen();
