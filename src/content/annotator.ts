@@ -26,6 +26,13 @@ const BATCH_CHARS = 128 * 1024;
  */
 export const HUGE_SLICE_CHARS = 16 * 1024;
 /**
+ * Slices of a huge block of many text nodes (a paragraph of 7,400 links): in Firefox every change to
+ * the registry repaints the whole block, so more slices meant more long frames (links-7400, Firefox:
+ * after the first frame 1, 1, 0, 1, 0 with 16 KB slices against 0 without; shapes bench 2026-12-08).
+ */
+export const HUGE_SLICE_CHARS_MANY_NODES = 64 * 1024;
+const MANY_NODES_BLOCK = 64;
+/**
  * Text each slice also carries on either side of its own part, so a name crossing a slice's edge
  * is found whole, with its context; mentions are kept only where they start in the slice's own
  * part, so none is found twice. Far longer than any name.
@@ -116,7 +123,7 @@ export class Annotator {
    * of about 66 KB and the painting of its mentions, in the usual slices of the page.
    */
   private async detectHuge(block: PageBlock): Promise<void> {
-    const slices = hugeSlices(block.text.length);
+    const slices = hugeSlices(block.text.length, block.nodes.length > MANY_NODES_BLOCK ? HUGE_SLICE_CHARS_MANY_NODES : HUGE_SLICE_CHARS);
     const left = new Set(slices.keys());
     while (left.size > 0) {
       if (this.signal.aborted) return;

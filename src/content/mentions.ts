@@ -54,14 +54,21 @@ export function markName(kind: EntityType | 'ambiguous', style: Settings['markSt
 }
 
 /**
- * A block of more text nodes than this (a paragraph of thousands of one-letter spans), in Firefox:
+ * A block of more text nodes than this (a paragraph of thousands of one-letter spans), in Firefox,
  * every change to the registry there repaints the whole block, so one flush of its names cost 56 ms
  * on 3,800 nodes and 225 ms on 15,000, and flushing fewer names a frame still cost 56-127 ms a frame
  * on 15,000 (shapes-trace, 2026-12-08); its names are drawn in the closed root instead. Chromium
  * paints such a block through the registry within budget (shapes bench).
  */
 const MANY_NODES = 2500;
-const inManyNodes = (pm: PageMention): boolean => pm.block.nodes.length > MANY_NODES && !anchorsGiantNodes();
+/**
+ * ...and of very short ones (under 4 characters a node on average): a paragraph of 7,400 links (some 20
+ * characters a node) is windowed by block-windows.ts and does better in the registry (Firefox, jumps:
+ * 3, 0, 0, 1, 1 long stalls drawn apart against 0, 0, 1, 0, 0 in the registry; shapes bench 2026-12-08).
+ */
+const SHORT_NODE_CHARS = 4;
+const inManyNodes = (pm: PageMention): boolean =>
+  pm.block.nodes.length > MANY_NODES && pm.block.text.length < pm.block.nodes.length * SHORT_NODE_CHARS && !anchorsGiantNodes();
 
 /** A range that starts in a giant text node, in an engine that draws those apart (giant-nodes.ts). */
 const inGiantNode = (range: Range): boolean => {
