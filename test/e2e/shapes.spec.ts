@@ -21,6 +21,18 @@ const HUGE_ITEMS = 16_000;
 const url = (server: { url(p: string): string }, file: string) => server.url(`/bench/e2e-shapes/${file}`);
 const run = <T>(page: TestPage, script: string) => (page as unknown as { evaluate(s: string): Promise<T> }).evaluate(script);
 
+/** Hovers a mark drawn in the closed root (its box from framesInfo) and waits for its card. */
+async function cardAtBox(page: TestPage, box: { x: number; y: number; height: number }) {
+  await page.mouse.move(box.x - 30, box.y + 60);
+  await page.mouse.move(box.x + 4, box.y + box.height / 2);
+  return waitFor(
+    () => card(page),
+    (c) => c.open === true,
+    10_000,
+    'the card',
+  );
+}
+
 test.beforeAll(() => {
   mkdirSync(DIR, { recursive: true });
   const lines = Array.from({ length: 2000 }, (_, i) => `${i + 1}. ${SCROLL_SENTENCE}`);
@@ -148,16 +160,7 @@ test('a page over 30,000 elements: in Chromium its names are drawn in the closed
   const end = await waitFor(boxesInView, (b) => b.length > 0, 10_000, 'marks in the viewport after the jump');
   expect((await highlights(page)).ranges).toHaveLength(0);
   // Hovering a drawn name opens its card (hover finds names by the caret, not by the marks).
-  const box = end[end.length - 1]!;
-  await page.mouse.move(box.x - 30, box.y + 60);
-  await page.mouse.move(box.x + 4, box.y + box.height / 2);
-  const shown = await waitFor(
-    () => card(page),
-    (c) => c.open === true,
-    10_000,
-    'the card',
-  );
-  expect(shown.name).toBe('Walter Krivitsky');
+  expect((await cardAtBox(page, end[end.length - 1]!)).name).toBe('Walter Krivitsky');
 });
 
 test('a block of over 2,500 one-letter elements: in Firefox its names are drawn in the closed root, one box a name, and a card opens', async ({
@@ -188,15 +191,7 @@ test('a block of over 2,500 one-letter elements: in Firefox its names are drawn 
   expect(boxes.length).toBeLessThan(70);
   const first = boxes[0]!;
   expect(first.width).toBeGreaterThan(60); // "Walter Krivitsky", not one letter
-  await page.mouse.move(first.x - 30, first.y + 60);
-  await page.mouse.move(first.x + 4, first.y + first.height / 2);
-  const shown = await waitFor(
-    () => card(page),
-    (c) => c.open === true,
-    10_000,
-    'the card',
-  );
-  expect(shown.name).toBe('Walter Krivitsky');
+  expect((await cardAtBox(page, first)).name).toBe('Walter Krivitsky');
 });
 
 test('2,000 lines in one element, separated by <br>: every line is marked', async ({ tab: page, server }) => {
